@@ -1,0 +1,35 @@
+# ocs — common tasks. `make test` is the README's test command and what CI runs.
+GO ?= go
+
+.PHONY: all build test lint bench docs fonts fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o bin/ocs ./cmd/ocs
+
+# lint: formatting and vet must be clean.
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+test: lint
+	$(GO) test -count=1 ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# docs renders every bundled standard into dist/.
+docs:
+	$(GO) run ./cmd/ocs build -o dist
+
+# fonts rebuilds the embedded font subset from Debian packages (not needed for CI).
+fonts:
+	sh fonts/build.sh
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./standard
+
+clean:
+	rm -rf bin dist

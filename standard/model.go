@@ -1,0 +1,150 @@
+// Package standard holds the typed model of an occupational competency
+// standard (職能基準), its TOML format, loading and validation.
+//
+// The struct tags are the TOML format: a person transcribing a published
+// standard writes each fact once, in the order the official form shows it.
+// Codes of duties, tasks, outputs and indicators (T1, T1.1, O1.1.1, P1.1.1)
+// come from position unless a legacy document spells them out.
+package standard
+
+// Standard is one 職能基準.
+type Standard struct {
+	// Code is the 職能基準代碼 issued by iCAP, e.g. "THM2431-001v1".
+	// Empty for company or draft documents: ocs never invents one.
+	Code string `toml:"code"`
+	// Occupation is the 職業 name; JobCategory the 職類 name. Exactly one is set.
+	Occupation  string `toml:"occupation"`
+	JobCategory string `toml:"job_category"`
+	// Description is the 工作描述.
+	Description string `toml:"description"`
+	// Level is the 基準級別 (1–6); 0 when the standard defines no levels.
+	Level int `toml:"level"`
+	// NoLevels explains why a legacy standard has no levels, e.g.
+	// "本項職能基準發展之初並未訂定職能級別". Printed where levels would be.
+	NoLevels string `toml:"no_levels"`
+	// Updated is the 發展更新日期 of this version, "YYYY/MM/DD" or "YYYY-MM-DD".
+	Updated string `toml:"updated"`
+
+	Category Categories `toml:"category"`
+	Duties   []Duty     `toml:"duty"`
+
+	// Catalogues, in the order written. TOML tables such as
+	// [knowledge] K01 = "…" load into these lists in file order.
+	Knowledge []Item     `toml:"-"`
+	Skills    []Item     `toml:"-"`
+	Attitudes []Attitude `toml:"-"`
+	Notes     []Note     `toml:"-"`
+
+	// Prerequisites are the 建議擔任此職類/職業之學歷/經歷/或能力條件 lines;
+	// several lines may be alternatives.
+	Prerequisites []string `toml:"prerequisites"`
+	// Supplements are 其他補充說明 lines without a 【註N】 number.
+	Supplements []string `toml:"supplements"`
+	// History is the 基準更新紀錄, newest or oldest first as written.
+	History []Version `toml:"history"`
+
+	// Source is where the standard was loaded from (a file path or a
+	// bundled name); set by the loader, not by TOML.
+	Source string `toml:"-"`
+	// Lines maps field paths (as used in Problem.Path, e.g.
+	// "duty[1].task[0].indicators[2]") to 1-based source lines where the
+	// loader could find them. Set by the loader.
+	Lines map[string]int `toml:"-"`
+}
+
+// Name returns the standard's name (the occupation or the job category).
+func (s *Standard) Name() string {
+	if s.Occupation != "" {
+		return s.Occupation
+	}
+	return s.JobCategory
+}
+
+// Categories are the 所屬類別 rows. Several rows of each kind are allowed.
+type Categories struct {
+	Job        []Class `toml:"job"`        // 職類別 + 職類別代碼
+	Occupation []Class `toml:"occupation"` // 職業別 + 職業別代碼
+	Industry   []Class `toml:"industry"`   // 行業別 + 行業別代碼
+}
+
+// Class is one classification entry: a name and its code.
+type Class struct {
+	Name string `toml:"name"`
+	Code string `toml:"code"`
+}
+
+// Duty is a 主要職責 (T1, T2, …).
+type Duty struct {
+	Code  string `toml:"code"` // optional explicit code, e.g. "T1"
+	Title string `toml:"title"`
+	Tasks []Task `toml:"task"`
+}
+
+// Task is a 工作任務 (T1.1, …). A task has one or more row blocks; the
+// simple case writes one block's fields directly on the task, and the
+// loader moves them into Blocks[0].
+type Task struct {
+	Code  string `toml:"code"` // optional explicit code, e.g. "T1.1"
+	Title string `toml:"title"`
+	// Level is the task's 職能級別 (0 = none). A block may override it.
+	Level int `toml:"level"`
+	// Attitudes are the A codes marked for this task in the task ×
+	// attitude matrix (the task's column).
+	Attitudes []string `toml:"attitudes"`
+
+	// One-block shorthand; moved into Blocks by the loader.
+	Outputs    []Entry  `toml:"outputs"`
+	Indicators []Entry  `toml:"indicators"`
+	Knowledge  []string `toml:"knowledge"`
+	Skills     []string `toml:"skills"`
+
+	Blocks []Block `toml:"block"`
+}
+
+// Block is one row block of a task: its own level, outputs, indicators and
+// K/S references. P numbering continues across the blocks of a task.
+type Block struct {
+	Level      int      `toml:"level"` // 0 = the task's level
+	Outputs    []Entry  `toml:"outputs"`
+	Indicators []Entry  `toml:"indicators"`
+	Knowledge  []string `toml:"knowledge"` // K codes
+	Skills     []string `toml:"skills"`    // S codes
+}
+
+// Entry is an output (工作產出) or indicator (行為指標). In TOML it is either
+// a plain string, or a table {code = "P1.1", text = "…"} for a legacy
+// document whose codes must be kept as printed.
+type Entry struct {
+	Code string // explicit code; empty = derived from position
+	Text string
+}
+
+// Item is an entry of the knowledge or skills catalogue.
+type Item struct {
+	Code string // e.g. "K01"
+	Text string
+}
+
+// Attitude is an entry of the attitude catalogue (職能內涵 A).
+type Attitude struct {
+	Code       string // e.g. "A01"
+	Name       string // e.g. "主動積極"
+	Definition string // optional official definition
+}
+
+// Note is a numbered 【註N】 note: a term and its explanation.
+type Note struct {
+	N    int
+	Term string
+	Text string
+}
+
+// Version is one row of the 基準更新紀錄.
+type Version struct {
+	Version string `toml:"version"` // e.g. "V4"
+	Code    string `toml:"code"`    // e.g. "BAS1219-002v4"
+	Name    string `toml:"name"`
+	Status  string `toml:"status"` // 最新版本 / 歷史版本
+	Note    string `toml:"note"`   // 更新說明, e.g. 「已被《…》取代」
+	Date    string `toml:"date"`   // YYYY/MM/DD
+}

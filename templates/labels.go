@@ -1,0 +1,76 @@
+// Package templates builds format-neutral documents (render.Document) from
+// standards: the official standard table, the assessment pack and job
+// descriptions. A template knows the domain and the wording, never the
+// output format.
+package templates
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed labels/*.toml
+var labelFiles embed.FS
+
+// Languages lists the label languages every template supports.
+var Languages = []string{"zh-TW", "en"}
+
+// Labels are the words a template prints, by key, in one language. They
+// live in embedded data files (labels/KIND.toml, one table per language) so
+// wording can change without code.
+type Labels map[string]string
+
+// LoadLabels returns the labels of a document kind ("standard",
+// "assessment", "jobdesc") in a language ("zh-TW" or "en").
+func LoadLabels(kind, lang string) (Labels, error) {
+	data, err := labelFiles.ReadFile("labels/" + kind + ".toml")
+	if err != nil {
+		return nil, fmt.Errorf("no labels for document kind %q", kind)
+	}
+	var all map[string]map[string]string
+	if _, err := toml.Decode(string(data), &all); err != nil {
+		return nil, fmt.Errorf("labels/%s.toml: %w", kind, err)
+	}
+	l, ok := all[lang]
+	if !ok {
+		return nil, fmt.Errorf("no %s labels for language %q (choose one of %s)", kind, lang, strings.Join(Languages, ", "))
+	}
+	return Labels(l), nil
+}
+
+// Get returns the label for key. A missing key returns the key in angle
+// brackets, so it shows up in review instead of vanishing; tests check that
+// every language defines every key.
+func (l Labels) Get(key string) string {
+	if v, ok := l[key]; ok {
+		return v
+	}
+	return "‹" + key + "›"
+}
+
+// Override replaces labels with the user's wording. Unknown keys are an
+// error naming the keys that exist, so a typo does not pass silently.
+func (l Labels) Override(with map[string]string) error {
+	var unknown []string
+	for k, v := range with {
+		if _, ok := l[k]; !ok {
+			unknown = append(unknown, k)
+			continue
+		}
+		l[k] = v
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		known := make([]string, 0, len(l))
+		for k := range l {
+			known = append(known, k)
+		}
+		sort.Strings(known)
+		return fmt.Errorf("unknown label %s (known labels: %s)", strings.Join(unknown, ", "), strings.Join(known, ", "))
+	}
+	return nil
+}
