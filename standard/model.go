@@ -93,10 +93,10 @@ type Task struct {
 	Attitudes []string `toml:"attitudes"`
 
 	// One-block shorthand; moved into Blocks by the loader.
-	Outputs    []Entry  `toml:"outputs"`
-	Indicators []Entry  `toml:"indicators"`
-	Knowledge  []string `toml:"knowledge"`
-	Skills     []string `toml:"skills"`
+	Outputs    []Entry `toml:"outputs"`
+	Indicators []Entry `toml:"indicators"`
+	Knowledge  []Ref   `toml:"knowledge"`
+	Skills     []Ref   `toml:"skills"`
 
 	Blocks []Block `toml:"block"`
 }
@@ -104,12 +104,27 @@ type Task struct {
 // Block is one row block of a task: its own level, outputs, indicators and
 // K/S references. P numbering continues across the blocks of a task.
 type Block struct {
-	Level      int      `toml:"level"` // 0 = the task's level
-	Outputs    []Entry  `toml:"outputs"`
-	Indicators []Entry  `toml:"indicators"`
-	Knowledge  []string `toml:"knowledge"` // K codes
-	Skills     []string `toml:"skills"`    // S codes
+	Level      int     `toml:"level"` // 0 = the task's level
+	Outputs    []Entry `toml:"outputs"`
+	Indicators []Entry `toml:"indicators"`
+	Knowledge  []Ref   `toml:"knowledge"` // K references
+	Skills     []Ref   `toml:"skills"`    // S references
 }
+
+// Ref is a task's reference to a knowledge or skill item. In TOML it is a
+// code ("K01"), or a table {code = "K05", text = "…"} for a published
+// standard that prints the same code with another text in this task. After
+// loading, Text always holds the text to print (from the catalogue unless
+// given inline).
+type Ref struct {
+	Code string
+	Text string
+}
+
+// After loading, every Code in the model is set: duties T1…, tasks T1.1…,
+// outputs O1.1.1…, indicators P1.1.1… (numbered across a task's blocks),
+// unless the file spelled a code out; and each task's one-block shorthand
+// has been moved into Blocks, so readers only look at Blocks.
 
 // Entry is an output (工作產出) or indicator (行為指標). In TOML it is either
 // a plain string, or a table {code = "P1.1", text = "…"} for a legacy
