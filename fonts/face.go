@@ -1,8 +1,7 @@
-// Package fonts provides the embedded default CJK face, loading of user
-// fonts, and glyph coverage checks.
 package fonts
 
 import (
+	"encoding/binary"
 	"fmt"
 
 	"golang.org/x/image/font/sfnt"
@@ -17,25 +16,99 @@ type Face struct {
 	// Data is the font file's bytes.
 	Data []byte
 	// SyntheticBold asks the backend to embolden this face (fill + stroke)
-	// when it stands in for a bold face that was not given.
+	// when it stands in for a bold face that was not given. Such a face
+	// shares Data with the regular face it was made from.
 	SyntheticBold bool
+	// Source says where the face came from, for messages: "embedded" or
+	// the file path (with "#N" for a face of a collection).
+	Source string
 
-	font *sfnt.Font
-	buf  sfnt.Buffer
+	chars *runeSet
 }
 
-// Parse makes a Face from a standalone TrueType file's bytes.
+// Parse makes a Face from a standalone TrueType file's bytes. It checks
+// what the PDF backend needs (TrueType outlines, the required tables,
+// embedding permission, a Unicode character map) and returns an error
+// wrapping ErrNotFont, ErrTruncated, ErrCFF, ErrRestricted or ErrNoUnicode
+// when the font cannot be used. An empty name means the font's own family
+// name.
 func Parse(name string, data []byte) (*Face, error) {
-	f, err := sfnt.Parse(data)
+	f, err := parse(name, data)
 	if err != nil {
+		if name == "" {
+			name = "(unnamed)"
+		}
 		return nil, fmt.Errorf("font %s: %w", name, err)
 	}
-	return &Face{Name: name, Data: data, font: f}, nil
+	return f, nil
 }
 
-// Has reports whether the face has a glyph for r. It is not safe for
-// concurrent use on one Face.
+func parse(name string, data []byte) (*Face, error) {
+	if len(data) >= 4 {
+		switch binary.BigEndian.Uint32(data) {
+		case magicTTC:
+			return nil, fmt.Errorf("%w: this is a font collection (.ttc); load it with LoadFile and a face index such as name.ttc#0", ErrNotFont)
+		case magicWOFF, magicWOFF2:
+			return nil, fmt.Errorf("%w: this is a compressed web font (WOFF); use the .ttf it was made from", ErrNotFont)
+		}
+	}
+	recs, err := readDirectory(data, 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkTables(data, recs); err != nil {
+		return nil, err
+	}
+	if err := checkEmbedding(data, recs); err != nil {
+		return nil, err
+	}
+	maxp := tableData(data, recs, "maxp")
+	if len(maxp) < 6 {
+		return nil, fmt.Errorf("%w: the maxp table is too short", ErrTruncated)
+	}
+	chars, err := readCoverage(tableData(data, recs, "cmap"), int(binary.BigEndian.Uint16(maxp[4:])))
+	if err != nil {
+		return nil, err
+	}
+	// sfnt checks the other header tables (head, hhea, loca, ...) in depth.
+	if _, err := sfnt.Parse(data); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNotFont, err)
+	}
+	if name == "" {
+		name = familyName(tableData(data, recs, "name"))
+		if name == "" {
+			return nil, fmt.Errorf("%w: the name table has no family name", ErrNotFont)
+		}
+	}
+	return &Face{Name: name, Data: data, chars: chars}, nil
+}
+
+// Has reports whether the face maps r to a glyph. It is safe for
+// concurrent use and costs a bit test for characters up to U+FFFF.
 func (f *Face) Has(r rune) bool {
-	i, err := f.font.GlyphIndex(&f.buf, r)
-	return err == nil && i != 0
+	return f != nil && f.chars != nil && f.chars.has(r)
+}
+
+// Len returns the number of characters the face maps to a glyph.
+func (f *Face) Len() int {
+	if f == nil || f.chars == nil {
+		return 0
+	}
+	return f.chars.count
+}
+
+// Bolden returns a copy of f marked SyntheticBold. It shares Data and
+// coverage with f, so backends register the font file once.
+func (f *Face) Bolden() *Face {
+	b := *f
+	b.SyntheticBold = true
+	return &b
+}
+
+// String returns the face's name and source, for messages.
+func (f *Face) String() string {
+	if f.Source == "" || f.Source == f.Name {
+		return f.Name
+	}
+	return f.Name + " (" + f.Source + ")"
 }

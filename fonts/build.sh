@@ -1,0 +1,36 @@
+#!/bin/sh
+# Rebuild fonts/TW-Kai-subset.ttf from the Debian package fonts-cns11643-kai.
+# Needs Debian's python3-fonttools (/usr/bin/python3). The result is
+# deterministic: the same source and script give the same bytes.
+#
+#   sh fonts/build.sh            # from the repository root (make fonts)
+#   SRC=/path/TW-Kai-98_1.ttf EXTRA=/path/extra-chars.txt sh fonts/build.sh
+set -eu
+
+dir=$(dirname "$0")
+SRC=${SRC:-/usr/share/fonts/truetype/cns11643/TW-Kai-98_1.ttf}
+EXTRA=${EXTRA:-$dir/extra-chars.txt}
+OUT=${OUT:-$dir/TW-Kai-subset.ttf}
+PYTHON=${PYTHON:-/usr/bin/python3}
+
+if [ ! -f "$SRC" ]; then
+	echo "build.sh: $SRC not found; install it with: apt-get install fonts-cns11643-kai" >&2
+	exit 1
+fi
+if ! "$PYTHON" -c 'import fontTools.subset' 2>/dev/null; then
+	echo "build.sh: $PYTHON has no fontTools; install it with: apt-get install python3-fonttools" >&2
+	exit 1
+fi
+
+tmp="$OUT.tmp"
+trap 'rm -f "$tmp"' EXIT
+"$PYTHON" "$dir/subset.py" "$SRC" "$EXTRA" "$tmp"
+mv "$tmp" "$OUT"
+trap - EXIT
+
+if command -v dpkg-query >/dev/null 2>&1; then
+	echo "package: $(dpkg-query -W fonts-cns11643-kai 2>/dev/null || echo 'fonts-cns11643-kai not installed via dpkg')"
+fi
+echo "source: $(sha256sum "$SRC")"
+echo "subset: $(sha256sum "$OUT")"
+echo "size:   $(wc -c <"$OUT") bytes"

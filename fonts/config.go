@@ -1,0 +1,71 @@
+package fonts
+
+import "fmt"
+
+// Config says which fonts to use. The zero Config is the embedded face
+// with synthetic bold and no fallbacks.
+type Config struct {
+	// Font is the regular face: a .ttf path or "name.ttc#N"; "" means the
+	// embedded TW-Kai.
+	Font string
+	// Bold is a real bold face for Font; "" means synthetic bold of Font.
+	Bold string
+	// Fallbacks are faces tried in order for characters Font lacks.
+	Fallbacks []string
+	// System lets Set.Cover add CJK TrueType fonts installed on this
+	// system as further fallbacks, when a text needs them. Output then
+	// depends on the fonts installed; turn it off for reproducible builds.
+	System bool
+	// SystemDirs are the folders searched for system fonts; nil means
+	// SystemFontDirs().
+	SystemDirs []string
+}
+
+// Load loads the configured faces and returns the Set. Any file that
+// cannot be used is an error naming the file. System fonts are not
+// searched here but by Set.Cover, and only when a text needs them.
+func (c Config) Load() (*Set, error) {
+	var regular, bold *Face
+	var err error
+	if c.Font == "" {
+		regular, err = Default()
+	} else {
+		regular, err = LoadFile(c.Font)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if c.Bold != "" {
+		if bold, err = LoadFile(c.Bold); err != nil {
+			return nil, fmt.Errorf("bold %w", err)
+		}
+	}
+	loaded := map[string]bool{}
+	if c.Font != "" {
+		loaded[cleanPath(c.Font)] = true
+	}
+	var fallbacks []*Face
+	for _, spec := range c.Fallbacks {
+		if loaded[cleanPath(spec)] {
+			continue
+		}
+		f, err := LoadFile(spec)
+		if err != nil {
+			return nil, fmt.Errorf("fallback %w", err)
+		}
+		loaded[cleanPath(spec)] = true
+		fallbacks = append(fallbacks, f)
+	}
+	s, err := NewSet(regular, bold, fallbacks...)
+	if err != nil {
+		return nil, err
+	}
+	if c.System {
+		dirs := c.SystemDirs
+		if dirs == nil {
+			dirs = SystemFontDirs()
+		}
+		s.system = newSystemFonts(dirs, loaded)
+	}
+	return s, nil
+}

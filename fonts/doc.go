@@ -1,0 +1,24 @@
+// Package fonts provides the fonts documents are drawn with: the embedded
+// default face (a subset of 全字庫正楷體 TW-Kai, see README.md), user
+// TrueType fonts and faces of collections, fallback chains, and checks
+// that the fonts have every character of a text.
+//
+// A renderer typically does
+//
+//	set, err := fonts.Config{Font: flagFont, Fallbacks: flagFallbacks, System: !noSystem}.Load()
+//	...
+//	rep := set.Cover(fonts.DocumentTexts(doc)) // or a standard's Walk method
+//	if err := rep.Err(); err != nil {
+//		return err // or warn and go on, when the user asked for that
+//	}
+//	// draw with rep.Set: rep.Set.Face(r, bold) picks the face for each character
+//
+// Faces and Sets are immutable and safe for concurrent use, so a batch
+// shares one Set between goroutines. The embedded face costs nothing
+// until Default is first called; parsing it takes well under a
+// millisecond and happens once per process.
+//
+// The PDF library draws characters up to U+FFFF only (MaxRune): coverage
+// reports characters above it as missing even when a font has them, and
+// Set.Face never returns a face for them.
+package fonts

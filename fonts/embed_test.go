@@ -1,0 +1,84 @@
+package fonts
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestDefault(t *testing.T) {
+	f, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Name != DefaultName || f.SyntheticBold || f.Source != "embedded" {
+		t.Errorf("Default() = %q synthetic=%v source=%q", f.Name, f.SyntheticBold, f.Source)
+	}
+	if g, _ := Default(); g != f {
+		t.Error("Default() parsed twice: want the same *Face on every call")
+	}
+	// Characters the subset promises (README.md) and some it must not have.
+	for _, r := range "Aé職能基準行銷業務專員，。、「」（）【】：；？！ＡＺ０√✓☐☑①⑳㈠○●□■※℃─│内却厰啓蟎踪恒" {
+		if !f.Has(r) {
+			t.Errorf("embedded face lacks %c U+%04X", r, r)
+		}
+	}
+	for _, r := range []rune{0x20000, 0x3400, 0x0E01, 0x1F600, -1, 0x110000} {
+		if f.Has(r) {
+			t.Errorf("embedded face has U+%04X, which the subset leaves out", r)
+		}
+	}
+	if n := f.Len(); n < 15000 || n > 17000 {
+		t.Errorf("embedded face maps %d characters; the subset has 15 781", n)
+	}
+	b, err := DefaultBold()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !b.SyntheticBold || b.Name != f.Name || &b.Data[0] != &f.Data[0] || !b.Has('職') {
+		t.Errorf("DefaultBold() = %q synthetic=%v; want TW-Kai sharing Data, synthetic", b.Name, b.SyntheticBold)
+	}
+}
+
+func TestDefaultConcurrent(t *testing.T) {
+	f, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := rune(0); r < 0x20000; r++ {
+				if f.Has(r) != f.chars.has(r) {
+					t.Errorf("Has(%U) is not stable", r)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// BenchmarkDefault measures the first parse of the embedded face (the
+// 19.6 MB subset): what a process pays on its first render.
+func BenchmarkDefault(b *testing.B) {
+	b.SetBytes(int64(len(defaultData)))
+	for b.Loop() {
+		if _, err := Parse(DefaultName, defaultData); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkHas(b *testing.B) {
+	f, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := []rune("依照不同客戶型態安排客戶服務活動及銷售服務，以達成銷售目標。")
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		f.Has(text[i%len(text)])
+	}
+}
