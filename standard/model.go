@@ -99,6 +99,12 @@ type Task struct {
 	Skills     []Ref   `toml:"skills"`
 
 	Blocks []Block `toml:"block"`
+
+	// Shorthand reports that the file wrote the task's only block directly
+	// on the task (no [[duty.task.block]]), so field paths of its outputs,
+	// indicators and references name the task, not block[0]. Set by the
+	// loader.
+	Shorthand bool `toml:"-"`
 }
 
 // Block is one row block of a task: its own level, outputs, indicators and
@@ -124,7 +130,8 @@ type Ref struct {
 // After loading, every Code in the model is set: duties T1…, tasks T1.1…,
 // outputs O1.1.1…, indicators P1.1.1… (numbered across a task's blocks),
 // unless the file spelled a code out; and each task's one-block shorthand
-// has been moved into Blocks, so readers only look at Blocks.
+// has been moved into Blocks, so readers only look at Blocks. Every loaded
+// task has at least one block.
 
 // Entry is an output (工作產出) or indicator (行為指標). In TOML it is either
 // a plain string, or a table {code = "P1.1", text = "…"} for a legacy

@@ -30,7 +30,7 @@ func (s Severity) String() string {
 // Problem is one diagnostic about an input file, placed as precisely as
 // the loader could: file, line and column, and the field path.
 type Problem struct {
-	Rule     string   // rule id, e.g. "R07"; "TOML" for syntax and type errors
+	Rule     string   // rule id, e.g. "R07"; "TOML" for syntax, type and key errors; "FILE" for an unreadable file
 	Severity Severity //
 	File     string   // the input file
 	Line     int      // 1-based; 0 = unknown
