@@ -1,0 +1,205 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/ocs-project/ocs/fonts"
+	"github.com/ocs-project/ocs/render"
+)
+
+// faceTable picks the face of every character, registers faces with the
+// canvas on first use and measures characters, caching both.
+type faceTable struct {
+	set     *fonts.Set
+	c       canvas
+	entries []faceEntry
+	index   map[*fonts.Face]int16
+	plain   map[rune]int16 // face entry per character, regular text
+	bold    map[rune]int16 // face entry per character, bold text
+	err     error          // first registration error
+}
+
+// faceEntry is one face as drawn: the registered font, and whether it is
+// emboldened by stroking.
+type faceEntry struct {
+	face      *fonts.Face
+	ref       fontRef
+	synthetic bool
+	widths    map[rune]float64 // advance in mm at 1 pt
+}
+
+func newFaceTable(set *fonts.Set, c canvas) *faceTable {
+	return &faceTable{
+		set:   set,
+		c:     c,
+		index: make(map[*fonts.Face]int16),
+		plain: make(map[rune]int16),
+		bold:  make(map[rune]int16),
+	}
+}
+
+// lookup returns the entry drawing r, in bold or not. A character no face
+// has is drawn (as the font's empty box) by the regular face: the caller
+// has either reported it or been told to allow it.
+func (t *faceTable) lookup(r rune, bold bool) int16 {
+	cache := t.plain
+	if bold {
+		cache = t.bold
+	}
+	if i, ok := cache[r]; ok {
+		return i
+	}
+	f := t.set.Face(r, bold)
+	if f == nil {
+		f = t.set.Regular
+		if bold && t.set.Bold != nil {
+			f = t.set.Bold
+		}
+	}
+	i := t.entry(f)
+	cache[r] = i
+	return i
+}
+
+// entry returns the index of f's entry, registering its font file the
+// first time.
+func (t *faceTable) entry(f *fonts.Face) int16 {
+	if i, ok := t.index[f]; ok {
+		return i
+	}
+	ref := fontRef{family: fontFamily(f.Name)}
+	if f == t.set.Bold && !f.SyntheticBold {
+		ref.style = "B"
+	}
+	registered := false
+	for _, e := range t.entries {
+		if e.ref == ref {
+			registered = true
+			break
+		}
+	}
+	if !registered && t.err == nil {
+		if err := t.c.addFont(ref, f.Data); err != nil {
+			t.err = err
+		}
+	}
+	i := int16(len(t.entries))
+	t.entries = append(t.entries, faceEntry{face: f, ref: ref, synthetic: f.SyntheticBold, widths: make(map[rune]float64)})
+	t.index[f] = i
+	return i
+}
+
+// fontFamily makes a PDF font family name of a face name: letters,
+// digits and hyphens only.
+func fontFamily(name string) string {
+	s := strings.Map(func(r rune) rune {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') {
+			return r
+		}
+		return '-'
+	}, name)
+	if strings.Trim(s, "-") == "" {
+		return "font"
+	}
+	return s
+}
+
+// width returns the advance of r in entry i at size points, in mm.
+func (t *faceTable) width(i int16, r rune, size float64) float64 {
+	e := &t.entries[i]
+	w, ok := e.widths[r]
+	if !ok {
+		if e.face.Has(r) && t.err == nil {
+			w = t.c.measure(e.ref, 1, string(r))
+		} else {
+			w = ptMM // the empty box of a missing glyph: one em
+		}
+		e.widths[r] = w
+	}
+	return w * size
+}
+
+// coverage checks that some face draws every character the document
+// shows, and registers the faces that draw them. It returns the fonts
+// package's *MissingError naming each missing character and where it
+// occurs, unless missing characters are allowed.
+func (t *faceTable) coverage(doc *render.Document, allowMissing bool) error {
+	missing := false
+	seen := make(map[rune]bool)
+	texts(doc, func(_, text string) {
+		for _, r := range text {
+			if !seen[r] && !unicode.IsControl(r) {
+				seen[r] = true
+				t.lookup(r, false)
+				missing = missing || t.set.Face(r, false) == nil
+			}
+		}
+	})
+	if missing && !allowMissing {
+		// Only now gather where each character occurs, for the message.
+		if err := fonts.Check(t.set, func(fn func(path, text string)) { texts(doc, fn) }).Err(); err != nil {
+			return err
+		}
+	}
+	return t.err
+}
+
+// texts calls fn with every text the document draws and where it stands:
+// the texts render.Walk yields but the metadata, and the list markers,
+// check marks and page numbers the backend adds.
+func texts(doc *render.Document, fn func(where, text string)) {
+	render.Walk(doc, func(where, text string) {
+		if !strings.HasPrefix(where, "meta.") {
+			fn(where, text)
+		}
+	})
+	for i, b := range doc.Blocks {
+		if l, ok := b.(*render.List); ok {
+			fn(fmt.Sprintf("blocks[%d].bullet", i), listMarkerChars(l))
+		}
+	}
+	if hasCheckedBox(doc) {
+		fn("check boxes", checkMark)
+	}
+	fn("page numbers", "0123456789")
+}
+
+// hasCheckedBox reports whether any run of doc is a ticked check box.
+func hasCheckedBox(doc *render.Document) bool {
+	found := false
+	check := func(runs []render.Run) {
+		for _, r := range runs {
+			found = found || (r.Box && r.Checked)
+		}
+	}
+	paras := func(ps []render.Paragraph) {
+		for _, p := range ps {
+			check(p.Runs)
+		}
+	}
+	for _, b := range doc.Blocks {
+		switch b := b.(type) {
+		case *render.Heading:
+			check(b.Runs)
+		case *render.Paragraph:
+			check(b.Runs)
+		case *render.Table:
+			for _, row := range b.Rows {
+				for _, c := range row.Cells {
+					paras(c.Paras)
+				}
+			}
+		case *render.KeyValue:
+			for _, p := range b.Pairs {
+				paras(p.Value)
+			}
+		case *render.List:
+			for _, it := range b.Items {
+				check(it)
+			}
+		}
+	}
+	return found
+}

@@ -1,0 +1,188 @@
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ocs-project/ocs/fonts"
+	"github.com/ocs-project/ocs/render"
+)
+
+// Options are the settings of Render.
+type Options struct {
+	// Fonts draws the text: its regular face first, then its fallbacks,
+	// character by character; bold text uses its Bold face, or strokes
+	// the regular one when that is synthetic. Nil means
+	// fonts.DefaultSet(), the embedded TW-Kai.
+	Fonts *fonts.Set
+	// AllowMissing draws characters no face has as the font's empty box
+	// instead of failing with an error that lists them and where they
+	// occur.
+	AllowMissing bool
+}
+
+// defaultDate is the creation date of documents that give none, so that
+// output is the same on every run.
+var defaultDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Render lays out doc on A4 pages and returns the PDF. The same document
+// and options give the same bytes. Errors name the block at fault; a
+// document tree never makes Render panic.
+func Render(doc *render.Document, opt Options) (out []byte, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			out, err = nil, fmt.Errorf("pdf: internal error (please report it with the input): %v", v)
+		}
+	}()
+	f, c, err := layout(doc, opt)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	emit(c, f.t, f.pages)
+	if out, err = c.output(); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return out, nil
+}
+
+// layout lays doc out into pages of drawing operations, on a canvas that
+// has the document information and the fonts.
+func layout(doc *render.Document, opt Options) (*flow, canvas, error) {
+	if doc == nil {
+		return nil, nil, errors.New("no document to render")
+	}
+	if err := validate(doc.Blocks); err != nil {
+		return nil, nil, err
+	}
+	set := opt.Fonts
+	if set == nil {
+		var err error
+		if set, err = fonts.DefaultSet(); err != nil {
+			return nil, nil, err
+		}
+	}
+	date, err := docDate(doc.Meta.Date)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := newFlow(doc.Page)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := newFPDF(doc.Page.Landscape, info{
+		title:    doc.Meta.Title,
+		subject:  doc.Meta.Subject,
+		keywords: strings.Join(doc.Meta.Keywords, ", "),
+		author:   doc.Meta.Author,
+		lang:     doc.Meta.Lang,
+		date:     date,
+	})
+	f.t = newFaceTable(set, c)
+	f.footer = doc.Footer
+	if err := f.place(doc, opt.AllowMissing); err != nil {
+		c.release()
+		return nil, nil, err
+	}
+	return f, c, nil
+}
+
+// place checks the fonts and lays the blocks out on pages.
+func (f *flow) place(doc *render.Document, allowMissing bool) error {
+	if err := f.t.coverage(doc, allowMissing); err != nil {
+		return err
+	}
+	items, err := f.prepare(doc.Blocks)
+	if err != nil {
+		return err
+	}
+	f.items = items
+	f.placeItems(items)
+	if len(f.pages) == 0 {
+		f.newPage() // an empty document is one empty page
+	}
+	f.footers()
+	return f.t.err
+}
+
+// docDate is the creation and modification date: the document's own,
+// else SOURCE_DATE_EPOCH (seconds since 1970), else a fixed date.
+func docDate(d time.Time) (time.Time, error) {
+	if !d.IsZero() {
+		return d.UTC(), nil
+	}
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH is %q: it must be a whole number of seconds since 1970-01-01", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return defaultDate, nil
+}
+
+// newFlow sets up the page geometry.
+func newFlow(p render.Page) (*flow, error) {
+	f := &flow{pageW: a4Short, pageH: a4Long}
+	if p.Landscape {
+		f.pageW, f.pageH = a4Long, a4Short
+	}
+	margins := []*float64{&p.Top, &p.Right, &p.Bottom, &p.Left}
+	for i, m := range margins {
+		switch {
+		case math.IsNaN(*m) || *m < 0:
+			return nil, fmt.Errorf("page margin %s is %g mm: margins must be zero (the default %g mm) or more",
+				[]string{"top", "right", "bottom", "left"}[i], *m, defaultMargin)
+		case *m == 0:
+			*m = defaultMargin
+		}
+	}
+	f.top, f.right, f.bottom, f.left = p.Top, p.Right, p.Bottom, p.Left
+	f.width = f.pageW - f.left - f.right
+	if f.width < 30 || f.body() < 50 {
+		return nil, fmt.Errorf("page margins (top %g, right %g, bottom %g, left %g mm) leave too little of the %g × %g mm page",
+			f.top, f.right, f.bottom, f.left, f.pageW, f.pageH)
+	}
+	return f, nil
+}
+
+// prepare lays out the blocks, which validate has checked.
+func (f *flow) prepare(blocks []render.Block) ([]item, error) {
+	items := make([]item, 0, len(blocks))
+	for i, b := range blocks {
+		it, err := f.prepareBlock(b)
+		if err != nil {
+			return nil, fmt.Errorf("blocks[%d] (%s): %w", i, blockKind(b), err)
+		}
+		items = append(items, it)
+	}
+	return items, nil
+}
+
+func (f *flow) prepareBlock(b render.Block) (item, error) {
+	switch b := b.(type) {
+	case *render.Heading:
+		return f.prepareHeading(b), nil
+	case *render.Paragraph:
+		return f.prepareParagraph(b), nil
+	case *render.Table:
+		return f.prepareTable(b)
+	case *render.KeyValue:
+		t, err := keyValueTable(b)
+		if err != nil {
+			return nil, err
+		}
+		return f.prepareTable(t)
+	case *render.List:
+		return f.prepareList(b), nil
+	case *render.Signature:
+		return f.prepareSignature(b), nil
+	case *render.PageBreak:
+		return breakItem{b}, nil
+	}
+	return nil, fmt.Errorf("unknown block type %T", b)
+}

@@ -1,0 +1,174 @@
+package pdf
+
+import "github.com/ocs-project/ocs/render"
+
+// Page-breaking limits of tables, as shares of the text height of a page
+// below the repeated header.
+const (
+	// groupKeep: rows bound together by spanning cells that do not fit on
+	// this page move to the next one together when they are at most this
+	// tall; a taller group breaks between its rows, so that a page is not
+	// left mostly empty.
+	groupKeep = 0.25
+	// rowKeep: a row that does not fit moves to the next page whole when
+	// it is at most this tall, or when it asks to be kept together and
+	// fits on a page; a taller row is split, filling this page first.
+	rowKeep = 0.12
+	// repeatLines is the most lines a continued spanning cell repeats;
+	// a longer cell shows only the table's Continued text.
+	repeatLines = 4
+)
+
+// tableItem is a laid-out table.
+type tableItem struct {
+	f       *flow
+	tbl     *render.Table
+	g       *grid
+	style   textStyle
+	heights []float64 // natural row heights
+	header  int       // rows repeated at the top of each page
+	headH   float64
+}
+
+func (ti *tableItem) keep() bool { return false }
+
+// head is the header with as much of the body as must start on the same
+// page.
+func (ti *tableItem) head() float64 { return ti.headH + ti.startNeed() }
+
+// prepareTable lays out the cells of a table as wide as the text.
+func (f *flow) prepareTable(t *render.Table) (*tableItem, error) {
+	g, err := buildGrid(t)
+	if err != nil {
+		return nil, err
+	}
+	st := styleOf(t.Style)
+	if t.Style == render.Normal {
+		st = styleOf(render.TableText)
+	}
+	ti := &tableItem{f: f, tbl: t, g: g, style: st, header: t.HeaderRows}
+	total := 0.0
+	for _, w := range t.Widths {
+		total += w
+	}
+	colX := make([]float64, g.cols+1)
+	for k, w := range t.Widths {
+		colX[k+1] = colX[k] + f.width*w/total
+	}
+	for _, c := range g.cells {
+		c.x, c.w = colX[c.col], colX[c.col+c.cs]-colX[c.col]
+		c.lines = f.cellLines(c.cell.Paras, c.cell.Align, st, c.w-2*cellPad)
+	}
+	ti.heights = make([]float64, g.rows)
+	y := 0.0
+	for r := 0; r < g.rows; r++ {
+		for _, c := range g.starts[r] {
+			c.top = y
+		}
+		ti.heights[r] = ti.required(r, y)
+		y += ti.heights[r]
+	}
+	for r := 0; r < ti.header; r++ {
+		ti.headH += ti.heights[r]
+	}
+	if ti.headH > f.body()/2 {
+		ti.header, ti.headH = 0, 0 // too tall to repeat: the rows are body rows
+	}
+	return ti, nil
+}
+
+// cellLines lays out a cell's paragraphs; a paragraph in the Normal style
+// takes the table's style.
+func (f *flow) cellLines(paras []render.Paragraph, align render.Align, st textStyle, width float64) []tline {
+	var lines []tline
+	for i := range paras {
+		p := &paras[i]
+		ps := st
+		if p.Style != render.Normal {
+			ps = styleOf(p.Style)
+		}
+		ls := layoutPara(f.t, para{runs: p.Runs, style: ps, align: alignOr(p.Align, align),
+			indent: p.Indent, hanging: p.Hanging}, width)
+		if i > 0 && len(ls) > 0 {
+			ls[0].space = paraGapCell
+		}
+		lines = append(lines, ls...)
+	}
+	return lines
+}
+
+// linesHeight is the height of lines printed from the top of a cell part:
+// the paragraph space above the first one is dropped.
+func linesHeight(ls []tline) float64 {
+	h := 0.0
+	for i := range ls {
+		h += ls[i].height()
+	}
+	if len(ls) > 0 {
+		h -= ls[0].space
+	}
+	return h
+}
+
+// partLines returns what the cell shows in its part on the current page:
+// the lines not printed yet; else, for a spanning cell continued from an
+// earlier page, its repeated text; else nothing.
+func (ti *tableItem) partLines(c *tcell) []tline {
+	if c.next < len(c.lines) {
+		return c.lines[c.next:]
+	}
+	if !c.started || c.rows < 2 {
+		return nil
+	}
+	if !c.hasRepeat {
+		c.hasRepeat = true
+		c.repeat = ti.repeatOf(c)
+	}
+	return c.repeat
+}
+
+// repeatOf lays out what a spanning cell shows again on a page it
+// continues on: its text followed by the table's Continued text, or the
+// Continued text alone when the cell is longer than repeatLines lines.
+func (ti *tableItem) repeatOf(c *tcell) []tline {
+	f := ti.f
+	width := c.w - 2*cellPad
+	cont := ti.tbl.Continued
+	paras := append([]render.Paragraph(nil), c.cell.Paras...)
+	if n := len(paras); n > 0 && cont != "" {
+		last := paras[n-1]
+		last.Runs = append(append([]render.Run(nil), last.Runs...), render.Run{Text: cont})
+		paras[n-1] = last
+	}
+	lines := f.cellLines(paras, c.cell.Align, ti.style, width)
+	if len(lines) <= repeatLines {
+		return lines
+	}
+	if cont == "" {
+		return nil
+	}
+	return f.cellLines([]render.Paragraph{render.Text(cont)}, c.cell.Align, ti.style, width)
+}
+
+// need is the height the cell's part on this page needs.
+func (ti *tableItem) need(c *tcell) float64 {
+	ls := ti.partLines(c)
+	switch {
+	case len(ls) > 0:
+		return linesHeight(ls) + 2*cellPad
+	case !c.started:
+		return ti.style.lead + 2*cellPad // an empty cell is one empty line high
+	}
+	return 0
+}
+
+// required is the height row r needs when it starts at y: enough for
+// every cell ending in it, counting what the rows above gave the cells
+// that span down into it.
+func (ti *tableItem) required(r int, y float64) float64 {
+	h := 0.0
+	for _, c := range ti.g.ends[r] {
+		h = max(h, ti.need(c)-(y-c.top))
+	}
+	return h
+}
