@@ -1,0 +1,46 @@
+package templates
+
+import (
+	"maps"
+	"sync"
+)
+
+// assessmentLabelCache holds the parsed labels of each language, so that a
+// batch of packs parses the label file once.
+var assessmentLabelCache sync.Map // language → Labels
+
+// baseAssessmentLabels returns the assessment labels of a language, as
+// shipped. The result is shared: callers must not change it.
+func baseAssessmentLabels(lang string) (Labels, error) {
+	if l, ok := assessmentLabelCache.Load(lang); ok {
+		return l.(Labels), nil
+	}
+	l, err := LoadLabels("assessment", lang)
+	if err != nil {
+		return nil, err
+	}
+	assessmentLabelCache.Store(lang, l)
+	return l, nil
+}
+
+// assessmentLabels returns the labels of the options' language with the
+// user's overrides applied.
+func assessmentLabels(opt Options) (Labels, error) {
+	base, err := baseAssessmentLabels(packLang(opt))
+	if err != nil {
+		return nil, err
+	}
+	l := maps.Clone(base)
+	if err := l.Override(opt.Labels); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// packLang returns the document language of the options.
+func packLang(opt Options) string {
+	if opt.Lang == "" {
+		return "zh-TW"
+	}
+	return opt.Lang
+}

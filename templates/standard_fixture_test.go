@@ -1,0 +1,208 @@
+package templates
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/ocs-project/ocs/render"
+	"github.com/ocs-project/ocs/standard"
+)
+
+// sampleStandard is a small hand-built standard that uses every part of
+// the form: several category rows and a missing kind, a task with two
+// blocks and its own level per block, K/S lists merged within a duty and
+// not across, an inline K text, an empty output cell, attitudes with and
+// without definitions, notes with and without a term, supplements and a
+// version history. Codes are left empty: the template derives them.
+func sampleStandard() *standard.Standard {
+	refs := func(codes ...string) []standard.Ref {
+		out := make([]standard.Ref, len(codes))
+		for i, c := range codes {
+			out[i] = standard.Ref{Code: c}
+		}
+		return out
+	}
+	entries := func(texts ...string) []standard.Entry {
+		out := make([]standard.Entry, len(texts))
+		for i, t := range texts {
+			out[i] = standard.Entry{Text: t}
+		}
+		return out
+	}
+	return &standard.Standard{
+		Code:        "TST1234-001v2",
+		Occupation:  "測試專員",
+		Description: "規劃並執行測試【註1】，回報結果。",
+		Level:       3,
+		Category: standard.Categories{
+			Job:        []standard.Class{{Name: "測試類/子類", Code: "TST"}},
+			Occupation: []standard.Class{{Name: "測試人員", Code: "1234"}, {Name: "品管人員", Code: "1235"}},
+		},
+		Duties: []standard.Duty{
+			{Title: "規劃測試", Tasks: []standard.Task{
+				{Title: "分析需求", Level: 3, Attitudes: []string{"A01"}, Blocks: []standard.Block{{
+					Outputs:    entries("需求清單"),
+					Indicators: entries("蒐集需求。", "確認範圍【註1】。"),
+					Knowledge:  refs("K01", "K02"),
+					Skills:     refs("S01"),
+				}}},
+				{Title: "撰寫計畫", Level: 3, Attitudes: []string{"A02"}, Blocks: []standard.Block{{
+					Indicators: entries("撰寫測試計畫。"),
+					Knowledge:  refs("K01", "K02"),
+					Skills:     refs("S02"),
+				}}},
+			}},
+			{Title: "執行測試", Tasks: []standard.Task{
+				{Title: "執行案例", Level: 4, Attitudes: []string{"A01", "A02"}, Blocks: []standard.Block{
+					{
+						Outputs:    entries("測試紀錄"),
+						Indicators: entries("依計畫執行。", "記錄結果。"),
+						Knowledge:  refs("K01", "K02"),
+						Skills:     refs("S02"),
+					},
+					{
+						Level:      5,
+						Outputs:    entries("缺陷報告"),
+						Indicators: entries("分析失敗原因【註2】。"),
+						Knowledge:  refs("K03"),
+						Skills:     refs("S02"),
+					},
+				}},
+				{Title: "回報結果", Blocks: []standard.Block{{
+					Indicators: entries("彙整報告。"),
+					Knowledge:  []standard.Ref{{Code: "K03", Text: "本任務特有的說法"}},
+				}}},
+			}},
+		},
+		Knowledge: []standard.Item{{Code: "K01", Text: "測試原理"}, {Code: "K02", Text: "需求分析方法"}, {Code: "K03", Text: "缺陷分類"}},
+		Skills:    []standard.Item{{Code: "S01", Text: "訪談技巧"}, {Code: "S02", Text: "文件撰寫"}},
+		Attitudes: []standard.Attitude{
+			{Code: "A01", Name: "主動積極", Definition: "不需他人指示能自動自發做事【註2】。"},
+			{Code: "A02", Name: "謹慎細心"},
+		},
+		Notes: []standard.Note{
+			{N: 1, Term: "範圍", Text: "功能、效能、安全。"},
+			{N: 2, Text: "含環境與資料因素。"},
+		},
+		Prerequisites: []string{"學歷背景：大專以上。", "經歷：測試工作二年以上。"},
+		Supplements:   []string{"測試計畫：包含範圍與時程。"},
+		History: []standard.Version{
+			{Version: "V2", Code: "TST1234-001v2", Name: "測試專員", Status: "最新版本", Date: "2024/01/02"},
+			{Version: "V1", Code: "TST1234-001", Name: "測試人員", Status: "歷史版本", Note: "已被《TST1234-001v2》取代", Date: "2020/01/02"},
+		},
+	}
+}
+
+// englishStandard is a standard whose own text is all English, for
+// checking that English output carries no Chinese label.
+func englishStandard() *standard.Standard {
+	return &standard.Standard{
+		Code:        "ENG1234-001",
+		JobCategory: "Testing",
+		Description: "Plans and runs tests.",
+		NoLevels:    "No levels were set.",
+		Updated:     "2024/01/02",
+		Category: standard.Categories{
+			Job:        []standard.Class{{Name: "Quality", Code: "ENG"}},
+			Occupation: []standard.Class{{Name: "Tester", Code: "1234"}},
+			Industry:   []standard.Class{{Name: "Software", Code: "J62"}},
+		},
+		Duties: []standard.Duty{{Title: "Test", Tasks: []standard.Task{
+			{Title: "Run tests", Attitudes: []string{"A01"}, Blocks: []standard.Block{{
+				Outputs:    []standard.Entry{{Text: "Test log"}},
+				Indicators: []standard.Entry{{Code: "P1.1", Text: "Runs the planned tests."}},
+				Knowledge:  []standard.Ref{{Code: "K01", Text: "Test design"}},
+				Skills:     []standard.Ref{{Code: "S01", Text: "Writing"}},
+			}}},
+		}}},
+		Attitudes:     []standard.Attitude{{Code: "A01", Name: "Careful", Definition: "Checks twice."}},
+		Prerequisites: []string{"A degree."},
+		Supplements:   []string{"Nothing else."},
+		History:       []standard.Version{{Version: "V1", Code: "ENG1234-001", Name: "Testing", Status: "current", Date: "2024/01/02"}},
+	}
+}
+
+// placed is a cell of a table placed on the grid: where it starts.
+type placed struct {
+	cell     *render.Cell
+	row, col int
+}
+
+// grid places the cells of t the way a backend does (each row's cells in
+// the first free columns, spans covering the cells below and right) and
+// fails the test when the table is malformed: a row that does not fill its
+// columns, a span past the edge or the last row, or overlapping cells.
+func grid(t *testing.T, tb *render.Table) [][]placed {
+	t.Helper()
+	cols := len(tb.Widths)
+	g := make([][]placed, len(tb.Rows))
+	for i := range g {
+		g[i] = make([]placed, cols)
+	}
+	for i := range tb.Rows {
+		j := 0
+		for k := range tb.Rows[i].Cells {
+			c := &tb.Rows[i].Cells[k]
+			for j < cols && g[i][j].cell != nil {
+				j++
+			}
+			rs, cs := max(c.RowSpan, 1), max(c.ColSpan, 1)
+			if j+cs > cols || i+rs > len(tb.Rows) {
+				t.Fatalf("row %d cell %d (%q) spans past the table (col %d, %d×%d)", i, k, cellText(c), j, rs, cs)
+			}
+			for r := i; r < i+rs; r++ {
+				for q := j; q < j+cs; q++ {
+					if g[r][q].cell != nil {
+						t.Fatalf("row %d cell %d (%q) overlaps %q at (%d,%d)", i, k, cellText(c), cellText(g[r][q].cell), r, q)
+					}
+					g[r][q] = placed{c, i, j}
+				}
+			}
+			j += cs
+		}
+		for q := 0; q < cols; q++ {
+			if g[i][q].cell == nil {
+				t.Fatalf("row %d leaves column %d empty", i, q)
+			}
+		}
+	}
+	return g
+}
+
+// cellText is the text of a cell, one line per paragraph.
+func cellText(c *render.Cell) string {
+	lines := make([]string, len(c.Paras))
+	for i, p := range c.Paras {
+		lines[i] = render.Texts(p.Runs)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// allText returns every text of the document, one per line, for searching.
+func allText(d *render.Document) string {
+	var b strings.Builder
+	render.Walk(d, func(_, text string) { fmt.Fprintln(&b, text) })
+	return b.String()
+}
+
+// tables returns the document's tables in order.
+func tables(d *render.Document) []*render.Table {
+	var out []*render.Table
+	for _, b := range d.Blocks {
+		if t, ok := b.(*render.Table); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// build renders s with opt and fails the test on error.
+func build(t *testing.T, s *standard.Standard, opt Options) *render.Document {
+	t.Helper()
+	d, err := Standard(s, opt)
+	if err != nil {
+		t.Fatalf("Standard: %v", err)
+	}
+	return d
+}
