@@ -4,11 +4,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/ocs-project/ocs/standard"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -39,14 +43,18 @@ into the official standard table, assessment forms and job descriptions.`,
 }
 
 func main() {
-	os.Exit(run(os.Args[1:]))
+	os.Exit(execute(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run executes the command line and returns the exit status.
-func run(args []string) int {
+// execute runs the command line with the given output streams and returns
+// the exit status: 0 success, 1 problems found (invalid input, failed
+// outputs), 2 the command could not run (usage, unreadable files).
+func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	root := newRoot()
 	root.SetArgs(args)
-	err := root.Execute()
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return 0
 	}
@@ -54,7 +62,15 @@ func run(args []string) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	fmt.Fprintln(os.Stderr, "ocs:", err)
+	var ps standard.Problems
+	if errors.As(err, &ps) {
+		for _, p := range ps {
+			fmt.Fprintln(stderr, p)
+		}
+		fmt.Fprintf(stderr, "ocs: %d errors; nothing written (run ocs check for every problem)\n", len(ps.Errors()))
+		return 1
+	}
+	fmt.Fprintln(stderr, "ocs:", err)
 	return 2
 }
 

@@ -1,0 +1,139 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ocs-project/ocs/standard"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of ocs check")
+
+// execOCS runs an ocs command line and returns its output and exit status.
+func execOCS(t *testing.T, args ...string) (string, int) {
+	t.Helper()
+	root := newRoot()
+	var out bytes.Buffer
+	root.SetOut(&out)
+	root.SetErr(&out)
+	root.SetArgs(args)
+	err := root.Execute()
+	var ee exitError
+	switch {
+	case err == nil:
+		return out.String(), 0
+	case errors.As(err, &ee):
+		return out.String(), ee.code
+	default:
+		return out.String() + "ocs: " + err.Error() + "\n", 2
+	}
+}
+
+// The output of ocs check on files with problems, byte for byte.
+func TestCheckGolden(t *testing.T) {
+	tests := []struct {
+		golden string
+		args   []string
+		code   int
+	}{
+		{"several.golden", []string{"testdata/check/several.toml"}, 1},
+		{"several.json.golden", []string{"--format", "json", "testdata/check/several.toml"}, 1},
+		{"typos.golden", []string{"testdata/check/typos.toml"}, 1},
+		{"warnings.golden", []string{"testdata/check/warnings.toml"}, 0},
+		{"warnings-strict.golden", []string{"--strict", "-q", "testdata/check/warnings.toml"}, 1},
+		{"folder.golden", []string{"-q", "testdata/check"}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			out, code := execOCS(t, append([]string{"check"}, tt.args...)...)
+			if code != tt.code {
+				t.Errorf("exit status %d, want %d", code, tt.code)
+			}
+			path := filepath.Join("testdata", "check", tt.golden)
+			if *update {
+				if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if out != string(want) {
+				t.Errorf("output differs from %s:\n%s", path, out)
+			}
+		})
+	}
+}
+
+func TestCheckJSON(t *testing.T) {
+	out, code := execOCS(t, "check", "--format", "json", "testdata/check/several.toml", "testdata/check/typos.toml")
+	if code != 1 {
+		t.Errorf("exit status %d", code)
+	}
+	var rep jsonReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if rep.Files != 2 || rep.Errors != 7 || rep.Warnings != 5 || rep.Infos != 4 || len(rep.Problems) != 16 {
+		t.Errorf("report %+v", rep)
+	}
+	first := rep.Problems[0]
+	if first.File != "testdata/check/several.toml" || first.Line != 5 || first.Rule != "R06" || first.Severity != "warning" || first.Path != "level" {
+		t.Errorf("first problem %+v", first)
+	}
+}
+
+// The bundled standards pass, even with --strict.
+func TestCheckBundled(t *testing.T) {
+	out, code := execOCS(t, "check", "--strict")
+	if code != 0 {
+		t.Fatalf("exit status %d:\n%s", code, out)
+	}
+	if !strings.HasSuffix(out, "2 files checked: 0 errors, 0 warnings, 5 info\n") {
+		t.Errorf("summary:\n%s", out)
+	}
+}
+
+func TestCheckUsageErrors(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"check", "--format", "xml", "x.toml"}, 2, `unknown --format "xml"`},
+		{[]string{"check", dir}, 2, "no .toml files in"},
+		{[]string{"check", filepath.Join(dir, "missing.toml")}, 1, "error FILE: cannot read the file"},
+	} {
+		out, code := execOCS(t, tt.args...)
+		if code != tt.code || !strings.Contains(out, tt.want) {
+			t.Errorf("%v: exit %d, output:\n%s", tt.args, code, out)
+		}
+	}
+}
+
+func TestSchemaCommand(t *testing.T) {
+	out, code := execOCS(t, "schema")
+	if code != 0 || out != string(standard.Schema()) {
+		t.Fatalf("exit %d, output differs from standard.Schema()", code)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(out), &v); err != nil || v["$schema"] == nil {
+		t.Errorf("not a JSON Schema: %v", err)
+	}
+	file := filepath.Join(t.TempDir(), "ocs.schema.json")
+	if _, code := execOCS(t, "schema", "-o", file); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil || !bytes.Equal(data, standard.Schema()) {
+		t.Errorf("schema file: %v", err)
+	}
+}

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRenderFormats(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		args  []string
+		file  string
+		magic string
+	}{
+		{[]string{"standard", "THM2431-001v1", "-o", "thm.pdf"}, "thm.pdf", "%PDF-"},
+		{[]string{"standard", "THM2431-001v1", "-o", "thm.docx"}, "thm.docx", "PK\x03\x04"},
+		{[]string{"standard", "THM2431-001v1", "-f", "docx", "-o", "thm.bin"}, "thm.bin", "PK\x03\x04"},
+		{[]string{"assessment", "BAS1219-002v4", "-o", "a.pdf", "--scope", "T2", "--points", "5"}, "a.pdf", "%PDF-"},
+		{[]string{"jobdesc", "THM2431-001v1", "-o", "p.html"}, "p.html", "<!DOCTYPE html>"},
+		{[]string{"jobdesc", "THM2431-001v1", "-o", "p.txt"}, "p.txt", ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			args := append([]string{"render"}, tt.args...)
+			for i, a := range args {
+				if a == tt.file {
+					args[i] = filepath.Join(dir, a)
+				}
+			}
+			code, _, stderr := ocs(t, args...)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.HasPrefix(data, []byte(tt.magic)) || len(data) < 500 {
+				t.Errorf("%s: %d bytes starting %q", tt.file, len(data), data[:min(len(data), 16)])
+			}
+		})
+	}
+}
+
+func TestRenderStdout(t *testing.T) {
+	code, stdout, stderr := ocs(t, "render", "jobdesc", "THM2431-001v1", "-f", "txt", "-o", "-")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"行銷業務專員", "THM2431-001v1", "和顧客有效溝通"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("text output lacks %q", want)
+		}
+	}
+}
+
+func TestRenderRefusesErrors(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "bad.toml")
+	os.WriteFile(in, []byte("occupation = \"x\"\nlevel = 3\n[[duty]]\ntitle = \"d\"\n  [[duty.task]]\n  title = \"t\"\n  indicators = [\"p【註3】\"]\n"), 0o644)
+	out := filepath.Join(dir, "bad.pdf")
+	code, _, stderr := ocs(t, "render", "standard", in, "-o", out)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "bad.toml:7") || !strings.Contains(stderr, "註3") {
+		t.Errorf("diagnostic does not point at the undefined note on line 7:\n%s", stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a refused render wrote its output")
+	}
+}
+
+func TestRenderUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"render", "poster", "THM2431-001v1"}, "unknown document kind"},
+		{[]string{"render", "standard", "NOPE123"}, "neither a file nor a bundled standard"},
+		{[]string{"render", "standard", "THM2431-001v1", "-o", "x.odt"}, "cannot tell the format"},
+		{[]string{"render", "standard", "THM2431-001v1", "--roster", "x.csv"}, "assessment kind only"},
+		{[]string{"render", "assessment", "THM2431-001v1", "--scope", "T9", "-o", "-"}, "T9"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := ocs(t, tt.args...)
+		if code == 0 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want an error mentioning %q", tt.args, code, stderr, tt.want)
+		}
+	}
+}
+
+// roster writes a CSV roster of n candidates and returns its path.
+func roster(t testing.TB, dir string, n int) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("姓名,編號,單位,日期\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "受評者%03d,A%03d,台北訓練中心,2026/12/01\n", i, i)
+	}
+	b.WriteString("王小明,A001,重名測試,2026/12/01\n")
+	p := filepath.Join(dir, "roster.csv")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestRenderRosterFolderAndCombined(t *testing.T) {
+	dir := t.TempDir()
+	csv := roster(t, dir, 3)
+	out := filepath.Join(dir, "forms")
+	code, _, stderr := ocs(t, "render", "assessment", "THM2431-001v1", "--roster", csv, "-o", out, "-j", "2")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 4 {
+		t.Fatalf("%d files for 4 candidates: %v", len(entries), entries)
+	}
+	_, havePdftotext := exec.LookPath("pdftotext")
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".pdf") {
+			t.Errorf("unexpected file %s", e.Name())
+		}
+		if havePdftotext != nil {
+			continue
+		}
+		txt, err := exec.Command("pdftotext", filepath.Join(out, e.Name()), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := 0
+		for _, n := range []string{"受評者001", "受評者002", "受評者003", "王小明"} {
+			if bytes.Contains(txt, []byte(n)) {
+				names++
+				if !strings.Contains(e.Name(), n) {
+					t.Errorf("%s carries %s", e.Name(), n)
+				}
+			}
+		}
+		if names != 1 {
+			t.Errorf("%s names %d candidates, want exactly its own", e.Name(), names)
+		}
+	}
+	combined := filepath.Join(dir, "all.pdf")
+	code, _, stderr = ocs(t, "render", "assessment", "THM2431-001v1", "--roster", csv, "--combine", "-o", combined)
+	if code != 0 {
+		t.Fatalf("combine: exit %d\n%s", code, stderr)
+	}
+	if havePdftotext == nil {
+		txt, _ := exec.Command("pdftotext", combined, "-").Output()
+		for _, n := range []string{"受評者001", "受評者002", "受評者003", "王小明"} {
+			if !bytes.Contains(txt, []byte(n)) {
+				t.Errorf("combined PDF lacks %s", n)
+			}
+		}
+	}
+}
+
+func TestRenderRosterErrorWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "r.csv")
+	os.WriteFile(csv, []byte("編號,單位\nA1,x\n"), 0o644)
+	out := filepath.Join(dir, "forms")
+	code, _, stderr := ocs(t, "render", "assessment", "THM2431-001v1", "--roster", csv, "-o", out)
+	if code == 0 || !strings.Contains(stderr, "姓名") {
+		t.Fatalf("roster without a name column: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a failed roster render created the output folder")
+	}
+}
+
+// BenchmarkRoster500 renders the assessment pack of THM2431 as PDF for 500
+// candidates into a folder, as `ocs render assessment --roster` does.
+func BenchmarkRoster500(b *testing.B) {
+	dir := b.TempDir()
+	csv := roster(b, dir, 499)
+	for i := 0; i < b.N; i++ {
+		out := filepath.Join(dir, fmt.Sprintf("forms%d", i))
+		if code, _, stderr := ocsCtx(b, context.Background(), "render", "assessment", "THM2431-001v1", "--roster", csv, "-o", out); code != 0 {
+			b.Fatalf("exit %d\n%s", code, stderr)
+		}
+		os.RemoveAll(out)
+	}
+}
+
+// BenchmarkBuildBundled builds every bundled standard in every kind and
+// format from scratch.
+func BenchmarkBuildBundled(b *testing.B) {
+	dir := b.TempDir()
+	for i := 0; i < b.N; i++ {
+		if code, _, stderr := ocsCtx(b, context.Background(), "build", "-o", dir, "--force"); code != 0 {
+			b.Fatalf("exit %d\n%s", code, stderr)
+		}
+	}
+}
