@@ -75,6 +75,18 @@ func fileProblem(path string, err error) Problem {
 // one-block tasks are moved into Blocks, references carry their text and
 // Lines maps field paths to source lines.
 func Parse(file string, data []byte) (*Standard, error) {
+	s, probs := decode(file, data)
+	if len(probs) > 0 {
+		return nil, probs
+	}
+	return s, nil
+}
+
+// decode parses data as far as it can. It returns the problems of
+// decoding and, unless the text could not be read as TOML at all, the
+// standard made of everything that decoded, with codes, references and
+// lines filled in, so that it can still be validated.
+func decode(file string, data []byte) (*Standard, Problems) {
 	if p, bad := precheck(file, data); bad {
 		return nil, Problems{p}
 	}
@@ -89,15 +101,12 @@ func Parse(file string, data []byte) (*Standard, error) {
 	lines := scanLines(data)
 	d := newDecoder(file, lines, md)
 	s := d.standard(root)
-	if len(d.probs) > 0 {
-		sortProblems(d.probs)
-		return nil, d.probs
-	}
+	sortProblems(d.probs)
 	s.Source = file
 	s.Lines = lines
 	assignCodes(s)
 	fillRefs(s)
-	return s, nil
+	return s, d.probs
 }
 
 // precheck catches what the TOML library would report poorly: an empty
@@ -176,21 +185,35 @@ func syntaxHint(msg, fallback string) string {
 
 // Check loads the standard at path and validates it. When loading fails it
 // returns the load problems and a nil standard.
+//
+// Problems of decoding (unknown keys, wrong types) do not hide the rest:
+// what did decode is validated too, so one run reports everything.
 func Check(path string) (*Standard, Problems) {
-	s, err := Load(path)
+	data, err := readFile(path)
 	if err != nil {
-		return nil, asProblems(err, path)
+		return nil, Problems{fileProblem(path, err)}
 	}
-	return s, Validate(s)
+	return CheckData(path, data)
 }
 
-// asProblems returns err as Problems.
-func asProblems(err error, file string) Problems {
-	var ps Problems
-	if errors.As(err, &ps) {
-		return ps
+// CheckData is Check on data already read; file names it in problems.
+func CheckData(file string, data []byte) (*Standard, Problems) {
+	s, probs := decode(file, data)
+	if s == nil {
+		return nil, probs
 	}
-	return Problems{{Rule: ruleFile, Severity: Error, File: file, Message: err.Error()}}
+	all := append(Problems(nil), probs...)
+	bad := decodeFailures(probs)
+	for _, p := range Validate(s) {
+		if !bad.covers(p.Path) {
+			all = append(all, p)
+		}
+	}
+	sortProblems(all)
+	if len(probs) > 0 {
+		return nil, all
+	}
+	return s, all
 }
 
 // FindFiles expands the arguments of a check: a file stays as it is, a
@@ -223,4 +246,42 @@ func FindFiles(args []string) ([]string, error) {
 		out = append(out, found...)
 	}
 	return out, nil
+}
+
+// failedPaths are the field paths that did not decode; validating what
+// stands there would only repeat the decoding problem in other words.
+type failedPaths map[string]bool
+
+// decodeFailures collects the paths of decoding problems, and for an
+// unknown key with a suggestion the path of the key it was meant to be
+// (a misspelt description is not also a missing one).
+func decodeFailures(probs Problems) failedPaths {
+	bad := failedPaths{}
+	for _, p := range probs {
+		if p.Path == "" {
+			continue
+		}
+		bad[p.Path] = true
+		if i := strings.Index(p.Hint, `did you mean "`); i >= 0 {
+			rest := p.Hint[i+len(`did you mean "`):]
+			if j := strings.IndexByte(rest, '"'); j > 0 {
+				parent := ""
+				if k := strings.LastIndexByte(p.Path, '.'); k >= 0 {
+					parent = p.Path[:k+1]
+				}
+				bad[parent+rest[:j]] = true
+			}
+		}
+	}
+	return bad
+}
+
+// covers reports whether path is a failed path or lies below one.
+func (f failedPaths) covers(path string) bool {
+	for p := range f {
+		if path == p || strings.HasPrefix(path, p+".") || strings.HasPrefix(path, p+"[") {
+			return true
+		}
+	}
+	return false
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -289,5 +290,31 @@ category = { job = [{ name = "旅館管理", code = "THM" }] }
 	}
 	if line := s.Lines["duty[0].task[0].block[0].indicators[0].text"]; line != 2 {
 		t.Errorf("line %d", line)
+	}
+}
+
+// Decoding problems do not hide validation: a misspelt key and a bad level
+// are reported with an undefined reference elsewhere, and what failed to
+// decode is not reported again as missing.
+func TestCheckDataReportsEverything(t *testing.T) {
+	src := "occupation = \"x\"\ndescripton = \"y\"\nlevel = \"3\"\n[[duty]]\ntitle = \"d\"\n  [[duty.task]]\n  title = \"t\"\n  level = 3\n  indicators = [\"p\"]\n  knowledge = [\"K09\"]\n"
+	s, ps := CheckData("x.toml", []byte(src))
+	if s != nil {
+		t.Error("a standard with decoding errors was returned")
+	}
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Rule+" "+p.Path)
+	}
+	want := map[string]bool{"TOML descripton": true, "TOML level": true, "R09 duty[0].task[0].knowledge[0]": true}
+	for w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing %q in %v", w, got)
+		}
+	}
+	for _, g := range got {
+		if g == "R00 description" || strings.HasPrefix(g, "R05 level") {
+			t.Errorf("repeated a decoding problem as %q", g)
+		}
 	}
 }

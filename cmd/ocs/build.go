@@ -281,15 +281,7 @@ func buildInputs(args []string) ([]input, error) {
 // parseChecked parses and validates in; it returns a nil standard when
 // the standard has errors, with all its problems.
 func parseChecked(in input) (*standard.Standard, standard.Problems) {
-	s, err := standard.Parse(in.Name, in.Data)
-	if err != nil {
-		var ps standard.Problems
-		if errors.As(err, &ps) {
-			return nil, ps
-		}
-		return nil, standard.Problems{{Rule: "FILE", Severity: standard.Error, File: in.Name, Message: err.Error()}}
-	}
-	ps := standard.Validate(s)
+	s, ps := standard.CheckData(in.Name, in.Data)
 	if ps.Count(standard.Error) > 0 {
 		return nil, ps
 	}

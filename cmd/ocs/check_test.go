@@ -81,7 +81,7 @@ func TestCheckJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if rep.Files != 2 || rep.Errors != 7 || rep.Warnings != 5 || rep.Infos != 4 || len(rep.Problems) != 16 {
+	if rep.Files != 2 || rep.Errors != 7 || rep.Warnings != 7 || rep.Infos != 7 || len(rep.Problems) != 21 {
 		t.Errorf("report %+v", rep)
 	}
 	first := rep.Problems[0]
