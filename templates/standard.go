@@ -37,7 +37,7 @@ func Standard(s *standard.Standard, opt Options) (*render.Document, error) {
 			Lang:     stdLang(opt),
 			Date:     opt.Date,
 		},
-		Page: render.Page{Landscape: opt.Landscape},
+		Page: render.Page{Landscape: opt.Landscape, Top: stdMargin, Right: stdMargin, Bottom: stdMargin, Left: stdMargin},
 		Footer: render.Footer{
 			Left:  stdFooterName(s),
 			Right: l.Get("footer_pages"),

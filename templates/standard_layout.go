@@ -15,13 +15,14 @@ import (
 // table text of about 10 pt; widths are given in millimetres (backends
 // scale them to the real text width anyway).
 const (
-	stdPortraitWidth  = 170.0 // mm of text width on A4 portrait
-	stdLandscapeWidth = 257.0 // mm of text width on A4 landscape
+	stdMargin         = 15.0  // mm, page margins: the wide table needs the room
+	stdPortraitWidth  = 180.0 // mm of text width on A4 portrait (210 − 2 margins)
+	stdLandscapeWidth = 267.0 // mm of text width on A4 landscape (297 − 2 margins)
 	stdTableEm        = 3.5   // mm, one CJK character of table text
 	stdNarrowEm       = 0.5   // width of a Latin letter or digit, in em
 	stdBoldLatin      = 1.2   // how much wider Latin labels may be (bold, other fonts)
 	stdCellPadding    = 3.0   // mm, left plus right padding of a cell
-	stdKeepLines      = 14    // rows estimated at most this tall stay whole
+	stdKeepLines      = 8     // rows estimated at most this tall stay whole
 )
 
 // The main table's narrow columns (duty, task, outputs, level) have at

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -203,5 +204,22 @@ func BenchmarkBuildBundled(b *testing.B) {
 		if code, _, stderr := ocsCtx(b, context.Background(), "build", "-o", dir, "--force"); code != 0 {
 			b.Fatalf("exit %d\n%s", code, stderr)
 		}
+	}
+}
+
+// The standard table of THM2431 stays compact: Typst sets it on 4 A4
+// pages; ours must not drift past 5.
+func TestStandardTablePages(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "thm.pdf")
+	if code, _, stderr := ocs(t, "render", "standard", "THM2431-001v1", "-o", out); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := regexp.MustCompile(`/Type /Page[^s]`).FindAll(data, -1)
+	if len(pages) < 4 || len(pages) > 5 {
+		t.Errorf("THM2431's standard table has %d pages, want 4 or 5", len(pages))
 	}
 }
