@@ -174,35 +174,31 @@ func (d *decoder) textOr(v any, path string, n *node) (string, tbl, bool) {
 	return "", t, ok
 }
 
+// entries decodes an array of texts, each a string or a {code, text} table.
 func (t tbl) entries(key string) []Entry {
-	n := t.node.field(key)
-	path := joinKey(t.path, key)
-	var out []Entry
-	for i, v := range t.list(key) {
-		s, e, ok := t.d.textOr(v, index(path, i), n.elem)
-		switch {
-		case !ok:
-		case e.m == nil:
-			out = append(out, Entry{Text: s})
-		default:
-			out = append(out, Entry{Code: e.str("code"), Text: e.str("text")})
-		}
-	}
-	return out
+	return codeTexts(t, key, func(s string) Entry { return Entry{Text: s} })
 }
 
+// refs decodes an array of references, each a code string or a {code,
+// text} table.
 func (t tbl) refs(key string) []Ref {
+	return codeTexts(t, key, func(s string) Ref { return Ref{Code: s} })
+}
+
+// codeTexts decodes an array whose elements are a string or a {code, text}
+// table; plain makes the element a string stands for.
+func codeTexts[T ~struct{ Code, Text string }](t tbl, key string, plain func(string) T) []T {
 	n := t.node.field(key)
 	path := joinKey(t.path, key)
-	var out []Ref
+	var out []T
 	for i, v := range t.list(key) {
 		s, e, ok := t.d.textOr(v, index(path, i), n.elem)
 		switch {
 		case !ok:
 		case e.m == nil:
-			out = append(out, Ref{Code: s})
+			out = append(out, plain(s))
 		default:
-			out = append(out, Ref{Code: e.str("code"), Text: e.str("text")})
+			out = append(out, T{Code: e.str("code"), Text: e.str("text")})
 		}
 	}
 	return out

@@ -1,49 +1,99 @@
 package standard
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
-// scanLines maps the field path of every key, table header and array
-// element of a TOML document to the 1-based line where it starts. The
-// TOML library reports no positions for keys, so this small scanner walks
-// the text once (linear time, no recursion). It expects a document the
-// library has already accepted and simply stops at anything it does not
-// understand.
-func scanLines(src []byte) map[string]int {
-	sc := &lineScanner{src: src, line: 1, lines: make(map[string]int), arrays: make(map[string]int)}
+// Position is a place in a text: 1-based line and column, the column
+// counted in characters as editors count them.
+type Position struct{ Line, Col int }
+
+// KeyPositions maps every key, table header and array element of a TOML
+// document to the place where it is first written: a key where its first
+// part starts, a header at its bracket, an element at its first character.
+// Keys inside inline tables and arrays count too. The map is keyed by
+// field path (see DutyPath): keys joined with dots, a key that is not a
+// bare TOML key quoted, array elements, of [[tables]] as of [values], by
+// 0-based index in brackets, for example
+//
+//	title                  title = "…"
+//	salary                 [salary]
+//	salary.min             min = 1 under [salary]
+//	duty[1].task[0]        the first [[duty.task]] of the second [[duty]]
+//	benefits[2]            the third value of benefits = […]
+//	methods."T3.2"         "T3.2" = […] under [methods]
+//
+// The TOML library reports no positions for keys, hence this scanner. It
+// reads the text once, in linear time without recursion, and expects a
+// document the library accepts: at anything it does not understand it
+// stops, keeping what it found so far.
+func KeyPositions(src []byte) map[string]Position {
+	sc := &scanner{src: src, line: 1, found: make(map[string]Position), arrays: make(map[string]int)}
 	if strings.HasPrefix(string(src[:min(3, len(src))]), "\uFEFF") {
-		sc.i = 3
+		sc.i, sc.lineStart, sc.counted = 3, 3, 3
 	}
 	sc.document()
-	return sc.lines
+	return sc.found
 }
 
-type lineScanner struct {
-	src    []byte
-	i      int
-	line   int
-	lines  map[string]int
-	arrays map[string]int // how many [[x]] tables each array path has so far
+// scanLines maps the field paths of a TOML document to the lines where
+// KeyPositions finds them, for Standard.Lines.
+func scanLines(src []byte) map[string]int {
+	found := KeyPositions(src)
+	lines := make(map[string]int, len(found))
+	for path, p := range found {
+		lines[path] = p.Line
+	}
+	return lines
+}
+
+type scanner struct {
+	src       []byte
+	i         int
+	line      int
+	lineStart int // offset of the current line
+	counted   int // offset up to which the current line's characters are counted
+	cols      int // characters from lineStart to counted
+	found     map[string]Position
+	arrays    map[string]int // how many [[x]] tables each array path has so far
 }
 
 // frame is an open array or inline table while scanning a value.
 type frame struct {
 	path  string
 	array bool
-	n     int // elements or keys so far
+	n     int  // elements or keys so far
+	sep   bool // an element ended: a comma or the closer comes next
 }
 
-// Results of lineScanner.item.
+// Results of scanner.item and scanner.next.
 const (
 	itemValue = iota
 	itemClosed
 	itemBad
 )
 
-func (sc *lineScanner) peek() byte {
+func (sc *scanner) peek() byte {
 	if sc.i < len(sc.src) {
 		return sc.src[sc.i]
 	}
 	return 0
+}
+
+// newline moves past a line feed at the current position.
+func (sc *scanner) newline() {
+	sc.i++
+	sc.line++
+	sc.lineStart, sc.counted, sc.cols = sc.i, sc.i, 0
+}
+
+// pos returns the position of the current byte. It counts on from the
+// previous call on the same line, so that a long line costs linear time.
+func (sc *scanner) pos() Position {
+	sc.cols += utf8.RuneCount(sc.src[sc.counted:sc.i])
+	sc.counted = sc.i
+	return Position{sc.line, sc.cols + 1}
 }
 
 // maxPath bounds the field paths the scanner records: deeper values
@@ -62,24 +112,32 @@ func sub(path string, extend func(string) string) string {
 	return extend(path)
 }
 
-func (sc *lineScanner) record(path string, line int) {
+// subKeys extends path with dotted keys.
+func subKeys(path string, keys []string) string {
+	for _, k := range keys {
+		path = sub(path, func(p string) string { return joinKey(p, k) })
+	}
+	return path
+}
+
+func (sc *scanner) record(path string, p Position) {
 	if path == untracked {
 		return
 	}
-	if _, ok := sc.lines[path]; !ok {
-		sc.lines[path] = line
+	if _, ok := sc.found[path]; !ok {
+		sc.found[path] = p
 	}
 }
 
 // document scans table headers and key/value lines.
-func (sc *lineScanner) document() {
+func (sc *scanner) document() {
 	table := ""
 	for {
 		sc.skipBlank(true)
 		if sc.i >= len(sc.src) {
 			return
 		}
-		line := sc.line
+		at := sc.pos()
 		if sc.peek() == '[' {
 			array := sc.i+1 < len(sc.src) && sc.src[sc.i+1] == '['
 			sc.i++
@@ -95,7 +153,7 @@ func (sc *lineScanner) document() {
 				sc.i++
 			}
 			table = sc.resolve(keys, array)
-			sc.record(table, line)
+			sc.record(table, at)
 			continue
 		}
 		keys := sc.keys()
@@ -103,11 +161,8 @@ func (sc *lineScanner) document() {
 			return
 		}
 		sc.i++
-		path := table
-		for _, k := range keys {
-			path = sub(path, func(p string) string { return joinKey(p, k) })
-		}
-		sc.record(path, line)
+		path := subKeys(table, keys)
+		sc.record(path, at)
 		sc.skipBlank(false)
 		if !sc.value(path) {
 			return
@@ -118,7 +173,7 @@ func (sc *lineScanner) document() {
 // resolve turns a table header's keys into a field path: a key that names
 // an array of tables stands for its last element so far, and a [[header]]
 // adds a new element.
-func (sc *lineScanner) resolve(keys []string, array bool) string {
+func (sc *scanner) resolve(keys []string, array bool) string {
 	path := ""
 	if len(keys) > 64 {
 		return untracked
@@ -141,25 +196,15 @@ func (sc *lineScanner) resolve(keys []string, array bool) string {
 }
 
 // value scans one value starting at the current position, recording the
-// lines of the elements and keys inside arrays and inline tables. It
+// positions of the elements and keys inside arrays and inline tables. It
 // reports false when it met something it could not scan.
-func (sc *lineScanner) value(path string) bool {
+func (sc *scanner) value(path string) bool {
 	var stack []frame
-outer:
 	for {
 		switch c := sc.peek(); c {
 		case '[', '{':
 			sc.i++
 			stack = append(stack, frame{path: path, array: c == '['})
-			p, st := sc.item(&stack[len(stack)-1])
-			switch st {
-			case itemValue:
-				path = p
-				continue outer
-			case itemBad:
-				return false
-			}
-			stack = stack[:len(stack)-1]
 		case '"', '\'':
 			if _, ok := sc.str(); !ok {
 				return false
@@ -169,47 +214,50 @@ outer:
 				return false
 			}
 		}
-		// After a value: continue or close the open containers.
-		for len(stack) > 0 {
-			top := &stack[len(stack)-1]
-			sc.skipBlank(true)
-			switch c := sc.peek(); {
-			case c == ',':
-				sc.i++
-				p, st := sc.item(top)
-				switch st {
-				case itemValue:
-					path = p
-					continue outer
-				case itemBad:
-					return false
-				}
-				stack = stack[:len(stack)-1]
-			case c == ']' && top.array, c == '}' && !top.array:
-				sc.i++
-				stack = stack[:len(stack)-1]
-			default:
-				return false
-			}
+		p, st := sc.next(&stack)
+		switch st {
+		case itemBad:
+			return false
+		case itemClosed:
+			return true
 		}
-		return true
+		path = p
 	}
 }
 
-// item starts the next element of an open array or inline table: it
-// records the element's line and returns its path, or reports that the
-// container closed.
-func (sc *lineScanner) item(f *frame) (string, int) {
-	sc.skipBlank(true)
-	closer := byte('}')
-	if f.array {
-		closer = ']'
+// next moves on to the next element of the innermost open array or inline
+// table, past commas and the closers of finished containers, and returns
+// the element's path; itemClosed when every container is closed.
+func (sc *scanner) next(stack *[]frame) (string, int) {
+	for len(*stack) > 0 {
+		top := &(*stack)[len(*stack)-1]
+		sc.skipBlank(true)
+		closer := byte('}')
+		if top.array {
+			closer = ']'
+		}
+		switch c := sc.peek(); {
+		case c == closer:
+			sc.i++
+			*stack = (*stack)[:len(*stack)-1]
+		case top.sep && c == ',':
+			sc.i++
+			top.sep = false
+		case top.sep:
+			return "", itemBad
+		default:
+			top.sep = true
+			return sc.item(top)
+		}
 	}
-	if sc.peek() == closer {
-		sc.i++
-		return "", itemClosed
-	}
-	line := sc.line
+	return "", itemClosed
+}
+
+// item records the element of an open array or inline table that starts
+// at the current position and returns its path (for a table, the path of
+// its key, past the '=').
+func (sc *scanner) item(f *frame) (string, int) {
+	at := sc.pos()
 	path := sub(f.path, func(p string) string { return index(p, f.n) })
 	if !f.array {
 		keys := sc.keys()
@@ -217,19 +265,16 @@ func (sc *lineScanner) item(f *frame) (string, int) {
 			return "", itemBad
 		}
 		sc.i++
-		path = f.path
-		for _, k := range keys {
-			path = sub(path, func(p string) string { return joinKey(p, k) })
-		}
+		path = subKeys(f.path, keys)
 		sc.skipBlank(true)
 	}
 	f.n++
-	sc.record(path, line)
+	sc.record(path, at)
 	return path, itemValue
 }
 
 // keys scans a dotted key and stops at the first byte after it.
-func (sc *lineScanner) keys() []string {
+func (sc *scanner) keys() []string {
 	var keys []string
 	for {
 		sc.skipSpaces()
@@ -260,7 +305,7 @@ func (sc *lineScanner) keys() []string {
 
 // str scans a basic, literal or multi-line string and returns its value
 // (escapes decoded for basic strings, which keys need).
-func (sc *lineScanner) str() (string, bool) {
+func (sc *scanner) str() (string, bool) {
 	q := sc.src[sc.i]
 	if strings.HasPrefix(string(sc.src[sc.i:min(sc.i+3, len(sc.src))]), strings.Repeat(string(q), 3)) {
 		return sc.multiline(q)
@@ -288,19 +333,20 @@ func (sc *lineScanner) str() (string, bool) {
 }
 
 // multiline scans a """ or ”' string, counting its lines.
-func (sc *lineScanner) multiline(q byte) (string, bool) {
+func (sc *scanner) multiline(q byte) (string, bool) {
 	sc.i += 3
 	start := sc.i
 	for sc.i < len(sc.src) {
 		switch c := sc.src[sc.i]; {
 		case c == '\\' && q == '"':
-			if sc.i+1 < len(sc.src) && sc.src[sc.i+1] == '\n' {
-				sc.line++
-			}
-			sc.i += 2
-		case c == '\n':
-			sc.line++
 			sc.i++
+			if sc.peek() == '\n' {
+				sc.newline()
+			} else {
+				sc.i++
+			}
+		case c == '\n':
+			sc.newline()
 		case c == q && sc.i+2 < len(sc.src) && sc.src[sc.i+1] == q && sc.src[sc.i+2] == q:
 			sc.i += 3
 			// Up to two more quotes belong to the content.
@@ -316,7 +362,7 @@ func (sc *lineScanner) multiline(q byte) (string, bool) {
 }
 
 // scalar scans a number, boolean or date.
-func (sc *lineScanner) scalar() bool {
+func (sc *scanner) scalar() bool {
 	start := sc.i
 	for sc.i < len(sc.src) && !strings.ContainsRune(",]}\r\n#", rune(sc.src[sc.i])) {
 		sc.i++
@@ -325,7 +371,7 @@ func (sc *lineScanner) scalar() bool {
 }
 
 // skipBlank skips spaces and comments, and newlines too when asked.
-func (sc *lineScanner) skipBlank(newlines bool) {
+func (sc *scanner) skipBlank(newlines bool) {
 	for sc.i < len(sc.src) {
 		switch sc.src[sc.i] {
 		case ' ', '\t', '\r':
@@ -334,8 +380,7 @@ func (sc *lineScanner) skipBlank(newlines bool) {
 			if !newlines {
 				return
 			}
-			sc.line++
-			sc.i++
+			sc.newline()
 		case '#':
 			for sc.i < len(sc.src) && sc.src[sc.i] != '\n' {
 				sc.i++
@@ -346,7 +391,7 @@ func (sc *lineScanner) skipBlank(newlines bool) {
 	}
 }
 
-func (sc *lineScanner) skipSpaces() {
+func (sc *scanner) skipSpaces() {
 	for sc.i < len(sc.src) && (sc.src[sc.i] == ' ' || sc.src[sc.i] == '\t') {
 		sc.i++
 	}

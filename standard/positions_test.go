@@ -1,6 +1,7 @@
 package standard
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/BurntSushi/toml"
@@ -34,10 +35,7 @@ func TestScanLines(t *testing.T) {
 		"  k = 1,\n" + // 25
 		"}\n" + // 26
 		"\"K 5\" = \"\\u00e9\"\n" // 27
-	var m map[string]any
-	if _, err := toml.Decode(src, &m); err != nil {
-		t.Fatalf("test document is not valid TOML: %v", err)
-	}
+	mustBeTOML(t, src)
 	lines := scanLines([]byte(src))
 	want := map[string]int{
 		"a": 2, "b": 3, "c": 7, `t."q k"`: 8,
@@ -53,6 +51,54 @@ func TestScanLines(t *testing.T) {
 	}
 	if len(lines) != len(want)+3 { // plus t."q k".x[1][0], t."q k".x[2].z, arr[1].list[0].inline
 		t.Errorf("%d paths recorded, want %d: %v", len(lines), len(want)+3, lines)
+	}
+}
+
+func TestKeyPositions(t *testing.T) {
+	src := "\uFEFF# comment = no\n" + // 1
+		"title = \"\"\"\n" + // 2
+		"not = a key\n" + // 3
+		"\"\"\"\n" + // 4
+		"\"quoted key\" = 1\n" + // 5
+		"a.b = 2\n" + // 6
+		"[location]\n" + // 7
+		"region = \"x\" # region = y\n" + // 8
+		"inline = { one = 1, \"two\" = { deep = 3 }, three = [1, 2] }\n" + // 9
+		"\tcity = { name = \"臺北市\", zip = \"100\" }\n" + // 10
+		"[[items]]\n" + // 11
+		"  name = \"n\"\n" // 12
+	mustBeTOML(t, src)
+	want := map[string]Position{
+		"title":                    {2, 1},
+		`"quoted key"`:             {5, 1},
+		"a.b":                      {6, 1},
+		"location":                 {7, 1},
+		"location.region":          {8, 1},
+		"location.inline":          {9, 1},
+		"location.inline.one":      {9, 12},
+		"location.inline.two":      {9, 21},
+		"location.inline.two.deep": {9, 31},
+		"location.inline.three":    {9, 43},
+		"location.inline.three[0]": {9, 52},
+		"location.inline.three[1]": {9, 55},
+		"location.city":            {10, 2},
+		"location.city.name":       {10, 11},
+		"location.city.zip":        {10, 25},
+		"items[0]":                 {11, 1},
+		"items[0].name":            {12, 3},
+	}
+	if got := KeyPositions([]byte(src)); !reflect.DeepEqual(got, want) {
+		t.Errorf("KeyPositions:\n got  %v\n want %v", got, want)
+	}
+}
+
+// mustBeTOML stops the test when src is not a TOML document the library
+// accepts, as the scanner expects.
+func mustBeTOML(t *testing.T, src string) {
+	t.Helper()
+	var m map[string]any
+	if _, err := toml.Decode(src, &m); err != nil {
+		t.Fatalf("test document is not valid TOML: %v", err)
 	}
 }
 

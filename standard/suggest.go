@@ -8,23 +8,52 @@ import (
 	"unicode/utf8"
 )
 
-// suggest returns the candidate closest to word, or "" when none is close
-// enough to be a likely typo. Case differences count as one edit at most.
-func suggest(word string, candidates []string) string {
+// Suggest returns the candidate that word is most likely a typo of, or ""
+// when none is close enough. Letter case does not matter. A candidate is
+// close when it is within a few edits of word (inserting, deleting or
+// changing a character, or swapping two neighbours), the budget growing
+// with the candidate's length: one edit up to 3 characters, two up to 8,
+// three beyond; the fewest edits win, the earlier candidate on a tie.
+// Failing that, a candidate that word begins, or that begins word, is
+// taken when the shorter of the two has at least 3 characters
+// ("employment" for "employment_type", "minimum" for "min").
+func Suggest(word string, candidates []string) string {
+	if s := nearest(word, candidates); s != "" {
+		return s
+	}
+	return sharesStart(word, candidates)
+}
+
+// nearest is the edit-distance half of Suggest.
+func nearest(word string, candidates []string) string {
 	if utf8.RuneCountInString(word) > 40 {
 		return ""
 	}
+	lw := strings.ToLower(word)
 	best, bestDist := "", -1
 	for _, c := range candidates {
 		if strings.EqualFold(word, c) {
 			return c
 		}
-		d := editDistance(strings.ToLower(word), c)
+		d := editDistance(lw, strings.ToLower(c))
 		if d <= maxEdits(c) && (bestDist < 0 || d < bestDist) {
 			best, bestDist = c, d
 		}
 	}
 	return best
+}
+
+// sharesStart is the prefix half of Suggest.
+func sharesStart(word string, candidates []string) string {
+	lw := strings.ToLower(word)
+	for _, c := range candidates {
+		lc := strings.ToLower(c)
+		short := min(utf8.RuneCountInString(lw), utf8.RuneCountInString(lc))
+		if short >= 3 && (strings.HasPrefix(lc, lw) || strings.HasPrefix(lw, lc)) {
+			return c
+		}
+	}
+	return ""
 }
 
 // maxEdits is how many edits still make a likely typo of a key.
@@ -70,13 +99,17 @@ func editDistance(a, b string) int {
 // the likely intended key or the table where it belongs.
 func (d *decoder) unknownKey(path, key string, n *node) {
 	msg := fmt.Sprintf("unknown key %q in %s", key, n.name)
+	// A key written verbatim in another table is more likely misplaced
+	// than abbreviated: that hint goes before a suggestion by prefix.
 	var hint string
-	if s := suggest(key, n.keys()); s != "" {
+	if s := nearest(key, n.keys()); s != "" {
 		hint = fmt.Sprintf("did you mean %q?", s)
 	} else if n == blockNode && taskNode.field(key) != nil {
 		hint = fmt.Sprintf("keys after a [[duty.task.block]] header belong to that block: write the task's %s before its first block", key)
 	} else if where := keyHomes()[key]; len(where) > 0 {
 		hint = fmt.Sprintf("%q belongs in %s", key, orList(where))
+	} else if s := sharesStart(key, n.keys()); s != "" {
+		hint = fmt.Sprintf("did you mean %q?", s)
 	} else {
 		hint = "keys allowed here: " + strings.Join(n.keys(), ", ")
 	}

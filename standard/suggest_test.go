@@ -1,6 +1,9 @@
 package standard
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSuggest(t *testing.T) {
 	keys := []string{"code", "title", "level", "attitudes", "outputs", "indicators", "knowledge", "skills", "block"}
@@ -10,8 +13,28 @@ func TestSuggest(t *testing.T) {
 		"attitude": "attitudes", "x": "", "": "",
 	}
 	for in, want := range tests {
-		if got := suggest(in, keys); got != want {
-			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
+		if got := Suggest(in, keys); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Other lists: upper-case codes, and words that begin a candidate or
+	// that a candidate begins.
+	for _, tt := range []struct {
+		word       string
+		candidates []string
+		want       string
+	}{
+		{"PARTTIME", []string{"FULL_TIME", "PART_TIME"}, "PART_TIME"},
+		{"part_time", []string{"FULL_TIME", "PART_TIME"}, "PART_TIME"},
+		{"employment", []string{"company", "employment_type"}, "employment_type"},
+		{"minimum", []string{"min", "max", "unit"}, "min"},
+		{"mapp", []string{"cover", "mapping", "result"}, "mapping"},
+		{"T3.7", []string{"T1", "T1.1", "T3", "T3.1", "T3.2"}, "T3.1"},
+		{"T1xyz", []string{"T1", "T2"}, ""},
+		{"ma", []string{"mapping"}, ""},
+	} {
+		if got := Suggest(tt.word, tt.candidates); got != tt.want {
+			t.Errorf("Suggest(%q, %q) = %q, want %q", tt.word, tt.candidates, got, tt.want)
 		}
 	}
 }
@@ -27,3 +50,28 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownKeyHint(t *testing.T) {
+	tests := []struct {
+		key  string
+		n    *node
+		want string
+	}{
+		{"titel", taskNode, `did you mean "title"?`},
+		{"job", rootNode, `"job" belongs in [category]`},                            // misplaced, not short for job_category
+		{"job_category", categoryNode(), `"job_category" belongs in the top level`}, // not a longer "job"
+		{"desc", rootNode, `did you mean "description"?`},
+		{"title", blockNode, "keys after a [[duty.task.block]] header belong to that block"},
+		{"xyz", rootNode, "keys allowed here: code, occupation"},
+	}
+	for _, tt := range tests {
+		d := &decoder{}
+		d.unknownKey(tt.key, tt.key, tt.n)
+		if len(d.probs) != 1 || !strings.Contains(d.probs[0].Hint, tt.want) {
+			t.Errorf("unknown key %q in %s: %v, want a hint with %q", tt.key, tt.n.name, d.probs, tt.want)
+		}
+	}
+}
+
+// categoryNode returns the node of the [category] table.
+func categoryNode() *node { return rootNode.field("category") }

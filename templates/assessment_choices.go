@@ -3,6 +3,8 @@ package templates
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ocs-project/ocs/standard"
 )
 
 // The parts of an assessment pack, in the order they are printed.
@@ -90,7 +92,7 @@ func ParseMethod(name string) (string, error) {
 		}
 	}
 	msg := fmt.Sprintf("unknown assessment method %q", name)
-	if s := closest(key, AssessmentMethods); s != "" {
+	if s := standard.Suggest(key, AssessmentMethods); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return "", fmt.Errorf("%s; choose from %s", msg, strings.Join(names, ", "))
@@ -105,7 +107,7 @@ func parseAssessmentPart(name string) (string, error) {
 		}
 	}
 	msg := fmt.Sprintf("unknown assessment part %q", name)
-	if s := closest(key, AssessmentParts); s != "" {
+	if s := standard.Suggest(key, AssessmentParts); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return "", fmt.Errorf("%s; choose from %s", msg, strings.Join(AssessmentParts, ", "))

@@ -1,13 +1,10 @@
 package templates
 
 import (
-	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -68,12 +65,11 @@ func LoadAssessmentConfig(path string) (AssessmentOptions, error) {
 //	[labels]                       # printed words, by key
 //	part_checklist = "實作評量表"
 func ParseAssessmentConfig(data []byte, name string) (AssessmentOptions, error) {
-	src := strings.TrimPrefix(string(data), "\uFEFF")
-	keys := locateTOMLKeys(src)
+	keys := keyPositions(data)
 	var f assessmentFile
-	md, err := toml.Decode(src, &f)
+	md, err := toml.Decode(strings.TrimPrefix(string(data), "\uFEFF"), &f)
 	if err != nil {
-		return AssessmentOptions{}, standard.Problems{assessmentConfigProblem(err, name, keys)}
+		return AssessmentOptions{}, standard.Problems{decodeProblem(err, name, keys, assessmentConfigHint)}
 	}
 	c := &assessmentConfigCheck{name: name, keys: keys}
 	for _, k := range md.Undecoded() {
@@ -120,16 +116,14 @@ func ParseAssessmentConfig(data []byte, name string) (AssessmentOptions, error) 
 // assessmentConfigCheck collects the problems of one configuration file.
 type assessmentConfigCheck struct {
 	name string
-	keys map[string]tomlKeyPos
+	keys map[string]standard.Position
 	ps   standard.Problems
 }
 
 // add records an error at the key path.
 func (c *assessmentConfigCheck) add(path, msg, hint string) {
 	p := standard.Problem{Rule: "TOML", Severity: standard.Error, File: c.name, Path: path, Message: msg, Hint: hint}
-	if kp, ok := c.keys[path]; ok {
-		p.Line, p.Col = kp.Line, kp.Col
-	}
+	placeAt(&p, c.keys)
 	c.ps = append(c.ps, p)
 }
 
@@ -140,12 +134,7 @@ func (c *assessmentConfigCheck) unknownKey(k toml.Key) {
 	if !ok {
 		return // inside an unknown table, reported with the table
 	}
-	last := k[len(k)-1]
-	hint := "known keys here: " + strings.Join(known, ", ")
-	if s := closest(last, known); s != "" {
-		hint = fmt.Sprintf("did you mean %q?", s)
-	}
-	c.add(strings.Join(k, "."), fmt.Sprintf("unknown key %q", last), hint)
+	c.ps = append(c.ps, unknownKeyProblem(k, c.name, c.keys, known))
 }
 
 // labels checks that every overridden label exists.
@@ -161,42 +150,12 @@ func (c *assessmentConfigCheck) labels(with map[string]string) {
 			continue
 		}
 		hint := "see labels/assessment.toml for the keys"
-		if s := closest(k, known); s != "" {
+		if s := standard.Suggest(k, known); s != "" {
 			hint = fmt.Sprintf("did you mean %q?", s)
 		}
 		c.add("labels."+k, fmt.Sprintf("unknown label %q", k), hint)
 	}
 }
-
-// assessmentConfigProblem turns a TOML syntax or type error into a Problem.
-func assessmentConfigProblem(err error, name string, keys map[string]tomlKeyPos) standard.Problem {
-	p := standard.Problem{Rule: "TOML", Severity: standard.Error, File: name}
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		p.Line, p.Col = pe.Position.Line, pe.Position.Col
-		p.Path = pe.LastKey
-		p.Message = "TOML syntax: " + pe.Message
-		p.Hint = "check quotes, brackets and '=' on that line"
-		return p
-	}
-	// Type errors carry their place only in the message:
-	// `toml: line 2 (last key "scale.points"): incompatible types: …`.
-	msg := strings.TrimPrefix(err.Error(), "toml: ")
-	if m := assessmentTypeError.FindStringSubmatch(msg); m != nil {
-		p.Line, _ = strconv.Atoi(m[1])
-		p.Path = m[2]
-		if kp, ok := keys[m[2]]; ok {
-			p.Line, p.Col = kp.Line, kp.Col
-		}
-		msg = "wrong value: " + msg[len(m[0]):]
-		p.Hint = assessmentConfigHint(p.Path)
-	}
-	p.Message = msg
-	return p
-}
-
-// assessmentTypeError matches the place in a TOML type error.
-var assessmentTypeError = regexp.MustCompile(`^line (\d+) \(last key "([^"]*)"\): `)
 
 // assessmentConfigHint says what a key takes, for type errors.
 func assessmentConfigHint(path string) string {

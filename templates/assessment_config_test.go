@@ -40,6 +40,7 @@ func TestLoadAssessmentConfigErrors(t *testing.T) {
 		{"unknown table", "[scales]\npoints = 5\n", []string{`x.toml:1:1`, `unknown key "scales"`, `did you mean "scale"?`}},
 		{"wrong type", "parts = \"cover\"\n", []string{"x.toml:1", "parts takes a list of strings"}},
 		{"wrong type in a table", "[scale]\npoints = \"five\"\n", []string{"x.toml:2", "scale.points takes a whole number"}},
+		{"wrong type under a quoted key", "[methods]\n  \"T3.2\" = 5\n", []string{"x.toml:2:3: error TOML: wrong value: incompatible types", "(methods.T3.2)", "methods.T3.2 takes a list of methods"}},
 		{"syntax", "lang = \"zh-TW\nparts = []\n", []string{"x.toml:1"}},
 		{"unknown language", "lang = \"fr\"\n", []string{"x.toml:1:1", `unknown language "fr"`, "zh-TW, en"}},
 		{"unknown part", "parts = [\"cover\", \"mapp\"]\n", []string{"x.toml:1:1", `unknown assessment part "mapp"`, `did you mean "mapping"?`}},

@@ -1,155 +1,117 @@
 package templates
 
 import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/ocs-project/ocs/standard"
 )
 
-// tomlKeyPos is where a key is written: 1-based line and column (in
-// characters, as editors count them).
-type tomlKeyPos struct{ Line, Col int }
-
-// locateTOMLKeys finds where each key of a TOML text is first written, by
-// dotted path without array indices ("salary.min", "contact.email"). The
-// TOML library keeps these positions private, so this reads the text
-// itself: table headers, key = value lines and one level of inline tables.
-// It is used only to place messages; anything it cannot read is skipped.
-func locateTOMLKeys(src string) map[string]tomlKeyPos {
-	out := make(map[string]tomlKeyPos)
-	var table []string
-	closing := "" // the delimiter of a multi-line string being skipped
-	for n, line := range strings.Split(src, "\n") {
-		if closing != "" {
-			if strings.Contains(line, closing) {
-				closing = ""
-			}
-			continue
-		}
-		trimmed := strings.TrimLeft(line, " \t")
-		indent := utf8.RuneCountInString(line[:len(line)-len(trimmed)])
-		if strings.HasPrefix(trimmed, "[") {
-			inner := strings.TrimPrefix(strings.TrimPrefix(trimmed, "["), "[")
-			if keys, rest, ok := readTOMLKey(inner); ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "]") {
-				table = keys
-				recordKeyPos(out, table, n+1, indent+1)
-			}
-			continue
-		}
-		keys, rest, ok := readTOMLKey(trimmed)
-		if !ok {
-			continue
-		}
-		rest = strings.TrimLeft(rest, " \t")
-		if !strings.HasPrefix(rest, "=") {
-			continue
-		}
-		path := append(append([]string{}, table...), keys...)
-		recordKeyPos(out, path, n+1, indent+1)
-		value := strings.TrimLeft(rest[1:], " \t")
-		if strings.HasPrefix(value, "{") {
-			col := indent + utf8.RuneCountInString(trimmed) - utf8.RuneCountInString(value)
-			recordInlineKeys(out, path, value, n+1, col+1)
-		}
-		for _, d := range []string{`"""`, `'''`} {
-			if strings.Count(value, d)%2 == 1 {
-				closing = d
-			}
+// keyPositions finds where each key of a TOML text is first written, by
+// the dotted key BurntSushi/toml reports for it: the parts of a toml.Key
+// joined with dots, without array indexes or quotes ("salary.min",
+// "methods.T3.2"). It places the messages of the overlay and assessment
+// settings loaders.
+func keyPositions(src []byte) map[string]standard.Position {
+	out := make(map[string]standard.Position)
+	for path, p := range standard.KeyPositions(src) {
+		k := plainKey(path)
+		if q, ok := out[k]; !ok || p.Line < q.Line || p.Line == q.Line && p.Col < q.Col {
+			out[k] = p
 		}
 	}
 	return out
 }
 
-// recordKeyPos keeps the first position of a path.
-func recordKeyPos(out map[string]tomlKeyPos, path []string, line, col int) {
-	k := strings.Join(path, ".")
-	if _, ok := out[k]; !ok {
-		out[k] = tomlKeyPos{line, col}
-	}
-}
-
-// readTOMLKey reads a dotted key (bare or quoted parts) at the start of s and
-// returns its parts and the text after it.
-func readTOMLKey(s string) (parts []string, rest string, ok bool) {
-	for {
-		s = strings.TrimLeft(s, " \t")
-		part, r, ok := readTOMLKeyPart(s)
-		if !ok {
-			return nil, "", false
-		}
-		parts = append(parts, part)
-		r = strings.TrimLeft(r, " \t")
-		if !strings.HasPrefix(r, ".") {
-			return parts, r, true
-		}
-		s = r[1:]
-	}
-}
-
-// readTOMLKeyPart reads one bare or quoted key part.
-func readTOMLKeyPart(s string) (part, rest string, ok bool) {
-	if s == "" {
-		return "", "", false
-	}
-	if q := s[0]; q == '"' || q == '\'' {
-		end := strings.IndexByte(s[1:], q)
-		if end < 0 {
-			return "", "", false
-		}
-		return s[1 : 1+end], s[2+end:], true
-	}
-	i := 0
-	for i < len(s) && isTOMLBareKeyByte(s[i]) {
-		i++
-	}
-	if i == 0 {
-		return "", "", false
-	}
-	return s[:i], s[i:], true
-}
-
-func isTOMLBareKeyByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
-}
-
-// recordInlineKeys records the keys of an inline table value "{ a = 1, b = 2 }"
-// that starts at column col.
-func recordInlineKeys(out map[string]tomlKeyPos, path []string, value string, line, col int) {
-	depth := 0
-	expectKey := false
-	for i := 0; i < len(value); i++ {
-		c := value[i]
-		switch {
-		case c == '"' || c == '\'':
-			end := strings.IndexByte(value[i+1:], c)
+// plainKey turns a field path such as `items[0]."T3.2"` into the dotted
+// key BurntSushi/toml reports for it: items.T3.2.
+func plainKey(path string) string {
+	var b strings.Builder
+	for i := 0; i < len(path); {
+		switch path[i] {
+		case '[':
+			end := strings.IndexByte(path[i:], ']')
 			if end < 0 {
-				return
-			}
-			if expectKey && depth == 1 {
-				if keys, rest, ok := readTOMLKey(value[i:]); ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
-					recordKeyPos(out, append(append([]string{}, path...), keys...), line, col+utf8.RuneCountInString(value[:i]))
-				}
-				expectKey = false
+				return b.String()
 			}
 			i += end + 1
-		case c == '{' || c == '[':
-			depth++
-			expectKey = c == '{'
-		case c == '}' || c == ']':
-			depth--
-			if depth == 0 {
-				return
+		case '"':
+			q, err := strconv.QuotedPrefix(path[i:])
+			if err != nil {
+				return b.String()
 			}
-		case c == ',':
-			expectKey = depth == 1
-		case c == ' ' || c == '\t':
+			s, _ := strconv.Unquote(q)
+			b.WriteString(s)
+			i += len(q)
 		default:
-			if expectKey && depth == 1 {
-				if keys, rest, ok := readTOMLKey(value[i:]); ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
-					recordKeyPos(out, append(append([]string{}, path...), keys...), line, col+utf8.RuneCountInString(value[:i]))
-					i += len(value[i:]) - len(rest) - 1
-				}
-			}
-			expectKey = false
+			b.WriteByte(path[i])
+			i++
 		}
 	}
+	return b.String()
+}
+
+// placeAt sets the line and column of p to where its path is written, when
+// keys has it.
+func placeAt(p *standard.Problem, keys map[string]standard.Position) {
+	if kp, ok := keys[p.Path]; ok {
+		p.Line, p.Col = kp.Line, kp.Col
+	}
+}
+
+// unknownKeyProblem reports key k, which the format does not have, in file
+// name, with the closest of the keys known in its table as a suggestion.
+func unknownKeyProblem(k toml.Key, name string, keys map[string]standard.Position, known []string) standard.Problem {
+	p := standard.Problem{
+		Rule: "TOML", Severity: standard.Error, File: name, Path: strings.Join(k, "."),
+		Message: fmt.Sprintf("unknown key %q", k[len(k)-1]),
+	}
+	placeAt(&p, keys)
+	if s := standard.Suggest(k[len(k)-1], known); s != "" {
+		p.Hint = fmt.Sprintf("did you mean %q?", s)
+	} else if len(known) > 0 {
+		p.Hint = "known keys here: " + strings.Join(known, ", ")
+	}
+	return p
+}
+
+// tomlLastKey matches the place BurntSushi/toml puts in type errors:
+// `toml: line 2 (last key "scale.points"): incompatible types: …`, the key
+// quoted as Go quotes strings (`"methods.\"T3.2\""`).
+var tomlLastKey = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key ("(?:[^"\\]|\\.)*")\): `)
+
+// decodeProblem turns an error of toml.Decode on file name into a Problem:
+// bad syntax placed where the library found it, a value of the wrong type
+// placed at its key, with hint(path) saying what the key takes.
+func decodeProblem(err error, name string, keys map[string]standard.Position, hint func(path string) string) standard.Problem {
+	p := standard.Problem{Rule: "TOML", Severity: standard.Error, File: name}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		p.Line, p.Col = pe.Position.Line, pe.Position.Col
+		p.Path = pe.LastKey
+		if strings.HasPrefix(pe.Message, notADate) {
+			p.Message = "wrong value: " + pe.Message
+			p.Hint = "write the date as YYYY-MM-DD, e.g. 2025-03-01"
+			return p
+		}
+		p.Message = "TOML syntax: " + pe.Message
+		p.Hint = "check quotes, brackets and '=' on that line"
+		return p
+	}
+	msg := err.Error()
+	if m := tomlLastKey.FindStringSubmatch(msg); m != nil {
+		p.Line, _ = strconv.Atoi(m[1])
+		key, _ := strconv.Unquote(m[2])
+		p.Path = plainKey(key)
+		placeAt(&p, keys)
+		p.Hint = hint(p.Path)
+		msg = msg[len(m[0]):]
+	}
+	p.Message = "wrong value: " + strings.TrimPrefix(msg, "toml: ")
+	return p
 }

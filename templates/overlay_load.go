@@ -2,12 +2,9 @@ package templates
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"reflect"
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -39,19 +36,18 @@ func ParseOverlay(data []byte, name string) (*Overlay, error) {
 			Message: "the file is not UTF-8 text", Hint: "save the file as UTF-8 (not Big5)",
 		}}
 	}
-	src := string(data)
-	keys := locateTOMLKeys(src)
+	keys := keyPositions(data)
 	var o Overlay
-	md, err := toml.Decode(src, &o)
+	md, err := toml.Decode(string(data), &o)
 	if err != nil {
-		return nil, standard.Problems{overlayDecodeProblem(err, name, keys)}
+		return nil, standard.Problems{decodeProblem(err, name, keys, overlayHint)}
 	}
 	var ps standard.Problems
 	for _, k := range md.Undecoded() {
 		if overlayParentUnknown(md, k) {
 			continue // reported with its table
 		}
-		ps = append(ps, overlayUnknownKey(k, name, keys))
+		ps = append(ps, unknownKeyProblem(k, name, keys, overlayKeys(k[:len(k)-1])))
 	}
 	if len(ps) > 0 {
 		return nil, ps
@@ -78,61 +74,12 @@ func overlayParentUnknown(md toml.MetaData, k toml.Key) bool {
 	return false
 }
 
-// tomlLastKey matches the position BurntSushi/toml puts in type errors.
-var tomlLastKey = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): `)
-
-// overlayDecodeProblem turns a TOML syntax or type error into a Problem.
-func overlayDecodeProblem(err error, name string, keys map[string]tomlKeyPos) standard.Problem {
-	p := standard.Problem{Rule: "TOML", Severity: standard.Error, File: name}
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		p.Line, p.Col = pe.Position.Line, pe.Position.Col
-		p.Path = pe.LastKey
-		if strings.HasPrefix(pe.Message, notADate) {
-			p.Message = "wrong value: " + pe.Message
-			p.Hint = "write the date as YYYY-MM-DD, e.g. 2025-03-01"
-			return p
-		}
-		p.Message = "TOML syntax: " + pe.Message
-		p.Hint = "check quotes, brackets and '=' on that line"
-		return p
+// overlayHint says what the key at path takes, for type errors.
+func overlayHint(path string) string {
+	if t := overlayFieldType(strings.Split(path, ".")); t != "" {
+		return path + " takes " + t
 	}
-	msg := err.Error()
-	if m := tomlLastKey.FindStringSubmatch(msg); m != nil {
-		p.Line, _ = strconv.Atoi(m[1])
-		p.Path = m[2]
-		if kp, ok := keys[m[2]]; ok {
-			p.Line, p.Col = kp.Line, kp.Col
-		}
-		msg = msg[len(m[0]):]
-	}
-	p.Message = "wrong value: " + strings.TrimPrefix(msg, "toml: ")
-	if p.Path != "" {
-		if t := overlayFieldType(strings.Split(p.Path, ".")); t != "" {
-			p.Hint = p.Path + " takes " + t
-		}
-	}
-	return p
-}
-
-// overlayUnknownKey reports a key the overlay format does not have, with
-// the closest known key as a suggestion.
-func overlayUnknownKey(k toml.Key, name string, keys map[string]tomlKeyPos) standard.Problem {
-	path := strings.Join(k, ".")
-	p := standard.Problem{
-		Rule: "TOML", Severity: standard.Error, File: name, Path: path,
-		Message: fmt.Sprintf("unknown key %q", k[len(k)-1]),
-	}
-	if kp, ok := keys[path]; ok {
-		p.Line, p.Col = kp.Line, kp.Col
-	}
-	known := overlayKeys(k[:len(k)-1])
-	if s := closest(k[len(k)-1], known); s != "" {
-		p.Hint = fmt.Sprintf("did you mean %q?", s)
-	} else if len(known) > 0 {
-		p.Hint = "known keys here: " + strings.Join(known, ", ")
-	}
-	return p
+	return ""
 }
 
 // overlayType resolves a key path to the struct type it names inside
@@ -208,49 +155,4 @@ func overlayFieldByTag(t reflect.Type, tag string) (reflect.StructField, bool) {
 		}
 	}
 	return reflect.StructField{}, false
-}
-
-// closest returns the candidate nearest to name when it is close enough to
-// be a likely typo, or "".
-func closest(name string, candidates []string) string {
-	best, bestD := "", -1
-	for _, c := range candidates {
-		d := editDistanceRunes(strings.ToLower(name), strings.ToLower(c))
-		if bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	limit := len([]rune(name))/3 + 1
-	if bestD >= 0 && bestD <= limit {
-		return best
-	}
-	for _, c := range candidates { // "employment" for "employment_type"
-		n, lc := strings.ToLower(name), strings.ToLower(c)
-		if len(n) >= 3 && (strings.HasPrefix(lc, n) || strings.HasPrefix(n, lc)) {
-			return c
-		}
-	}
-	return ""
-}
-
-// editDistanceRunes is the Levenshtein distance between a and b in runes.
-func editDistanceRunes(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

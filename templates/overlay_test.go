@@ -117,7 +117,7 @@ func TestParseOverlayReportsEveryUnknownKey(t *testing.T) {
 	}
 }
 
-func TestLocateTOMLKeys(t *testing.T) {
+func TestKeyPositions(t *testing.T) {
 	src := `# comment = no
 title = """
 not = a key
@@ -129,27 +129,34 @@ region = "x" # region = y
 inline = { one = 1, "two" = { deep = 3 }, three = [1, 2] }
 [[items]]
 name = "n"
+[[items]]
+  name = "m"
+[methods]
+  "T3.2" = ["口試"]
 `
-	got := locateTOMLKeys(src)
-	want := map[string]tomlKeyPos{
-		"title":                 {2, 1},
-		"quoted key":            {5, 1},
-		"a.b":                   {6, 1},
-		"location":              {7, 1},
-		"location.region":       {8, 1},
-		"location.inline":       {9, 1},
-		"location.inline.one":   {9, 12},
-		"location.inline.two":   {9, 21},
-		"location.inline.three": {9, 43},
-		"items":                 {10, 1},
-		"items.name":            {11, 1},
+	got := keyPositions([]byte(src))
+	want := map[string]standard.Position{
+		"title":                    {Line: 2, Col: 1},
+		"quoted key":               {Line: 5, Col: 1},
+		"a.b":                      {Line: 6, Col: 1},
+		"location":                 {Line: 7, Col: 1},
+		"location.region":          {Line: 8, Col: 1},
+		"location.inline":          {Line: 9, Col: 1},
+		"location.inline.one":      {Line: 9, Col: 12},
+		"location.inline.two":      {Line: 9, Col: 21},
+		"location.inline.two.deep": {Line: 9, Col: 31},
+		"location.inline.three":    {Line: 9, Col: 43},
+		"items":                    {Line: 10, Col: 1},
+		"items.name":               {Line: 11, Col: 1},
+		"methods":                  {Line: 14, Col: 1},
+		"methods.T3.2":             {Line: 15, Col: 3},
 	}
 	for k, p := range want {
 		if got[k] != p {
 			t.Errorf("%s at %v, want %v", k, got[k], p)
 		}
 	}
-	for _, k := range []string{"not", "comment", "location.inline.two.deep"} {
+	for _, k := range []string{"not", "comment", `"quoted key"`, "items[0]", "location.inline.three[0]"} {
 		if _, ok := got[k]; ok {
 			t.Errorf("%s should not be a key", k)
 		}

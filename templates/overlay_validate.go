@@ -134,7 +134,7 @@ func (v *overlayCheck) selection(s *standard.Standard) {
 				continue
 			}
 			hint := "codes of this standard: " + strings.Join(codes, ", ")
-			if near := closest(c, codes); near != "" {
+			if near := standard.Suggest(c, codes); near != "" {
 				hint = fmt.Sprintf("did you mean %q?", near)
 			}
 			v.add(standard.Error, "J02", fmt.Sprintf("%s[%d]", field.name, i), hint,
@@ -233,7 +233,7 @@ func (v *overlayCheck) posting() {
 			continue
 		}
 		hint := "use one of " + strings.Join(employmentTypes, ", ")
-		if near := closest(strings.ToUpper(t), employmentTypes); near != "" {
+		if near := standard.Suggest(strings.ToUpper(t), employmentTypes); near != "" {
 			hint = fmt.Sprintf("did you mean %q?", near)
 		}
 		v.add(standard.Error, "J09", fmt.Sprintf("employment_type[%d]", i), hint, "unknown employment type %q", t)
