@@ -217,7 +217,8 @@ func CheckData(file string, data []byte) (*Standard, Problems) {
 }
 
 // FindFiles expands the arguments of a check: a file stays as it is, a
-// folder gives every *.toml file below it (hidden folders skipped), sorted.
+// folder gives every *.toml file below it (hidden files and folders, such
+// as the settings file .ocs.toml, skipped), sorted.
 func FindFiles(args []string) ([]string, error) {
 	var out []string
 	for _, arg := range args {
@@ -234,7 +235,7 @@ func FindFiles(args []string) ([]string, error) {
 			if e.IsDir() && path != arg && strings.HasPrefix(e.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") {
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ".toml") && !strings.HasPrefix(e.Name(), ".") {
 				found = append(found, path)
 			}
 			return nil

@@ -105,12 +105,23 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 	if err != nil {
 		return err
 	}
+	st, err := loadSettings(cmd)
+	if err != nil {
+		return err
+	}
+	st.applyFonts(cmd, &f.fonts)
+	f.lang = st.lang(cmd, f.lang)
+	if !cmd.Flags().Changed("system-fonts") && st.Fonts.System != nil {
+		f.systemFonts = *st.Fonts.System
+	}
 	f.fonts.noSystem = !f.systemFonts
 	set, err := f.fonts.load()
 	if err != nil {
 		return err
 	}
 	enc := &encoder{fonts: set, system: f.systemFonts, allowMissing: f.allowMissing}
+	enc.docx.EastAsiaFont, enc.docx.ASCIIFont = st.DOCX.EastAsiaFont, st.DOCX.ASCIIFont
+	opt := templates.Options{Lang: f.lang, Labels: st.Labels}
 	ins, err := buildInputs(args)
 	if err != nil {
 		return err
@@ -144,7 +155,7 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 		srcs = append(srcs, &source{in: in, s: s, stem: st})
 	}
 
-	base := fingerprint(f, enc)
+	base := fingerprint(f, enc, opt)
 	old := readManifest(f.out)
 	oldIdx := old.byPath()
 	next := manifest{Generator: generator()}
@@ -180,7 +191,7 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 	var mu sync.Mutex
 	errs := parallel(ctx, f.jobs, len(todo), func(i int) error {
 		defer bar.step()
-		o, err := make1(todo[i], f.out, f.lang, enc)
+		o, err := make1(todo[i], f.out, opt, enc)
 		if err != nil {
 			return err
 		}
@@ -219,8 +230,7 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 }
 
 // make1 makes one output file and returns its manifest entry.
-func make1(j job, dir, lang string, enc *encoder) (output, error) {
-	opt := templates.Options{Lang: lang}
+func make1(j job, dir string, opt templates.Options, enc *encoder) (output, error) {
 	var (
 		doc *render.Document
 		err error
@@ -305,10 +315,15 @@ func parseOnly(only []string) (kindsOnly, formatsOnly []string, err error) {
 }
 
 // fingerprint is what, besides the standard itself, decides every output's
-// bytes: the program, the language, the fonts and SOURCE_DATE_EPOCH.
-func fingerprint(f *buildFlags, enc *encoder) string {
-	parts := []string{generator(), "lang=" + f.lang, "epoch=" + os.Getenv("SOURCE_DATE_EPOCH"),
-		fmt.Sprintf("missing=%t system=%t", f.allowMissing, f.systemFonts)}
+// bytes: the program, the language and labels, the fonts and
+// SOURCE_DATE_EPOCH.
+func fingerprint(f *buildFlags, enc *encoder, opt templates.Options) string {
+	parts := []string{generator(), "lang=" + opt.Lang, "epoch=" + os.Getenv("SOURCE_DATE_EPOCH"),
+		fmt.Sprintf("missing=%t system=%t", f.allowMissing, f.systemFonts),
+		"docx=" + enc.docx.EastAsiaFont + "/" + enc.docx.ASCIIFont}
+	for _, k := range sortedKeys(opt.Labels) {
+		parts = append(parts, "label."+k+"="+opt.Labels[k])
+	}
 	if strings.HasSuffix(generator(), "+dirty)") || !strings.Contains(generator(), "(") {
 		parts = append(parts, "exe="+exeHash())
 	}

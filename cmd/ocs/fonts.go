@@ -68,6 +68,11 @@ The exit status is 1 when a character is missing, 2 when a file cannot be read.`
   ocs fonts check --no-system-fonts --fallback-font TW-Kai-98_1.ttf my-standards/
   ocs fonts check --font mingliu.ttc#1 THM2431-001v1.toml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := loadSettings(cmd)
+			if err != nil {
+				return err
+			}
+			st.applyFonts(cmd, &ff)
 			set, err := ff.load()
 			if err != nil {
 				return err

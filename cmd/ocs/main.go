@@ -36,6 +36,7 @@ into the official standard table, assessment forms and job descriptions.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	addSettingsFlag(root)
 	for _, c := range commands {
 		root.AddCommand(c())
 	}

@@ -86,6 +86,18 @@ render, warnings are printed and rendering goes on.`,
 }
 
 func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
+	st, err := loadSettings(cmd)
+	if err != nil {
+		return err
+	}
+	st.applyFonts(cmd, &f.fonts)
+	f.lang = st.lang(cmd, f.lang)
+	if !cmd.Flags().Changed("docx-east-asia-font") && st.DOCX.EastAsiaFont != "" {
+		f.eastAsia = st.DOCX.EastAsiaFont
+	}
+	if !cmd.Flags().Changed("docx-ascii-font") && st.DOCX.ASCIIFont != "" {
+		f.ascii = st.DOCX.ASCIIFont
+	}
 	kind := args[0]
 	if !contains(kinds, kind) {
 		return fmt.Errorf("unknown document kind %q (choose one of %s)", kind, strings.Join(kinds, ", "))
@@ -97,10 +109,7 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 		return fmt.Errorf("--overlay works with the jobdesc kind only")
 	}
 
-	var (
-		ov  *templates.Overlay
-		err error
-	)
+	var ov *templates.Overlay
 	if f.overlay != "" {
 		if ov, err = templates.LoadOverlay(f.overlay); err != nil {
 			return err
@@ -127,7 +136,7 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 		return err
 	}
 
-	opt, err := f.options()
+	opt, err := f.options(st.Labels)
 	if err != nil {
 		return err
 	}
@@ -198,15 +207,21 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 	return nil
 }
 
-// options returns the template options common to every kind.
-func (f *renderFlags) options() (templates.Options, error) {
-	opt := templates.Options{Lang: f.lang, Landscape: f.landscape}
+// options returns the template options common to every kind: the
+// settings file's labels, overridden by those of --labels.
+func (f *renderFlags) options(labels map[string]string) (templates.Options, error) {
+	opt := templates.Options{Lang: f.lang, Landscape: f.landscape, Labels: map[string]string{}}
+	for k, v := range labels {
+		opt.Labels[k] = v
+	}
 	if f.labels != "" {
 		l, err := readLabels(f.labels)
 		if err != nil {
 			return opt, err
 		}
-		opt.Labels = l
+		for k, v := range l {
+			opt.Labels[k] = v
+		}
 	}
 	return opt, nil
 }

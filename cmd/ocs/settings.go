@@ -1,0 +1,145 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/spf13/cobra"
+
+	"github.com/ocs-project/ocs/standard"
+)
+
+// settingsFile is the settings file ocs reads from the current folder
+// when --settings does not name another.
+const settingsFile = ".ocs.toml"
+
+// settings are defaults for every command, from a TOML file, so that a
+// team sets its fonts and wording once:
+//
+//	lang = "zh-TW"
+//	[fonts]
+//	font = "fonts/kaiu.ttf"          # .ttf, or name.ttc#N
+//	bold = ""
+//	fallbacks = ["fonts/TW-Kai-98_1.ttf"]
+//	system = false                   # take missing characters from system fonts
+//	[docx]
+//	east_asia_font = "標楷體"
+//	ascii_font = "Times New Roman"
+//	[labels]
+//	knowledge = "職能內涵（K=knowledge 知識）"
+//
+// Flags given on the command line win over the file.
+type settings struct {
+	Lang  string `toml:"lang"`
+	Fonts struct {
+		Font      string   `toml:"font"`
+		Bold      string   `toml:"bold"`
+		Fallbacks []string `toml:"fallbacks"`
+		System    *bool    `toml:"system"`
+	} `toml:"fonts"`
+	DOCX struct {
+		EastAsiaFont string `toml:"east_asia_font"`
+		ASCIIFont    string `toml:"ascii_font"`
+	} `toml:"docx"`
+	Labels map[string]string `toml:"labels"`
+}
+
+// settingsKeys are the keys the file may use, by table, for suggestions.
+var settingsKeys = map[string][]string{
+	"":      {"lang", "fonts", "docx", "labels"},
+	"fonts": {"font", "bold", "fallbacks", "system"},
+	"docx":  {"east_asia_font", "ascii_font"},
+}
+
+// addSettingsFlag registers --settings on the root command.
+func addSettingsFlag(root *cobra.Command) {
+	root.PersistentFlags().String("settings", "", "settings file (default: "+settingsFile+" in the current folder, when present)")
+}
+
+// loadSettings reads the settings named by --settings, or the default file
+// when it exists; no file gives empty settings.
+func loadSettings(cmd *cobra.Command) (*settings, error) {
+	path, _ := cmd.Flags().GetString("settings")
+	explicit := path != ""
+	if !explicit {
+		path = settingsFile
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if !explicit && errors.Is(err, os.ErrNotExist) {
+			return &settings{}, nil
+		}
+		return nil, fmt.Errorf("read settings: %w", err)
+	}
+	return parseSettings(path, data)
+}
+
+// parseSettings decodes a settings file strictly: unknown keys are errors
+// with a suggestion.
+func parseSettings(path string, data []byte) (*settings, error) {
+	var st settings
+	md, err := toml.Decode(string(data), &st)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, pe.Message)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	pos := standard.KeyPositions(data)
+	var bad []string
+	for _, k := range md.Undecoded() {
+		if len(k) > 0 && k[0] == "labels" {
+			continue
+		}
+		table, key := "", k[len(k)-1]
+		if len(k) > 1 {
+			table = k[0]
+		}
+		msg := fmt.Sprintf("unknown key %q", k.String())
+		if s := standard.Suggest(key, settingsKeys[table]); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		if p, ok := pos[k.String()]; ok {
+			msg = fmt.Sprintf("%s:%d: %s", path, p.Line, msg)
+		} else {
+			msg = path + ": " + msg
+		}
+		bad = append(bad, msg)
+	}
+	if len(bad) > 0 {
+		return nil, errors.New(strings.Join(bad, "\n"))
+	}
+	return &st, nil
+}
+
+// applyFonts fills the font flags the user did not give from the settings.
+func (st *settings) applyFonts(cmd *cobra.Command, f *fontFlags) {
+	fl := cmd.Flags()
+	if !fl.Changed("font") && st.Fonts.Font != "" {
+		f.config.Font = st.Fonts.Font
+	}
+	if !fl.Changed("font-bold") && st.Fonts.Bold != "" {
+		f.config.Bold = st.Fonts.Bold
+	}
+	if !fl.Changed("fallback-font") && len(st.Fonts.Fallbacks) > 0 {
+		f.config.Fallbacks = st.Fonts.Fallbacks
+	}
+	if st.Fonts.System != nil {
+		if fl.Lookup("no-system-fonts") != nil && !fl.Changed("no-system-fonts") {
+			f.noSystem = !*st.Fonts.System
+		}
+	}
+}
+
+// lang returns the label language: the flag when given, else the settings,
+// else the flag's default.
+func (st *settings) lang(cmd *cobra.Command, flag string) string {
+	if !cmd.Flags().Changed("lang") && st.Lang != "" {
+		return st.Lang
+	}
+	return flag
+}
