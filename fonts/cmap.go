@@ -42,14 +42,34 @@ func (c *runeSet) setBMP(r rune) {
 // uses (Windows Unicode BMP, or any Unicode platform subtable); characters
 // above it come from a format 12 subtable when the font has one.
 func readCoverage(cmap []byte, numGlyphs int) (*runeSet, error) {
+	fmt4, fmt12, err := unicodeSubtables(cmap)
+	if err != nil {
+		return nil, err
+	}
+	c := new(runeSet)
+	if err := c.readFormat4(fmt4, numGlyphs); err != nil {
+		return nil, err
+	}
+	if fmt12 != nil {
+		if err := c.readFormat12(fmt12, numGlyphs); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// unicodeSubtables returns the cmap subtables characters are read from:
+// the first format 4 subtable of the Windows Unicode BMP or the Unicode
+// platform, which is required, and the first Unicode format 12 subtable,
+// or nil. Each runs to the end of the table.
+func unicodeSubtables(cmap []byte) (fmt4, fmt12 []byte, err error) {
 	if len(cmap) < 4 {
-		return nil, fmt.Errorf("%w: the cmap table is too short", ErrTruncated)
+		return nil, nil, fmt.Errorf("%w: the cmap table is too short", ErrTruncated)
 	}
 	n := int(binary.BigEndian.Uint16(cmap[2:]))
 	if 4+8*n > len(cmap) {
-		return nil, fmt.Errorf("%w: the cmap table is too short", ErrTruncated)
+		return nil, nil, fmt.Errorf("%w: the cmap table is too short", ErrTruncated)
 	}
-	var fmt4, fmt12 []byte
 	for i := 0; i < n; i++ {
 		p := cmap[4+8*i:]
 		platform, encoding := binary.BigEndian.Uint16(p), binary.BigEndian.Uint16(p[2:])
@@ -58,7 +78,7 @@ func readCoverage(cmap []byte, numGlyphs int) (*runeSet, error) {
 			continue
 		}
 		if uint64(off)+2 > uint64(len(cmap)) {
-			return nil, fmt.Errorf("%w: a cmap subtable lies outside the table", ErrTruncated)
+			return nil, nil, fmt.Errorf("%w: a cmap subtable lies outside the table", ErrTruncated)
 		}
 		sub := cmap[off:]
 		switch binary.BigEndian.Uint16(sub) {
@@ -73,18 +93,9 @@ func readCoverage(cmap []byte, numGlyphs int) (*runeSet, error) {
 		}
 	}
 	if fmt4 == nil {
-		return nil, fmt.Errorf("%w (a format 4 Unicode subtable is required)", ErrNoUnicode)
+		return nil, nil, fmt.Errorf("%w (a format 4 Unicode subtable is required)", ErrNoUnicode)
 	}
-	c := new(runeSet)
-	if err := c.readFormat4(fmt4, numGlyphs); err != nil {
-		return nil, err
-	}
-	if fmt12 != nil {
-		if err := c.readFormat12(fmt12, numGlyphs); err != nil {
-			return nil, err
-		}
-	}
-	return c, nil
+	return fmt4, fmt12, nil
 }
 
 // readFormat4 adds the characters of a segment-mapping subtable.

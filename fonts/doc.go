@@ -13,6 +13,10 @@
 //	}
 //	// draw with rep.Set: rep.Set.Face(r, bold) picks the face for each character
 //
+// A backend measures characters with Face.Metrics (each glyph's advance
+// from the font's hmtx table) and embeds Face.Subset, a font file of just
+// the glyphs a document draws, rather than the whole face.
+//
 // Faces and Sets are immutable and safe for concurrent use, so a batch
 // shares one Set between goroutines. The embedded face costs nothing
 // until Default is first called; parsing it takes well under a

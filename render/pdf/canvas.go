@@ -21,16 +21,14 @@ type info struct {
 	date                                   time.Time
 }
 
-// canvas is everything the layout needs from a PDF library. Coordinates
+// canvas is everything the export needs from a PDF library. Coordinates
 // are millimetres from the top left corner of the page; y of text is its
 // baseline. The layout never calls a library directly, so another one
 // (such as signintech/gopdf) fits in behind a small adapter like fpdfCanvas.
 type canvas interface {
-	// addFont registers TrueType data under ref. Errors are returned,
-	// never printed.
+	// addFont registers TrueType data under ref, which the canvas may
+	// keep and write into. Errors are returned, never printed.
 	addFont(ref fontRef, data []byte) error
-	// measure returns the advance width of s in mm at size points.
-	measure(ref fontRef, size float64, s string) float64
 	// addPage starts a new page.
 	addPage()
 	// text draws s with its baseline at y. A stroke above zero draws
@@ -44,8 +42,6 @@ type canvas interface {
 	fill(x, y, w, h, gray float64)
 	// output finishes the document and returns its bytes.
 	output() ([]byte, error)
-	// release frees what the canvas holds, when no output is wanted.
-	release()
 }
 
 // fpdfCanvas is the canvas on codeberg.org/go-pdf/fpdf. It tracks the
@@ -57,9 +53,6 @@ type fpdfCanvas struct {
 	stroke float64 // text stroke in use; 0 = plain fill
 	width  float64 // line width in use
 	gray   float64 // fill grey in use
-	// lent are the private copies of font files fpdf works on, with
-	// their originals, given back to fontCopies when the PDF is written.
-	lent [][2][]byte
 }
 
 // newFPDF makes an empty A4 document with its information set.
@@ -96,9 +89,7 @@ func newFPDF(landscape bool, in info) *fpdfCanvas {
 }
 
 func (c *fpdfCanvas) addFont(ref fontRef, data []byte) error {
-	own := fontCopies.get(data)
-	c.lent = append(c.lent, [2][]byte{data, own})
-	c.pdf.AddUTF8FontFromBytes(ref.family, ref.style, own)
+	c.pdf.AddUTF8FontFromBytes(ref.family, ref.style, data)
 	// fpdf prints some font failures instead of returning them; the
 	// font is then missing, which selecting it reveals.
 	c.pdf.SetFont(ref.family, ref.style, 10)
@@ -114,11 +105,6 @@ func (c *fpdfCanvas) use(ref fontRef, size float64) {
 		c.pdf.SetFont(ref.family, ref.style, size)
 		c.font, c.size = ref, size
 	}
-}
-
-func (c *fpdfCanvas) measure(ref fontRef, size float64, s string) float64 {
-	c.use(ref, size)
-	return c.pdf.GetStringWidth(s)
 }
 
 func (c *fpdfCanvas) addPage() {
@@ -178,17 +164,8 @@ func (c *fpdfCanvas) fill(x, y, w, h, gray float64) {
 
 func (c *fpdfCanvas) output() ([]byte, error) {
 	var b bytes.Buffer
-	err := c.pdf.Output(&b)
-	c.release()
-	if err != nil {
+	if err := c.pdf.Output(&b); err != nil {
 		return nil, fmt.Errorf("writing the PDF: %w", err)
 	}
 	return b.Bytes(), nil
-}
-
-func (c *fpdfCanvas) release() {
-	for _, l := range c.lent {
-		fontCopies.put(l[0], l[1])
-	}
-	c.lent = nil
 }

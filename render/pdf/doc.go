@@ -11,6 +11,15 @@
 // the same size. fpdf's MultiCell and SplitText are never used: they lose a
 // CJK character at every automatic line break.
 //
+// # Fonts
+//
+// Characters are measured with their face's own horizontal metrics,
+// rounded to thousandths of an em as the PDF font's widths are. Once the
+// pages are laid out, each face is cut down (fonts.Face.Subset) to the
+// characters drawn with it, and only that subset goes to fpdf, which
+// parses and subsets a font of a few hundred glyphs instead of the whole
+// face, and gets bytes of its own to write into.
+//
 // # Lines
 //
 // Text is measured character by character, each in the first face of the

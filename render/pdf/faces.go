@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 
@@ -9,31 +10,31 @@ import (
 	"github.com/ocs-project/ocs/render"
 )
 
-// faceTable picks the face of every character, registers faces with the
-// canvas on first use and measures characters, caching both.
+// faceTable picks the face of every character and measures characters,
+// caching both. It registers no font: once the pages are laid out,
+// register gives the canvas each face cut down to what it draws.
 type faceTable struct {
 	set     *fonts.Set
-	c       canvas
 	entries []faceEntry
 	index   map[*fonts.Face]int16
 	plain   map[rune]int16 // face entry per character, regular text
 	bold    map[rune]int16 // face entry per character, bold text
-	err     error          // first registration error
+	err     error          // first error reading a face's metrics
 }
 
-// faceEntry is one face as drawn: the registered font, and whether it is
-// emboldened by stroking.
+// faceEntry is one face as drawn: the font it is registered as, and
+// whether it is emboldened by stroking.
 type faceEntry struct {
 	face      *fonts.Face
+	metrics   *fonts.Metrics
 	ref       fontRef
 	synthetic bool
 	widths    map[rune]float64 // advance in mm at 1 pt
 }
 
-func newFaceTable(set *fonts.Set, c canvas) *faceTable {
+func newFaceTable(set *fonts.Set) *faceTable {
 	return &faceTable{
 		set:   set,
-		c:     c,
 		index: make(map[*fonts.Face]int16),
 		plain: make(map[rune]int16),
 		bold:  make(map[rune]int16),
@@ -63,8 +64,8 @@ func (t *faceTable) lookup(r rune, bold bool) int16 {
 	return i
 }
 
-// entry returns the index of f's entry, registering its font file the
-// first time.
+// entry returns the index of f's entry, reading its metrics the first
+// time.
 func (t *faceTable) entry(f *fonts.Face) int16 {
 	if i, ok := t.index[f]; ok {
 		return i
@@ -73,20 +74,12 @@ func (t *faceTable) entry(f *fonts.Face) int16 {
 	if f == t.set.Bold && !f.SyntheticBold {
 		ref.style = "B"
 	}
-	registered := false
-	for _, e := range t.entries {
-		if e.ref == ref {
-			registered = true
-			break
-		}
-	}
-	if !registered && t.err == nil {
-		if err := t.c.addFont(ref, f.Data); err != nil {
-			t.err = err
-		}
+	m, err := f.Metrics()
+	if err != nil && t.err == nil {
+		t.err = err
 	}
 	i := int16(len(t.entries))
-	t.entries = append(t.entries, faceEntry{face: f, ref: ref, synthetic: f.SyntheticBold, widths: make(map[rune]float64)})
+	t.entries = append(t.entries, faceEntry{face: f, metrics: m, ref: ref, synthetic: f.SyntheticBold, widths: make(map[rune]float64)})
 	t.index[f] = i
 	return i
 }
@@ -111,8 +104,8 @@ func (t *faceTable) width(i int16, r rune, size float64) float64 {
 	e := &t.entries[i]
 	w, ok := e.widths[r]
 	if !ok {
-		if e.face.Has(r) && t.err == nil {
-			w = t.c.measure(e.ref, 1, string(r))
+		if e.face.Has(r) && e.metrics != nil {
+			w = float64(e.units(r)) * ptMM / 1000
 		} else {
 			w = ptMM // the empty box of a missing glyph: one em
 		}
@@ -121,8 +114,20 @@ func (t *faceTable) width(i int16, r rune, size float64) float64 {
 	return w * size
 }
 
+// units returns the advance of r in thousandths of an em, rounded, as
+// the PDF library computes it from the font's horizontal metrics for the
+// widths of the PDF font. Measuring with it, the layout places glyphs
+// exactly where the PDF's widths put them (TestWidthsMatchLibrary).
+func (e *faceEntry) units(r rune) int {
+	adv := e.metrics.Advance(e.metrics.Glyph(r))
+	if adv >= 1<<15 {
+		adv = 0 // the library reads advances as signed numbers
+	}
+	return int(math.Round(1000.0 / float64(e.metrics.UnitsPerEm()) * float64(adv)))
+}
+
 // coverage checks that some face draws every character the document
-// shows, and registers the faces that draw them. It returns the fonts
+// shows, and makes entries for the faces that draw them. It returns the fonts
 // package's *MissingError naming each missing character and where it
 // occurs, unless missing characters are allowed.
 func (t *faceTable) coverage(doc *render.Document, allowMissing bool) error {

@@ -145,9 +145,6 @@ func longTable(duties, tasks, indicators int) *render.Table {
 
 // layoutOnly lays doc out without writing the PDF.
 func layoutOnly(doc *render.Document, opt Options) (*flow, error) {
-	f, c, err := layout(doc, opt)
-	if err == nil {
-		c.release()
-	}
+	f, _, err := layout(doc, opt)
 	return f, err
 }

@@ -39,8 +39,12 @@ func Render(doc *render.Document, opt Options) (out []byte, err error) {
 			out, err = nil, fmt.Errorf("pdf: internal error (please report it with the input): %v", v)
 		}
 	}()
-	f, c, err := layout(doc, opt)
+	f, in, err := layout(doc, opt)
 	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	c := newFPDF(doc.Page.Landscape, in)
+	if err := f.t.register(c, f.pages); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	emit(c, f.t, f.pages)
@@ -50,45 +54,43 @@ func Render(doc *render.Document, opt Options) (out []byte, err error) {
 	return out, nil
 }
 
-// layout lays doc out into pages of drawing operations, on a canvas that
-// has the document information and the fonts.
-func layout(doc *render.Document, opt Options) (*flow, canvas, error) {
+// layout lays doc out into pages of drawing operations, and returns
+// them with the document information.
+func layout(doc *render.Document, opt Options) (*flow, info, error) {
 	if doc == nil {
-		return nil, nil, errors.New("no document to render")
+		return nil, info{}, errors.New("no document to render")
 	}
 	if err := validate(doc.Blocks); err != nil {
-		return nil, nil, err
+		return nil, info{}, err
 	}
 	set := opt.Fonts
 	if set == nil {
 		var err error
 		if set, err = fonts.DefaultSet(); err != nil {
-			return nil, nil, err
+			return nil, info{}, err
 		}
 	}
 	date, err := docDate(doc.Meta.Date)
 	if err != nil {
-		return nil, nil, err
+		return nil, info{}, err
 	}
 	f, err := newFlow(doc.Page)
 	if err != nil {
-		return nil, nil, err
+		return nil, info{}, err
 	}
-	c := newFPDF(doc.Page.Landscape, info{
+	f.t = newFaceTable(set)
+	f.footer = doc.Footer
+	if err := f.place(doc, opt.AllowMissing); err != nil {
+		return nil, info{}, err
+	}
+	return f, info{
 		title:    doc.Meta.Title,
 		subject:  doc.Meta.Subject,
 		keywords: strings.Join(doc.Meta.Keywords, ", "),
 		author:   doc.Meta.Author,
 		lang:     doc.Meta.Lang,
 		date:     date,
-	})
-	f.t = newFaceTable(set, c)
-	f.footer = doc.Footer
-	if err := f.place(doc, opt.AllowMissing); err != nil {
-		c.release()
-		return nil, nil, err
-	}
-	return f, c, nil
+	}, nil
 }
 
 // place checks the fonts and lays the blocks out on pages.

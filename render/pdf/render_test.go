@@ -256,10 +256,12 @@ func TestCanvasFontError(t *testing.T) {
 }
 
 func TestFontDataUntouched(t *testing.T) {
-	// fpdf writes into the font file it subsets; the shared font data
-	// must not change, or a document would depend on the ones before it.
-	// ⅺ is the last glyph with its own entry in TW-Kai's hmtx table, the
-	// one fpdf's write lands on.
+	// fpdf writes into the font file it is given (when it subsets a
+	// font whose hmtx table is shorter than its glyph count); the shared
+	// font data must not change, or a document would depend on the ones
+	// before it. Each document hands fpdf a subset of its own. ⅺ is the
+	// last glyph with its own entry in TW-Kai's hmtx table, the one
+	// fpdf's write would land on.
 	set := testSet(t)
 	orig := append([]byte(nil), set.Regular.Data...)
 	small := &render.Document{Blocks: []render.Block{&render.Paragraph{Runs: []render.Run{{Text: "ⅺ"}}}}}
