@@ -223,3 +223,25 @@ func TestStandardTablePages(t *testing.T) {
 		t.Errorf("THM2431's standard table has %d pages, want 4 or 5", len(pages))
 	}
 }
+
+// A cohort's files do not depend on the number of workers.
+func TestRenderRosterWorkersIdentical(t *testing.T) {
+	dir := t.TempDir()
+	csv := roster(t, dir, 5)
+	var trees []map[string][]byte
+	for _, j := range []string{"1", "3"} {
+		out := filepath.Join(dir, "forms"+j)
+		if code, _, stderr := ocs(t, "render", "assessment", "BAS1219-002v4", "--roster", csv, "-o", out, "-j", j, "-f", "docx"); code != 0 {
+			t.Fatalf("-j %s: exit %d\n%s", j, code, stderr)
+		}
+		trees = append(trees, tree(t, out))
+	}
+	if len(trees[0]) != 6 {
+		t.Fatalf("%d files for 6 candidates", len(trees[0]))
+	}
+	for name, data := range trees[0] {
+		if !bytes.Equal(data, trees[1][name]) {
+			t.Errorf("%s differs between -j 1 and -j 3", name)
+		}
+	}
+}
