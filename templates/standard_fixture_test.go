@@ -129,42 +129,26 @@ type placed struct {
 	row, col int
 }
 
-// grid places the cells of t the way a backend does (each row's cells in
-// the first free columns, spans covering the cells below and right) and
-// fails the test when the table is malformed: a row that does not fill its
-// columns, a span past the edge or the last row, or overlapping cells.
+// grid places the cells of t with render's Table.Layout, as every backend
+// does, and fails the test when the table is malformed (Layout's errors:
+// a span past the edge or the last row, overlapping cells, …) or when a
+// row does not fill its columns. g[r][c] is the cell covering row r,
+// column c.
 func grid(t *testing.T, tb *render.Table) [][]placed {
 	t.Helper()
-	cols := len(tb.Widths)
-	g := make([][]placed, len(tb.Rows))
-	for i := range g {
-		g[i] = make([]placed, cols)
+	l, err := tb.Layout()
+	if err != nil {
+		t.Fatalf("malformed table: %v", err)
 	}
-	for i := range tb.Rows {
-		j := 0
-		for k := range tb.Rows[i].Cells {
-			c := &tb.Rows[i].Cells[k]
-			for j < cols && g[i][j].cell != nil {
-				j++
+	g := make([][]placed, l.Rows)
+	for r := range g {
+		g[r] = make([]placed, l.Cols)
+		for c := range g[r] {
+			p := l.At(r, c)
+			if p == nil {
+				t.Fatalf("row %d leaves column %d empty", r, c)
 			}
-			rs, cs := max(c.RowSpan, 1), max(c.ColSpan, 1)
-			if j+cs > cols || i+rs > len(tb.Rows) {
-				t.Fatalf("row %d cell %d (%q) spans past the table (col %d, %d×%d)", i, k, cellText(c), j, rs, cs)
-			}
-			for r := i; r < i+rs; r++ {
-				for q := j; q < j+cs; q++ {
-					if g[r][q].cell != nil {
-						t.Fatalf("row %d cell %d (%q) overlaps %q at (%d,%d)", i, k, cellText(c), cellText(g[r][q].cell), r, q)
-					}
-					g[r][q] = placed{c, i, j}
-				}
-			}
-			j += cs
-		}
-		for q := 0; q < cols; q++ {
-			if g[i][q].cell == nil {
-				t.Fatalf("row %d leaves column %d empty", i, q)
-			}
+			g[r][c] = placed{p.Cell, p.Row, p.Col}
 		}
 	}
 	return g

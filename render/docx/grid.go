@@ -18,64 +18,31 @@ type slot struct {
 	cont bool         // continuation of a cell from above
 }
 
-// placeCells lays out the rows of t on its grid: each row's cells go into
-// the first columns that no cell from above covers, left to right. A row
-// that lists too few cells is completed with empty cells; a row with too
-// many, or a span running past the table, is an error.
+// placeCells lays out the rows of t on its grid (see render.Table.Layout)
+// as the slots of each row, left to right: the cells starting in the row,
+// the continuations of cells spanning down from above, and empty cells
+// in the columns the row leaves over.
 func placeCells(t *render.Table) ([][]slot, error) {
-	n := len(t.Widths)
-	covered := make([]int, n) // rows still covered below, per column
-	spanAt := make([]int, n)  // column span of the covering cell, at its first column
-	from := make([]*render.Cell, n)
-	grid := make([][]slot, len(t.Rows))
-	for r := range t.Rows {
-		row := &t.Rows[r]
-		slots := make([]slot, 0, n)
-		next := 0 // next cell of the row to place
-		for c := 0; c < n; {
-			if covered[c] > 0 {
-				span := spanAt[c]
-				slots = append(slots, slot{cell: from[c], col: c, span: span, cont: true})
-				for k := c; k < c+span; k++ {
-					covered[k]--
-				}
-				c += span
-				continue
-			}
-			if next == len(row.Cells) {
+	g, err := t.Layout()
+	if err != nil {
+		return nil, err
+	}
+	grid := make([][]slot, g.Rows)
+	for r := range grid {
+		slots := make([]slot, 0, g.Cols)
+		for c := 0; c < g.Cols; {
+			p := g.At(r, c)
+			switch {
+			case p == nil:
 				slots = append(slots, slot{cell: &emptyCell, col: c, span: 1, rows: 1})
 				c++
 				continue
+			case p.Row < r:
+				slots = append(slots, slot{cell: p.Cell, col: c, span: p.ColSpan, cont: true})
+			default:
+				slots = append(slots, slot{cell: p.Cell, col: c, span: p.ColSpan, rows: p.RowSpan})
 			}
-			cell := &row.Cells[next]
-			span, rows := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
-			if c+span > n {
-				return nil, fmt.Errorf("rows[%d].cells[%d]: column span %d starting at column %d runs past the table's %d columns",
-					r, next, span, c+1, n)
-			}
-			for k := c; k < c+span; k++ {
-				if covered[k] > 0 {
-					return nil, fmt.Errorf("rows[%d].cells[%d]: column span %d overlaps column %d, which a cell from a row above covers",
-						r, next, span, k+1)
-				}
-			}
-			if r+rows > len(t.Rows) {
-				return nil, fmt.Errorf("rows[%d].cells[%d]: row span %d runs past the table's last row (%d rows)",
-					r, next, rows, len(t.Rows))
-			}
-			slots = append(slots, slot{cell: cell, col: c, span: span, rows: rows})
-			if rows > 1 {
-				for k := c; k < c+span; k++ {
-					covered[k] = rows - 1
-				}
-				spanAt[c], from[c] = span, cell
-			}
-			next++
-			c += span
-		}
-		if next < len(row.Cells) {
-			return nil, fmt.Errorf("rows[%d].cells[%d]: the row has no free column left for this cell (the table has %d columns; check the spans)",
-				r, next, n)
+			c += p.ColSpan
 		}
 		grid[r] = slots
 	}
@@ -85,17 +52,13 @@ func placeCells(t *render.Table) ([][]slot, error) {
 // emptyCell fills the columns of a row that lists too few cells.
 var emptyCell render.Cell
 
-// gridColumns scales the relative widths to the text width, in twips; the
-// last column takes the rounding so that the columns fill it exactly.
+// gridColumns scales the relative widths, which render.Table.Layout has
+// checked, to the text width, in twips; the last column takes the
+// rounding so that the columns fill it exactly. A column too narrow to
+// hold a character is an error.
 func gridColumns(widths []float64, total int) ([]int, error) {
-	if len(widths) == 0 {
-		return nil, fmt.Errorf("the table has no columns (Widths is empty)")
-	}
 	sum := 0.0
-	for i, v := range widths {
-		if !(v > 0) || math.IsInf(v, 0) {
-			return nil, fmt.Errorf("column %d has width %g; widths must be positive numbers", i+1, v)
-		}
+	for _, v := range widths {
 		sum += v
 	}
 	cols := make([]int, len(widths))

@@ -1,10 +1,6 @@
 package docx
 
-import (
-	"fmt"
-
-	"github.com/ocs-project/ocs/render"
-)
+import "github.com/ocs-project/ocs/render"
 
 // shadeFill is the background of shaded cells (light grey).
 const shadeFill = "D9D9D9"
@@ -15,17 +11,11 @@ const shadeFill = "D9D9D9"
 // w:cantSplit on rows short enough to keep whole. With breakBefore the
 // table starts on a new page.
 func (w *writer) table(t *render.Table, breakBefore bool) error {
-	cols, err := gridColumns(t.Widths, w.geo.textWidth())
+	grid, err := placeCells(t)
 	if err != nil {
 		return err
 	}
-	if len(t.Rows) == 0 {
-		return fmt.Errorf("the table has no rows")
-	}
-	if t.HeaderRows < 0 || t.HeaderRows > len(t.Rows) {
-		return fmt.Errorf("HeaderRows is %d but the table has %d rows", t.HeaderRows, len(t.Rows))
-	}
-	grid, err := placeCells(t)
+	cols, err := gridColumns(t.Widths, w.geo.textWidth())
 	if err != nil {
 		return err
 	}

@@ -6,11 +6,15 @@ import (
 	"github.com/ocs-project/ocs/render"
 )
 
-// validate checks every text of the document, and the options, before
-// anything is written, so that bad input gives an error naming where the
-// text stands (in the form render.Walk uses, e.g. "blocks[3].rows[2].cells[1].paras[0].runs[0]")
+// validate checks the document's structure (render.Check), then every
+// text of the document and the options, before anything is written, so
+// that bad input gives an error naming where the text stands (in the form
+// render.Walk uses, e.g. "blocks[3].rows[2].cells[1].paras[0].runs[0]")
 // instead of a corrupt file. Paths are built only when something is wrong.
 func validate(d *render.Document, opt Options) error {
+	if err := render.Check(d); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
 	v := validator{}
 	v.text(func() string { return "options.EastAsiaFont" }, opt.EastAsiaFont)
 	v.text(func() string { return "options.ASCIIFont" }, opt.ASCIIFont)
@@ -58,13 +62,8 @@ func (v *validator) paras(where func() string, ps []render.Paragraph) {
 	}
 }
 
+// block checks the texts of a block, which render.Check has found not nil.
 func (v *validator) block(where func() string, b render.Block) {
-	if isNil(b) {
-		if v.err == nil {
-			v.err = fmt.Errorf("docx: %s: block is nil; the template must not add empty blocks", where())
-		}
-		return
-	}
 	switch b := b.(type) {
 	case *render.Heading:
 		v.runs(where, b.Runs)
@@ -97,25 +96,4 @@ func (v *validator) block(where func() string, b render.Block) {
 			v.footer(func() string { return where() + ".footer" }, b.Footer)
 		}
 	}
-}
-
-// isNil reports whether b is nil or a nil pointer of a block type.
-func isNil(b render.Block) bool {
-	switch b := b.(type) {
-	case *render.Heading:
-		return b == nil
-	case *render.Paragraph:
-		return b == nil
-	case *render.KeyValue:
-		return b == nil
-	case *render.Table:
-		return b == nil
-	case *render.List:
-		return b == nil
-	case *render.Signature:
-		return b == nil
-	case *render.PageBreak:
-		return b == nil
-	}
-	return b == nil
 }

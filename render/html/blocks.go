@@ -22,9 +22,7 @@ func (w *writer) body(doc *render.Document) error {
 		case *render.Paragraph:
 			w.paragraph(b, "p")
 		case *render.KeyValue:
-			if err := w.keyValue(b, where); err != nil {
-				return err
-			}
+			w.keyValue(b)
 		case *render.Table:
 			if err := w.table(b, where); err != nil {
 				return err
@@ -48,28 +46,18 @@ func (w *writer) body(doc *render.Document) error {
 	return nil
 }
 
-// alignClass names the CSS class of an alignment; "" for left.
-func alignClass(a render.Align) string {
-	switch a {
-	case render.Center:
-		return "a-center"
-	case render.Right:
-		return "a-right"
-	case render.Justify:
-		return "a-justify"
-	}
-	return ""
-}
+// The CSS classes of alignments and paragraph styles. Left and top
+// alignment have none; a style not listed is s-normal.
+var (
+	alignClass   = map[render.Align]string{render.Center: "a-center", render.Right: "a-right", render.Justify: "a-justify"}
+	valignClass  = map[render.VAlign]string{render.Middle: "v-middle", render.Bottom: "v-bottom"}
+	styleClasses = map[render.Style]string{render.TableText: "s-table", render.Small: "s-small", render.TitleText: "s-title"}
+)
 
 // styleClass names the CSS class of a paragraph style.
 func styleClass(s render.Style) string {
-	switch s {
-	case render.TableText:
-		return "s-table"
-	case render.Small:
-		return "s-small"
-	case render.TitleText:
-		return "s-title"
+	if c, ok := styleClasses[s]; ok {
+		return c
 	}
 	return "s-normal"
 }
@@ -93,7 +81,7 @@ func mm(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + "mm" }
 
 func (w *writer) heading(h *render.Heading) {
 	n := strconv.Itoa(min(max(h.Level, 1), 6))
-	w.s("<h" + n + classAttr(alignClass(h.Align)) + ">")
+	w.s("<h" + n + classAttr(alignClass[h.Align]) + ">")
 	w.runs(h.Runs)
 	w.s("</h" + n + ">\n")
 }
@@ -105,7 +93,7 @@ func (w *writer) paragraph(p *render.Paragraph, tag string) {
 	if p.KeepWithNext {
 		keep = "keep-next"
 	}
-	w.s("<" + tag + classAttr(styleClass(p.Style), alignClass(p.Align), keep))
+	w.s("<" + tag + classAttr(styleClass(p.Style), alignClass[p.Align], keep))
 	if p.Indent > 0 || p.Hanging > 0 {
 		// A hanging indent moves every line in and the first line back.
 		w.s(` style="margin-left:` + mm(p.Indent+p.Hanging))
@@ -164,14 +152,8 @@ func (w *writer) paras(ps []render.Paragraph) {
 
 // keyValue writes a grid of label and value pairs as a table, Columns
 // pairs a row.
-func (w *writer) keyValue(kv *render.KeyValue, where string) error {
-	cols := kv.Columns
-	if cols == 0 {
-		cols = 1
-	}
-	if cols < 0 {
-		return fmt.Errorf("html: %s: key-value block with %d columns", where, kv.Columns)
-	}
+func (w *writer) keyValue(kv *render.KeyValue) {
+	cols := max(kv.Columns, 1)
 	label := kv.LabelWidth
 	if label <= 0 || label >= 1 {
 		label = 0.3
@@ -199,7 +181,6 @@ func (w *writer) keyValue(kv *render.KeyValue, where string) error {
 		w.s("</tr>\n")
 	}
 	w.s("</tbody>\n</table>\n")
-	return nil
 }
 
 // pct writes a percentage for CSS.

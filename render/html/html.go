@@ -42,6 +42,9 @@ func Render(doc *render.Document, opt Options) ([]byte, error) {
 	if doc == nil {
 		return nil, errors.New("html: no document")
 	}
+	if err := render.Check(doc); err != nil {
+		return nil, fmt.Errorf("html: %w", err)
+	}
 	if strings.ContainsAny(opt.Stylesheet, "<&") {
 		return nil, errors.New(`html: the extra style sheet contains '<' or '&'; write them as CSS escapes (\3c, \26)`)
 	}

@@ -184,9 +184,9 @@ func TestRenderErrors(t *testing.T) {
 		{"bad JSON", &render.Document{Meta: render.Meta{StructuredData: []byte(`{"a":`)}}, Options{}, "not valid JSON"},
 		{"style escape", &render.Document{}, Options{Stylesheet: "p{} </style><script>"}, "contains '<'"},
 		{"no widths", &render.Document{Blocks: []render.Block{&render.Table{}}}, Options{}, "blocks[0]: table has no column widths"},
-		{"zero width", &render.Document{Blocks: []render.Block{&render.Table{Widths: []float64{1, 0}}}}, Options{}, "column 2 has width 0"},
-		{"header rows", &render.Document{Blocks: []render.Block{&render.Table{Widths: []float64{1}, HeaderRows: 2}}}, Options{}, "2 header rows"},
-		{"nil block", &render.Document{Blocks: []render.Block{nil}}, Options{}, "unknown block type"},
+		{"zero width", &render.Document{Blocks: []render.Block{&render.Table{Widths: []float64{1, 0}}}}, Options{}, "widths[1] is 0"},
+		{"header rows", &render.Document{Blocks: []render.Block{&render.Table{Widths: []float64{1}, HeaderRows: 2}}}, Options{}, "HeaderRows is 2"},
+		{"nil block", &render.Document{Blocks: []render.Block{nil}}, Options{}, "blocks[0]: block is nil"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

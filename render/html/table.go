@@ -11,18 +11,13 @@ import (
 // rows in <thead> (browsers repeat it on every printed page), and cells
 // with their spans, alignment and shading.
 func (w *writer) table(t *render.Table, where string) error {
-	if len(t.Widths) == 0 {
-		return fmt.Errorf("html: %s: table has no column widths", where)
+	g, err := t.Layout()
+	if err != nil {
+		return fmt.Errorf("html: %s: %w", where, err)
 	}
 	total := 0.0
-	for i, v := range t.Widths {
-		if v <= 0 {
-			return fmt.Errorf("html: %s: column %d has width %g; widths must be positive", where, i+1, v)
-		}
+	for _, v := range t.Widths {
 		total += v
-	}
-	if t.HeaderRows < 0 || t.HeaderRows > len(t.Rows) {
-		return fmt.Errorf("html: %s: %d header rows, but the table has %d rows", where, t.HeaderRows, len(t.Rows))
 	}
 	style := t.Style
 	if style == render.Normal {
@@ -35,19 +30,15 @@ func (w *writer) table(t *render.Table, where string) error {
 	w.s("</colgroup>\n")
 	if t.HeaderRows > 0 {
 		w.s("<thead>\n")
-		for i, r := range t.Rows[:t.HeaderRows] {
-			if err := w.row(r, "th", fmt.Sprintf("%s.rows[%d]", where, i)); err != nil {
-				return err
-			}
+		for r := range t.HeaderRows {
+			w.row(g, t.Rows[r].KeepTogether, r, "th")
 		}
 		w.s("</thead>\n")
 	}
-	if t.HeaderRows < len(t.Rows) {
+	if t.HeaderRows < g.Rows {
 		w.s("<tbody>\n")
-		for i, r := range t.Rows[t.HeaderRows:] {
-			if err := w.row(r, "td", fmt.Sprintf("%s.rows[%d]", where, t.HeaderRows+i)); err != nil {
-				return err
-			}
+		for r := t.HeaderRows; r < g.Rows; r++ {
+			w.row(g, t.Rows[r].KeepTogether, r, "td")
 		}
 		w.s("</tbody>\n")
 	}
@@ -55,43 +46,29 @@ func (w *writer) table(t *render.Table, where string) error {
 	return nil
 }
 
-// row writes one table row with cells of the given tag.
-func (w *writer) row(r render.Row, tag, where string) error {
+// row writes row r of a table's grid with cells of the given tag.
+func (w *writer) row(g *render.Grid, keepTogether bool, r int, tag string) {
 	keep := ""
-	if r.KeepTogether {
+	if keepTogether {
 		keep = "keep"
 	}
 	w.s("<tr" + classAttr(keep) + ">")
-	for j, c := range r.Cells {
-		if c.RowSpan < 0 || c.ColSpan < 0 {
-			return fmt.Errorf("html: %s.cells[%d]: negative span", where, j)
-		}
+	for _, p := range g.Row(r) {
+		c := p.Cell
 		shade := ""
 		if c.Shade {
 			shade = "shade"
 		}
-		w.s("<" + tag + classAttr(alignClass(c.Align), valignClass(c.VAlign), shade))
-		if c.RowSpan > 1 {
-			w.s(` rowspan="` + strconv.Itoa(c.RowSpan) + `"`)
+		w.s("<" + tag + classAttr(alignClass[c.Align], valignClass[c.VAlign], shade))
+		if p.RowSpan > 1 {
+			w.s(` rowspan="` + strconv.Itoa(p.RowSpan) + `"`)
 		}
-		if c.ColSpan > 1 {
-			w.s(` colspan="` + strconv.Itoa(c.ColSpan) + `"`)
+		if p.ColSpan > 1 {
+			w.s(` colspan="` + strconv.Itoa(p.ColSpan) + `"`)
 		}
 		w.s(">")
 		w.paras(c.Paras)
 		w.s("</" + tag + ">")
 	}
 	w.s("</tr>\n")
-	return nil
-}
-
-// valignClass names the CSS class of a vertical alignment; "" for top.
-func valignClass(v render.VAlign) string {
-	switch v {
-	case render.Middle:
-		return "v-middle"
-	case render.Bottom:
-		return "v-bottom"
-	}
-	return ""
 }

@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 
 	"github.com/ocs-project/ocs/render"
@@ -17,26 +15,14 @@ const (
 	signMargin = 5.0 // space after each signature field
 )
 
-// keyValueTable turns a key-value grid into a table: each pair is a
-// shaded label cell and a value cell; a short last row's value cell spans
-// the columns left.
-func keyValueTable(kv *render.KeyValue) (*render.Table, error) {
-	cols := kv.Columns
-	switch {
-	case cols < 0:
-		return nil, fmt.Errorf("Columns is %d: use 1 or 2 pairs per row", cols)
-	case cols == 0:
-		cols = 1
-	}
+// keyValueTable turns a key-value grid, which render.Check has checked,
+// into a table: each pair is a shaded label cell and a value cell; a
+// short last row's value cell spans the columns left.
+func keyValueTable(kv *render.KeyValue) *render.Table {
+	cols := max(kv.Columns, 1)
 	lw := kv.LabelWidth
-	switch {
-	case lw < 0 || lw >= 1:
-		return nil, fmt.Errorf("LabelWidth is %g: it is the label's share of a pair, above 0 and below 1 (0 means 0.3)", lw)
-	case lw == 0:
+	if lw == 0 {
 		lw = 0.3
-	}
-	if len(kv.Pairs) == 0 {
-		return nil, errors.New("the key-value grid has no pairs")
 	}
 	t := &render.Table{Style: render.TableText}
 	for range cols {
@@ -57,7 +43,7 @@ func keyValueTable(kv *render.KeyValue) (*render.Table, error) {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	return t, nil
+	return t
 }
 
 // listMarkers returns the marker of each item of a list.

@@ -60,7 +60,7 @@ func layout(doc *render.Document, opt Options) (*flow, info, error) {
 	if doc == nil {
 		return nil, info{}, errors.New("no document to render")
 	}
-	if err := validate(doc.Blocks); err != nil {
+	if err := render.Check(doc); err != nil {
 		return nil, info{}, err
 	}
 	set := opt.Fonts
@@ -152,13 +152,13 @@ func newFlow(p render.Page) (*flow, error) {
 	return f, nil
 }
 
-// prepare lays out the blocks, which validate has checked.
+// prepare lays out the blocks, which render.Check has checked.
 func (f *flow) prepare(blocks []render.Block) ([]item, error) {
 	items := make([]item, 0, len(blocks))
 	for i, b := range blocks {
 		it, err := f.prepareBlock(b)
 		if err != nil {
-			return nil, fmt.Errorf("blocks[%d] (%s): %w", i, blockKind(b), err)
+			return nil, fmt.Errorf("blocks[%d]: %w", i, err)
 		}
 		items = append(items, it)
 	}
@@ -174,11 +174,7 @@ func (f *flow) prepareBlock(b render.Block) (item, error) {
 	case *render.Table:
 		return f.prepareTable(b)
 	case *render.KeyValue:
-		t, err := keyValueTable(b)
-		if err != nil {
-			return nil, err
-		}
-		return f.prepareTable(t)
+		return f.prepareTable(keyValueTable(b))
 	case *render.List:
 		return f.prepareList(b), nil
 	case *render.Signature:

@@ -161,8 +161,8 @@ func TestErrors(t *testing.T) {
 		block render.Block
 		want  string
 	}{
-		{"nil block", (*render.Table)(nil), "blocks[0] is nil"},
-		{"no columns", &render.Table{Rows: []render.Row{row(cell)}}, "blocks[0] (table): the table has no columns"},
+		{"nil block", (*render.Table)(nil), "blocks[0]: block is nil"},
+		{"no columns", &render.Table{Rows: []render.Row{row(cell)}}, "blocks[0]: table has no column widths"},
 		{"zero width", &render.Table{Widths: []float64{1, 0}, Rows: []render.Row{row(cell)}}, "widths[1] is 0"},
 		{"negative width", &render.Table{Widths: []float64{-1}, Rows: []render.Row{row(cell)}}, "widths[0] is -1"},
 		{"no rows", &render.Table{Widths: []float64{1}}, "the table has no rows"},
@@ -173,13 +173,13 @@ func TestErrors(t *testing.T) {
 		{"rowspan beyond", &render.Table{Widths: []float64{1}, Rows: []render.Row{row(span(3, 1)), row()}}, "rows[0].cells[0]: the cell spans 3 rows"},
 		{"header span", &render.Table{Widths: []float64{1}, HeaderRows: 1, Rows: []render.Row{row(span(2, 1)), row()}}, "a header cell spans into the body"},
 		{"overlap", &render.Table{Widths: []float64{1, 1}, Rows: []render.Row{row(cell, span(2, 1)), row(span(1, 2))}}, "rows[1].cells[0]: spanning 2 columns from column 1, it overlaps a cell spanning down"},
-		{"key-value columns", &render.KeyValue{Columns: -1, Pairs: []render.Pair{{Label: "甲"}}}, "blocks[0] (key-value grid): Columns is -1"},
+		{"key-value columns", &render.KeyValue{Columns: -1, Pairs: []render.Pair{{Label: "甲"}}}, "blocks[0]: Columns is -1"},
 		{"key-value label width", &render.KeyValue{LabelWidth: 1.5, Pairs: []render.Pair{{Label: "甲"}}}, "LabelWidth is 1.5"},
 		{"key-value empty", &render.KeyValue{}, "no pairs"},
-		{"signature", &render.Signature{}, "blocks[0] (signature): the signature line has no fields"},
-		{"indent", &render.Paragraph{Indent: math.NaN()}, "blocks[0] (paragraph): Indent is NaN"},
+		{"signature", &render.Signature{}, "blocks[0]: the signature line has no fields"},
+		{"indent", &render.Paragraph{Indent: math.NaN()}, "blocks[0]: Indent is NaN"},
 		{"cell hanging", &render.Table{Widths: []float64{1}, Rows: []render.Row{row(render.Cell{Paras: []render.Paragraph{{Hanging: math.Inf(1)}}})}},
-			"rows[0].cells[0].paras[0].Hanging is +Inf"},
+			"blocks[0].rows[0].cells[0].paras[0]: Hanging is +Inf"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -24,6 +24,9 @@ func Render(doc *render.Document) ([]byte, error) {
 	if doc == nil {
 		return nil, errors.New("text: no document")
 	}
+	if err := render.Check(doc); err != nil {
+		return nil, fmt.Errorf("text: %w", err)
+	}
 	w := &writer{cjk: isCJK(doc.Meta.Lang)}
 	w.sep = ": "
 	if w.cjk {

@@ -137,9 +137,9 @@ func TestRenderErrors(t *testing.T) {
 		{"no widths", &render.Document{Blocks: []render.Block{&render.Table{}}}, "blocks[0]: table has no column widths"},
 		{"overflow", &render.Document{Blocks: []render.Block{&render.Table{Widths: []float64{1, 1}, Rows: []render.Row{
 			{Cells: []render.Cell{{RowSpan: 2}, cell("a")}}, {Cells: []render.Cell{cell("b"), cell("c")}}}}}},
-			"blocks[0].rows[1].cells[1]: the cell does not fit"},
-		{"header rows", &render.Document{Blocks: []render.Block{&render.Table{Widths: []float64{1}, HeaderRows: 1}}}, "1 header rows"},
-		{"nil block", &render.Document{Blocks: []render.Block{nil}}, "unknown block type"},
+			"blocks[0].rows[1].cells[1]: no free column is left"},
+		{"header rows", &render.Document{Blocks: []render.Block{&render.Table{Widths: []float64{1}, HeaderRows: 1}}}, "HeaderRows is 1"},
+		{"nil block", &render.Document{Blocks: []render.Block{nil}}, "blocks[0]: block is nil"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
