@@ -27,6 +27,7 @@ docs:
 # fonts rebuilds the embedded font subset from Debian packages (not needed for CI).
 fonts:
 	sh fonts/build.sh
+	sh fonts/latin.sh
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./standard

@@ -3,11 +3,17 @@ package fonts
 import "fmt"
 
 // Config says which fonts to use. The zero Config is the embedded face
-// with synthetic bold and no fallbacks.
+// with synthetic bold, the embedded Latin faces and no fallbacks.
 type Config struct {
 	// Font is the regular face: a .ttf path or "name.ttc#N"; "" means the
 	// embedded TW-Kai.
 	Font string
+	// Latin is the face of Latin letters, digits and punctuation (see
+	// IsLatin), drawn with synthetic bold in bold text: a .ttf path or
+	// "name.ttc#N"; "" means the embedded OCS Serif (the shapes and
+	// widths of Times New Roman) with its real bold, whatever Font is,
+	// and NoLatin ("none") draws them with Font like any other character.
+	Latin string
 	// Bold is a real bold face for Font; "" means synthetic bold of Font.
 	Bold string
 	// Fallbacks are faces tried in order for characters Font lacks.
@@ -59,6 +65,21 @@ func (c Config) Load() (*Set, error) {
 	s, err := NewSet(regular, bold, fallbacks...)
 	if err != nil {
 		return nil, err
+	}
+	switch c.Latin {
+	case NoLatin:
+	case "":
+		if s, err = withDefaultLatin(s); err != nil {
+			return nil, err
+		}
+	default:
+		latin, err := LoadFile(c.Latin)
+		if err != nil {
+			return nil, fmt.Errorf("Latin %w", err)
+		}
+		if s, err = s.WithLatin(latin, nil); err != nil {
+			return nil, err
+		}
 	}
 	if c.System {
 		dirs := c.SystemDirs

@@ -48,9 +48,12 @@ func (s *Set) Cover(texts Texts) *Report {
 	}
 	set := s
 	if len(extra) > 0 {
-		set, _ = NewSet(s.Regular, s.Bold, append(append([]*Face(nil), s.Fallbacks...), extra...)...)
+		set, _ = newSet(s.Regular, s.Bold, s.Latin, s.LatinBold, append(append([]*Face(nil), s.Fallbacks...), extra...))
 		set.system = s.system
+		// The Latin faces claim their names before any fallback, so
+		// s's own Latin faces fit the new set as they are.
 		set.regularBold = s.regularBold
+		set.Latin, set.LatinBold, set.latinSynth = s.Latin, s.LatinBold, s.latinSynth
 		rep = set.report(chars)
 	}
 	for i, c := range rep.Missing {

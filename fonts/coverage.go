@@ -54,10 +54,12 @@ type Report struct {
 	// Missing are the characters no face can draw, in reading order of
 	// their first occurrence. Rendering must stop (or warn) on them.
 	Missing []Char
-	// Fallback are the characters a fallback face draws, in reading order.
+	// Fallback are the characters a fallback face draws, in reading
+	// order: neither the regular nor the Latin face has them.
 	Fallback []Char
-	// Faces says how many characters each face draws, in set order;
-	// faces that draw none are left out.
+	// Faces says how many characters each face draws, in the order of
+	// Set.Faces (regular, Latin, fallbacks); faces that draw none are
+	// left out.
 	Faces []FaceUse
 	// Skipped are system fonts that could not be used, with the reason.
 	Skipped []string
@@ -116,25 +118,27 @@ func contains(list []string, s string) bool {
 func (s *Set) report(chars []*Char) *Report {
 	rep := &Report{Set: s, Chars: len(chars)}
 	faces := s.Faces()
+	index := make(map[*Face]int, len(faces))
+	for i, f := range faces {
+		index[f] = i
+	}
 	counts := make([]int, len(faces))
 	for _, c := range chars {
 		c.Face, c.Holder = nil, nil
-		for i, f := range faces {
-			if !f.Has(c.Rune) {
-				continue
+		if c.Rune > MaxRune {
+			for _, f := range faces {
+				if f.Has(c.Rune) {
+					c.Holder = f
+					break
+				}
 			}
-			if c.Rune > MaxRune {
-				c.Holder = f
-				break
-			}
-			c.Face = f
-			counts[i]++
-			break
+		} else if c.Face = s.Face(c.Rune, false); c.Face != nil {
+			counts[index[c.Face]]++
 		}
 		switch {
 		case c.Face == nil:
 			rep.Missing = append(rep.Missing, *c)
-		case c.Face != s.Regular:
+		case c.Face != s.Regular && c.Face != s.Latin:
 			rep.Fallback = append(rep.Fallback, *c)
 		}
 	}

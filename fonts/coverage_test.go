@@ -64,8 +64,12 @@ func TestCheckDefault(t *testing.T) {
 	if !errors.As(rep.Err(), &me) || len(me.Chars) != 3 {
 		t.Errorf("Err() is not a *MissingError with 3 characters: %v", rep.Err())
 	}
-	if len(rep.Faces) != 1 || rep.Faces[0].Face != s.Regular || rep.Faces[0].Chars != rep.Chars-3 {
-		t.Errorf("Faces = %+v", rep.Faces)
+	// The digit 1 is the Latin face's; the rest, but the missing, TW-Kai's.
+	if len(rep.Faces) != 2 || rep.Faces[0] != (FaceUse{s.Regular, rep.Chars - 4}) || rep.Faces[1] != (FaceUse{s.Latin, 1}) {
+		t.Errorf("Faces = %+v; want TW-Kai %d, OCS Serif 1", rep.Faces, rep.Chars-4)
+	}
+	if len(rep.Fallback) != 0 {
+		t.Errorf("Fallback = %+v; the Latin face is no fallback", rep.Fallback)
 	}
 }
 

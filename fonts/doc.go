@@ -1,7 +1,10 @@
 // Package fonts provides the fonts documents are drawn with: the embedded
-// default face (a subset of 全字庫正楷體 TW-Kai, see README.md), user
-// TrueType fonts and faces of collections, fallback chains, and checks
-// that the fonts have every character of a text.
+// default face (a subset of 全字庫正楷體 TW-Kai, see README.md), the
+// embedded Latin companion faces for Latin letters, digits and
+// punctuation (OCS Serif, a subset of Liberation Serif with the widths of
+// Times New Roman, see LATIN.md), user TrueType fonts and faces of
+// collections, fallback chains, and checks that the fonts have every
+// character of a text.
 //
 // A renderer typically does
 //

@@ -41,8 +41,9 @@ func Default() (*Face, error) { return defaultFace() }
 // marked SyntheticBold, since TW-Kai has no bold face.
 func DefaultBold() (*Face, error) { return defaultBold() }
 
-// DefaultSet returns a Set of the embedded face and its synthetic bold,
-// without fallbacks.
+// DefaultSet returns a Set of the embedded faces: TW-Kai with its
+// synthetic bold, and OCS Serif and OCS Serif Bold for Latin characters
+// (see IsLatin), without fallbacks.
 func DefaultSet() (*Set, error) {
 	r, err := Default()
 	if err != nil {
@@ -52,5 +53,22 @@ func DefaultSet() (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewSet(r, b)
+	s, err := NewSet(r, b)
+	if err != nil {
+		return nil, err
+	}
+	return withDefaultLatin(s)
+}
+
+// withDefaultLatin returns s with the embedded Latin faces.
+func withDefaultLatin(s *Set) (*Set, error) {
+	latin, err := DefaultLatin()
+	if err != nil {
+		return nil, err
+	}
+	bold, err := DefaultLatinBold()
+	if err != nil {
+		return nil, err
+	}
+	return s.WithLatin(latin, bold)
 }

@@ -78,6 +78,7 @@ and fonts are the embedded ones unless given (system fonts only with --system-fo
 	fl.BoolVar(&f.systemFonts, "system-fonts", false, "take characters the fonts lack from CJK fonts installed here (output then depends on them)")
 	fl.StringVar(&f.fonts.config.Font, "font", "", "TrueType font for text, .ttf or name.ttc#N (default: the embedded TW-Kai)")
 	fl.StringVar(&f.fonts.config.Bold, "font-bold", "", "TrueType font for bold text (default: the regular font, emboldened)")
+	fl.StringVar(&f.fonts.config.Latin, "latin-font", "", latinFontUsage)
 	fl.StringArrayVar(&f.fonts.config.Fallbacks, "fallback-font", nil, "font for characters the main font lacks; repeat to add more")
 	return cmd
 }

@@ -22,15 +22,20 @@ type fontFlags struct {
 	noSystem bool
 }
 
-// addFontFlags registers --font, --font-bold, --fallback-font and
-// --no-system-fonts on cmd.
+// addFontFlags registers --font, --font-bold, --latin-font,
+// --fallback-font and --no-system-fonts on cmd.
 func addFontFlags(cmd *cobra.Command, f *fontFlags) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.config.Font, "font", "", "TrueType font for text: a .ttf file or a face of a collection, name.ttc#N (default: the embedded TW-Kai)")
 	fl.StringVar(&f.config.Bold, "font-bold", "", "TrueType font for bold text (default: the regular font, emboldened)")
+	fl.StringVar(&f.config.Latin, "latin-font", "", latinFontUsage)
 	fl.StringArrayVar(&f.config.Fallbacks, "fallback-font", nil, "font for characters the main font lacks; repeat to add more, tried in order")
 	fl.BoolVar(&f.noSystem, "no-system-fonts", false, "do not take missing characters from CJK fonts installed on this system (for reproducible builds)")
 }
+
+// latinFontUsage is the help of --latin-font.
+const latinFontUsage = "TrueType font for Latin letters, digits and punctuation, kept with --font; " +
+	`"none" draws them with the main font (default: the embedded OCS Serif, with the widths of Times New Roman)`
 
 // load returns the configured font set.
 func (f *fontFlags) load() (*fonts.Set, error) {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ocs-project/ocs/fonts"
 )
 
 // runOCS runs the command line and returns its output and exit status.
@@ -81,5 +83,70 @@ func TestFontsCheckBadFont(t *testing.T) {
 	out, code = runOCS(t, "fonts", "check", "--no-system-fonts", filepath.Join(t.TempDir(), "none.toml"))
 	if code != 2 || !strings.Contains(out, "none.toml: cannot be read") {
 		t.Errorf("missing standard: exit %d, output %q", code, out)
+	}
+}
+
+// TestLatinFont checks --latin-font and the settings key fonts.latin: the
+// embedded Latin companion by default and with a user --font, none with
+// "none", in the coverage report and in the PDF.
+func TestLatinFont(t *testing.T) {
+	dir := t.TempDir()
+	kai, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	userFont := filepath.Join(dir, "kai.ttf") // the embedded face, as a user font
+	if err := os.WriteFile(userFont, kai.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	noLatin := filepath.Join(dir, "no-latin.toml")
+	if err := os.WriteFile(noLatin, []byte("[fonts]\nlatin = \"none\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		args  []string
+		latin bool // the report and the PDF name the Latin face
+		main  string
+	}{
+		{"default", nil, true, "from TW-Kai (embedded)"},
+		{"none", []string{"--latin-font", "none"}, false, "from TW-Kai (embedded)"},
+		{"a user font keeps the companion", []string{"--font", userFont}, true, "(" + userFont + ")"},
+		{"a user font without it", []string{"--font", userFont, "--latin-font", "none"}, false, "(" + userFont + ")"},
+		{"settings", []string{"--settings", noLatin}, false, "from TW-Kai (embedded)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"fonts", "check", "--no-system-fonts", filepath.Join("..", "..", "standards", "THM2431-001v1.toml")}, tt.args...)
+			out, code := runOCS(t, args...)
+			if code != 0 {
+				t.Fatalf("exit %d:\n%s", code, out)
+			}
+			if got := strings.Contains(out, "from OCS Serif (embedded)"); got != tt.latin || !strings.Contains(out, tt.main) {
+				t.Errorf("report names OCS Serif: %v, want %v; and %q:\n%s", got, tt.latin, tt.main, out)
+			}
+			if strings.Contains(out, "fallback ") {
+				t.Errorf("the report lists fallback characters:\n%s", out)
+			}
+			pdf := filepath.Join(dir, "out.pdf")
+			args = append([]string{"render", "standard", "THM2431-001v1", "--no-system-fonts", "-o", pdf}, tt.args...)
+			if code, _, stderr := ocs(t, args...); code != 0 {
+				t.Fatalf("render: exit %d\n%s", code, stderr)
+			}
+			data, err := os.ReadFile(pdf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, font := range []string{"/BaseFont /utf8ocs-serif\n", "/BaseFont /utf8ocs-serif-bold\n"} {
+				if got := bytes.Contains(data, []byte(font)); got != tt.latin {
+					t.Errorf("PDF has %q: %v, want %v", strings.TrimSpace(font), got, tt.latin)
+				}
+			}
+		})
+	}
+	missing := filepath.Join(dir, "times.ttf")
+	out, code := runOCS(t, "fonts", "check", "--latin-font", missing)
+	if code != 2 || !strings.Contains(out, "Latin font "+missing) {
+		t.Errorf("a missing Latin font: exit %d, output %q", code, out)
 	}
 }

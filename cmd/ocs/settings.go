@@ -23,6 +23,7 @@ const settingsFile = ".ocs.toml"
 //	[fonts]
 //	font = "fonts/kaiu.ttf"          # .ttf, or name.ttc#N
 //	bold = ""
+//	latin = ""                       # Latin letters and digits; "none" = the main font
 //	fallbacks = ["fonts/TW-Kai-98_1.ttf"]
 //	system = false                   # take missing characters from system fonts
 //	[docx]
@@ -37,6 +38,7 @@ type settings struct {
 	Fonts struct {
 		Font      string   `toml:"font"`
 		Bold      string   `toml:"bold"`
+		Latin     string   `toml:"latin"`
 		Fallbacks []string `toml:"fallbacks"`
 		System    *bool    `toml:"system"`
 	} `toml:"fonts"`
@@ -50,7 +52,7 @@ type settings struct {
 // settingsKeys are the keys the file may use, by table, for suggestions.
 var settingsKeys = map[string][]string{
 	"":      {"lang", "fonts", "docx", "labels"},
-	"fonts": {"font", "bold", "fallbacks", "system"},
+	"fonts": {"font", "bold", "latin", "fallbacks", "system"},
 	"docx":  {"east_asia_font", "ascii_font"},
 }
 
@@ -124,6 +126,9 @@ func (st *settings) applyFonts(cmd *cobra.Command, f *fontFlags) {
 	}
 	if !fl.Changed("font-bold") && st.Fonts.Bold != "" {
 		f.config.Bold = st.Fonts.Bold
+	}
+	if !fl.Changed("latin-font") && st.Fonts.Latin != "" {
+		f.config.Latin = st.Fonts.Latin
 	}
 	if !fl.Changed("fallback-font") && len(st.Fonts.Fallbacks) > 0 {
 		f.config.Fallbacks = st.Fonts.Fallbacks

@@ -55,23 +55,37 @@ func TestRegisterSubsets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := &render.Document{Blocks: []render.Block{
+	noLatin, err := def.WithLatin(nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cjk := &render.Document{Blocks: []render.Block{
 		&render.Paragraph{Runs: []render.Run{{Text: "甲乙甲"}, {Text: "丙乙", Bold: true}}},
 	}}
-	const all = "甲乙丙丁"
+	mixed := &render.Document{Blocks: []render.Block{
+		&render.Paragraph{Runs: []render.Run{{Text: "THM2431-001v1 甲"}, {Text: "A1乙", Bold: true}}},
+	}}
+	const all = "甲乙丙丁THM2431-0vA "
 	tests := []struct {
 		name  string
 		set   *fonts.Set
+		doc   *render.Document
 		refs  []fontRef
 		chars []string // characters of each font, among all
 	}{
-		{"synthetic bold shares the font", def, []fontRef{{family: "TW-Kai"}}, []string{"甲乙丙"}},
-		{"real bold is a font of its own", realBold,
+		{"synthetic bold shares the font", def, cjk, []fontRef{{family: "TW-Kai"}}, []string{"甲乙丙"}},
+		{"real bold is a font of its own", realBold, cjk,
 			[]fontRef{{family: "TW-Kai"}, {family: "TW-Kai", style: "B"}}, []string{"甲乙", "乙丙"}},
+		// Latin text takes the Latin faces, the bold one real: no stroke.
+		{"Latin faces", def, mixed,
+			[]fontRef{{family: "OCS-Serif"}, {family: "TW-Kai"}, {family: "OCS-Serif-Bold"}},
+			[]string{"THM2431-0v ", "甲乙", "1A"}},
+		{"no Latin faces", noLatin, mixed,
+			[]fontRef{{family: "TW-Kai"}}, []string{"甲乙THM2431-0vA "}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f, _, err := layout(doc, Options{Fonts: tc.set})
+			f, _, err := layout(tc.doc, Options{Fonts: tc.set})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,6 +101,13 @@ func TestRegisterSubsets(t *testing.T) {
 					t.Errorf("font %v maps %q (%d characters), want %q", c.refs[i], got, face.Len(), tc.chars[i])
 				}
 			}
+			for _, pg := range f.pages {
+				for _, o := range pg.texts {
+					if e := f.t.entries[o.ent]; e.ref.family == "OCS-Serif-Bold" && (e.synthetic || o.stroke > 0) {
+						t.Errorf("%q is drawn with the Latin bold face, stroked", o.text)
+					}
+				}
+			}
 		})
 	}
 }
@@ -95,31 +116,33 @@ func TestWidthsMatchLibrary(t *testing.T) {
 	// The layout measures with the face's hmtx values, the PDF's /W
 	// widths come from the PDF library's reading of the same table:
 	// they must agree to the last bit, for every character of the face.
+	// The Latin faces have 2048 units to the em, TW-Kai 1024.
 	set := testSet(t)
-	face := set.Regular
-	p := fpdf.New("P", "mm", "A4", "")
-	p.AddUTF8FontFromBytes("kai", "", bytes.Clone(face.Data))
-	p.SetFont("kai", "", 1)
-	if err := p.Error(); err != nil {
-		t.Fatal(err)
-	}
-	ft := newFaceTable(set)
-	ent := ft.entry(face)
-	if ft.err != nil {
-		t.Fatal(ft.err)
-	}
-	n := 0
-	for r := rune(1); r < 0xFFFF; r++ {
-		if !face.Has(r) {
-			continue
+	for _, face := range []*fonts.Face{set.Regular, set.Latin, set.LatinBold} {
+		p := fpdf.New("P", "mm", "A4", "")
+		p.AddUTF8FontFromBytes("face", "", bytes.Clone(face.Data))
+		p.SetFont("face", "", 1)
+		if err := p.Error(); err != nil {
+			t.Fatal(err)
 		}
-		n++
-		if got, want := ft.width(ent, r, 1), p.GetStringWidth(string(r)); got != want {
-			t.Errorf("%U (%c): width %v mm, the PDF library says %v", r, r, got, want)
+		ft := newFaceTable(set)
+		ent := ft.entry(face)
+		if ft.err != nil {
+			t.Fatal(ft.err)
 		}
-	}
-	if n != face.Len() {
-		t.Errorf("compared %d characters, the face has %d", n, face.Len())
+		n := 0
+		for r := rune(1); r < 0xFFFF; r++ {
+			if !face.Has(r) {
+				continue
+			}
+			n++
+			if got, want := ft.width(ent, r, 1), p.GetStringWidth(string(r)); got != want {
+				t.Errorf("%s: %U (%c): width %v mm, the PDF library says %v", face.Name, r, r, got, want)
+			}
+		}
+		if n != face.Len() {
+			t.Errorf("%s: compared %d characters, the face has %d", face.Name, n, face.Len())
+		}
 	}
 }
 
