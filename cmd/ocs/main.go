@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocs-project/ocs/fonts"
 	"github.com/ocs-project/ocs/standard"
 )
 
@@ -72,6 +73,10 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintln(stderr, "ocs:", err)
+	var missing *fonts.MissingError
+	if errors.As(err, &missing) {
+		return 1
+	}
 	return 2
 }
 

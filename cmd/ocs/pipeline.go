@@ -77,6 +77,7 @@ type encoder struct {
 	system       bool         // search system fonts for characters the set lacks
 	allowMissing bool         // draw missing characters as boxes instead of failing
 	docx         docx.Options // DOCX font names
+	warn         io.Writer    // where missing characters are reported when allowed; nil = nowhere
 }
 
 // encode writes doc in format ("pdf", "docx", "html" or "txt").
@@ -90,8 +91,13 @@ func (e *encoder) encode(doc *render.Document, format string) ([]byte, error) {
 		} else {
 			rep = fonts.Check(set, fonts.DocumentTexts(doc))
 		}
-		if !rep.OK() && !e.allowMissing {
-			return nil, fmt.Errorf("%w\n(add a font that has them with --fallback-font, or print them as empty boxes with --allow-missing-glyphs)", rep.Err())
+		if !rep.OK() {
+			if !e.allowMissing {
+				return nil, fmt.Errorf("%w\n(add a font that has them with --fallback-font, or print them as empty boxes with --allow-missing-glyphs)", rep.Err())
+			}
+			if e.warn != nil {
+				fmt.Fprintf(e.warn, "warning: printing empty boxes: %v\n", rep.Err())
+			}
 		}
 		if rep.Set != nil {
 			set = rep.Set
@@ -105,6 +111,30 @@ func (e *encoder) encode(doc *render.Document, format string) ([]byte, error) {
 		return text.Render(doc)
 	}
 	return nil, fmt.Errorf("unknown format %q (choose one of %s)", format, strings.Join(formats, ", "))
+}
+
+// missing returns a problem for every character of the standard that no
+// face of the encoder's fonts can draw, placed at its field and line.
+func (e *encoder) missing(s *standard.Standard) standard.Problems {
+	var rep *fonts.Report
+	if e.system {
+		rep = e.fonts.Cover(s.Walk)
+	} else {
+		rep = fonts.Check(e.fonts, s.Walk)
+	}
+	var ps standard.Problems
+	for _, c := range rep.Missing {
+		for _, path := range c.Paths {
+			msg := fmt.Sprintf("%s is in none of the fonts", c)
+			if c.Holder != nil {
+				msg += fmt.Sprintf(" (%s has it, but PDF output cannot draw characters above U+FFFF)", c.Holder)
+			}
+			ps = append(ps, standard.Problem{Rule: "FONT", Severity: standard.Error, File: s.Source,
+				Line: s.Lines[path], Path: path, Message: msg,
+				Hint: "add a font that has it with --fallback-font, replace the character, or print an empty box with --allow-missing-glyphs"})
+		}
+	}
+	return ps
 }
 
 // formatOf returns the format named by flag, or else by the extension of

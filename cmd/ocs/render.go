@@ -152,7 +152,20 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	enc := &encoder{fonts: set, system: !f.fonts.noSystem, allowMissing: f.allowMissing}
+	enc := &encoder{fonts: set, system: !f.fonts.noSystem, allowMissing: f.allowMissing, warn: cmd.ErrOrStderr()}
+	if format == "pdf" {
+		// Check the standard first, so that a missing character is
+		// reported at its field and line in the TOML file.
+		if ps := enc.missing(s); len(ps) > 0 {
+			if !f.allowMissing {
+				return ps
+			}
+			for _, p := range ps {
+				fmt.Fprintln(cmd.ErrOrStderr(), p)
+			}
+			enc.warn = nil // said once is enough
+		}
+	}
 	enc.docx.EastAsiaFont, enc.docx.ASCIIFont = f.eastAsia, f.ascii
 
 	if f.roster != "" {
