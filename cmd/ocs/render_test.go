@@ -245,3 +245,26 @@ func TestRenderRosterWorkersIdentical(t *testing.T) {
 		}
 	}
 }
+
+// A character no font has stops the render at its field and line, unless
+// empty boxes are allowed, which warns.
+func TestRenderMissingCharacter(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "rare.toml")
+	os.WriteFile(in, []byte("occupation = \"測試人員\"\ndescription = \"罕用字\U00020000測試。\"\nlevel = 3\n[[duty]]\ntitle = \"職責\"\n  [[duty.task]]\n  title = \"任務\"\n  level = 3\n  indicators = [\"指標。\"]\n[remarks]\nprerequisites = [\"無。\"]\n"), 0o644)
+	out := filepath.Join(dir, "rare.pdf")
+	code, _, stderr := ocs(t, "render", "standard", in, "-o", out, "--no-system-fonts")
+	if code != 1 || !strings.Contains(stderr, "rare.toml:2: error FONT: 𠀀 U+20000") || !strings.Contains(stderr, "(description)") {
+		t.Fatalf("exit %d, want 1 with the character at line 2:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("a refused render wrote its output")
+	}
+	code, _, stderr = ocs(t, "render", "standard", in, "-o", out, "--no-system-fonts", "--allow-missing-glyphs")
+	if code != 0 || !strings.Contains(stderr, "U+20000") {
+		t.Fatalf("--allow-missing-glyphs: exit %d, want 0 with a warning:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Fatal(err)
+	}
+}
