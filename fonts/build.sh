@@ -1,10 +1,13 @@
 #!/bin/sh
 # Rebuild fonts/TW-Kai-subset.ttf from the Debian package fonts-cns11643-kai.
-# Needs Debian's python3-fonttools (/usr/bin/python3). The result is
-# deterministic: the same source and script give the same bytes.
+# Needs Debian's python3-fonttools and python3-numpy (/usr/bin/python3).
+# Simplifying the outlines takes about a quarter of an hour of CPU time,
+# spread over all cores. The result is deterministic: the same source,
+# script and tolerance give the same bytes.
 #
 #   sh fonts/build.sh            # from the repository root (make fonts)
 #   SRC=/path/TW-Kai-98_1.ttf EXTRA=/path/extra-chars.txt sh fonts/build.sh
+#   TOLERANCE=0 sh fonts/build.sh   # exact outlines (see README.md)
 set -eu
 
 dir=$(dirname "$0")
@@ -12,6 +15,7 @@ SRC=${SRC:-/usr/share/fonts/truetype/cns11643/TW-Kai-98_1.ttf}
 EXTRA=${EXTRA:-$dir/extra-chars.txt}
 OUT=${OUT:-$dir/TW-Kai-subset.ttf}
 PYTHON=${PYTHON:-/usr/bin/python3}
+TOLERANCE=${TOLERANCE:-2}
 
 if [ ! -f "$SRC" ]; then
 	echo "build.sh: $SRC not found; install it with: apt-get install fonts-cns11643-kai" >&2
@@ -21,10 +25,14 @@ if ! "$PYTHON" -c 'import fontTools.subset' 2>/dev/null; then
 	echo "build.sh: $PYTHON has no fontTools; install it with: apt-get install python3-fonttools" >&2
 	exit 1
 fi
+if ! "$PYTHON" -c 'import numpy' 2>/dev/null; then
+	echo "build.sh: $PYTHON has no numpy; install it with: apt-get install python3-numpy" >&2
+	exit 1
+fi
 
 tmp="$OUT.tmp"
 trap 'rm -f "$tmp"' EXIT
-"$PYTHON" "$dir/subset.py" "$SRC" "$EXTRA" "$tmp"
+"$PYTHON" "$dir/subset.py" "$SRC" "$EXTRA" "$tmp" "$TOLERANCE"
 mv "$tmp" "$OUT"
 trap - EXIT
 
