@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -15,24 +15,13 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files of ocs check")
 
-// execOCS runs an ocs command line and returns its output and exit status.
-func execOCS(t *testing.T, args ...string) (string, int) {
+// execOCS runs an ocs command line in-process, as main does, and returns
+// what it printed (standard output and error together) and its exit status.
+func execOCS(t testing.TB, args ...string) (string, int) {
 	t.Helper()
-	root := newRoot()
 	var out bytes.Buffer
-	root.SetOut(&out)
-	root.SetErr(&out)
-	root.SetArgs(args)
-	err := root.Execute()
-	var ee exitError
-	switch {
-	case err == nil:
-		return out.String(), 0
-	case errors.As(err, &ee):
-		return out.String(), ee.code
-	default:
-		return out.String() + "ocs: " + err.Error() + "\n", 2
-	}
+	code := execute(context.Background(), args, &out, &out)
+	return out.String(), code
 }
 
 // The output of ocs check on files with problems, byte for byte.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,28 +10,8 @@ import (
 	"github.com/ocs-project/ocs/fonts"
 )
 
-// runOCS runs the command line and returns its output and exit status.
-func runOCS(t *testing.T, args ...string) (string, int) {
-	t.Helper()
-	root := newRoot()
-	var out bytes.Buffer
-	root.SetOut(&out)
-	root.SetErr(&out)
-	root.SetArgs(args)
-	err := root.Execute()
-	var ee exitError
-	switch {
-	case err == nil:
-		return out.String(), 0
-	case errors.As(err, &ee):
-		return out.String(), ee.code
-	default:
-		return out.String() + err.Error(), 2
-	}
-}
-
 func TestFontsCheckBundled(t *testing.T) {
-	out, code := runOCS(t, "fonts", "check", "--no-system-fonts")
+	out, code := execOCS(t, "fonts", "check", "--no-system-fonts")
 	if code != 0 {
 		t.Fatalf("exit %d; every character of the bundled standards should be in the embedded font:\n%s", code, out)
 	}
@@ -56,7 +35,7 @@ func TestFontsCheckMissing(t *testing.T) {
 	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, code := runOCS(t, "fonts", "check", "--no-system-fonts", file)
+	out, code := execOCS(t, "fonts", "check", "--no-system-fonts", file)
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
@@ -76,11 +55,11 @@ func TestFontsCheckBadFont(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("OTTO\x00\x01\x00\x00\x00\x00\x00\x00"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, code := runOCS(t, "fonts", "check", "--font", bad)
+	out, code := execOCS(t, "fonts", "check", "--font", bad)
 	if code != 2 || !strings.Contains(out, "convert it to TrueType outlines") {
 		t.Errorf("exit %d, output %q; want exit 2 and advice to convert the CFF font", code, out)
 	}
-	out, code = runOCS(t, "fonts", "check", "--no-system-fonts", filepath.Join(t.TempDir(), "none.toml"))
+	out, code = execOCS(t, "fonts", "check", "--no-system-fonts", filepath.Join(t.TempDir(), "none.toml"))
 	if code != 2 || !strings.Contains(out, "none.toml: cannot be read") {
 		t.Errorf("missing standard: exit %d, output %q", code, out)
 	}
@@ -118,7 +97,7 @@ func TestLatinFont(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			args := append([]string{"fonts", "check", "--no-system-fonts", filepath.Join("..", "..", "standards", "THM2431-001v1.toml")}, tt.args...)
-			out, code := runOCS(t, args...)
+			out, code := execOCS(t, args...)
 			if code != 0 {
 				t.Fatalf("exit %d:\n%s", code, out)
 			}
@@ -145,7 +124,7 @@ func TestLatinFont(t *testing.T) {
 		})
 	}
 	missing := filepath.Join(dir, "times.ttf")
-	out, code := runOCS(t, "fonts", "check", "--latin-font", missing)
+	out, code := execOCS(t, "fonts", "check", "--latin-font", missing)
 	if code != 2 || !strings.Contains(out, "Latin font "+missing) {
 		t.Errorf("a missing Latin font: exit %d, output %q", code, out)
 	}
