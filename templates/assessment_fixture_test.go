@@ -17,20 +17,6 @@ import (
 // some tasks only, 【註N】 references in P, K, S and A texts, and a task ×
 // attitude matrix that leaves A03 to T3.
 func packStandard() *standard.Standard {
-	refs := func(codes ...string) []standard.Ref {
-		out := make([]standard.Ref, len(codes))
-		for i, c := range codes {
-			out[i] = standard.Ref{Code: c}
-		}
-		return out
-	}
-	entries := func(texts ...string) []standard.Entry {
-		out := make([]standard.Entry, len(texts))
-		for i, t := range texts {
-			out[i] = standard.Entry{Text: t}
-		}
-		return out
-	}
 	s := &standard.Standard{
 		Code:        "THM2431-001v1",
 		Occupation:  "行銷業務專員",

@@ -5,39 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/BurntSushi/toml"
 	"github.com/ocs-project/ocs/render"
 )
 
-// assessmentLabelKeys returns the label keys of each language.
-func assessmentLabelKeys(t *testing.T) map[string][]string {
-	t.Helper()
-	data, err := labelFiles.ReadFile("labels/assessment.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all map[string]map[string]string
-	if _, err := toml.Decode(string(data), &all); err != nil {
-		t.Fatal(err)
-	}
-	keys := map[string][]string{}
-	for lang, l := range all {
-		for k, v := range l {
-			if strings.TrimSpace(v) == "" {
-				t.Errorf("[%s] %s is empty", lang, k)
-			}
-			keys[lang] = append(keys[lang], k)
-		}
-		slices.Sort(keys[lang])
-	}
-	if len(all) != len(Languages) {
-		t.Errorf("labels/assessment.toml has %d languages, want %q", len(all), Languages)
-	}
-	return keys
-}
-
 func TestAssessmentLabelsComplete(t *testing.T) {
-	keys := assessmentLabelKeys(t)
+	keys := labelKeys(t, "assessment")
 	for _, lang := range Languages {
 		if len(keys[lang]) == 0 {
 			t.Errorf("labels/assessment.toml has no [%s] table", lang)
@@ -69,7 +41,7 @@ func labelSamples(t *testing.T, opt Options) []*render.Document {
 // that each marker is printed by one of the samples: no label is dead
 // wording, and no text asks for a label that does not exist.
 func TestAssessmentLabelsUsed(t *testing.T) {
-	keys := assessmentLabelKeys(t)["zh-TW"]
+	keys := labelKeys(t, "assessment")["zh-TW"]
 	marked := map[string]string{}
 	for _, k := range keys {
 		marked[k] = "⟦" + k + "⟧"

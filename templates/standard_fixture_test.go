@@ -16,20 +16,6 @@ import (
 // without definitions, notes with and without a term, supplements and a
 // version history. Codes are left empty: the template derives them.
 func sampleStandard() *standard.Standard {
-	refs := func(codes ...string) []standard.Ref {
-		out := make([]standard.Ref, len(codes))
-		for i, c := range codes {
-			out[i] = standard.Ref{Code: c}
-		}
-		return out
-	}
-	entries := func(texts ...string) []standard.Entry {
-		out := make([]standard.Entry, len(texts))
-		for i, t := range texts {
-			out[i] = standard.Entry{Text: t}
-		}
-		return out
-	}
 	return &standard.Standard{
 		Code:        "TST1234-001v2",
 		Occupation:  "測試專員",

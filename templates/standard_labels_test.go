@@ -7,33 +7,11 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/BurntSushi/toml"
 	"github.com/ocs-project/ocs/standard"
 )
 
-// standardLabelKeys returns the label keys of each language.
-func standardLabelKeys(t *testing.T) map[string][]string {
-	t.Helper()
-	data, err := labelFiles.ReadFile("labels/standard.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all map[string]map[string]string
-	if _, err := toml.Decode(string(data), &all); err != nil {
-		t.Fatal(err)
-	}
-	keys := map[string][]string{}
-	for lang, l := range all {
-		for k := range l {
-			keys[lang] = append(keys[lang], k)
-		}
-		slices.Sort(keys[lang])
-	}
-	return keys
-}
-
 func TestStandardLabelsComplete(t *testing.T) {
-	keys := standardLabelKeys(t)
+	keys := labelKeys(t, "standard")
 	for _, lang := range Languages {
 		if len(keys[lang]) == 0 {
 			t.Errorf("labels/standard.toml has no [%s] table", lang)
@@ -48,7 +26,7 @@ func TestStandardLabelsComplete(t *testing.T) {
 // that each marker is printed by one of the sample documents: no label is
 // dead wording.
 func TestStandardLabelsUsed(t *testing.T) {
-	keys := standardLabelKeys(t)["zh-TW"]
+	keys := labelKeys(t, "standard")["zh-TW"]
 	marked := map[string]string{}
 	for _, k := range keys {
 		marked[k] = "⟦" + k + "⟧"
