@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -163,11 +165,11 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 	var todo []job
 	for _, src := range srcs {
 		for _, t := range targets {
-			if len(kindsOnly) > 0 && !contains(kindsOnly, t.kind) {
+			if len(kindsOnly) > 0 && !slices.Contains(kindsOnly, t.kind) {
 				continue
 			}
 			for _, format := range t.formats {
-				if len(formatsOnly) > 0 && !contains(formatsOnly, format) {
+				if len(formatsOnly) > 0 && !slices.Contains(formatsOnly, format) {
 					continue
 				}
 				j := job{src: src, kind: t.kind, format: format,
@@ -322,7 +324,7 @@ func fingerprint(f *buildFlags, enc *encoder, opt templates.Options) string {
 	parts := []string{generator(), "lang=" + opt.Lang, "epoch=" + os.Getenv("SOURCE_DATE_EPOCH"),
 		fmt.Sprintf("missing=%t system=%t", f.allowMissing, f.systemFonts),
 		"docx=" + enc.docx.EastAsiaFont + "/" + enc.docx.ASCIIFont}
-	for _, k := range sortedKeys(opt.Labels) {
+	for _, k := range slices.Sorted(maps.Keys(opt.Labels)) {
 		parts = append(parts, "label."+k+"="+opt.Labels[k])
 	}
 	if strings.HasSuffix(generator(), "+dirty)") || !strings.Contains(generator(), "(") {
@@ -361,8 +363,8 @@ func removeStale(w io.Writer, dir string, old manifest, next *manifest, kindsOnl
 		if _, ok := made[o.Path]; ok {
 			continue
 		}
-		inFilter := (len(kindsOnly) == 0 || contains(kindsOnly, o.Kind)) &&
-			(len(formatsOnly) == 0 || contains(formatsOnly, o.Format))
+		inFilter := (len(kindsOnly) == 0 || slices.Contains(kindsOnly, o.Kind)) &&
+			(len(formatsOnly) == 0 || slices.Contains(formatsOnly, o.Format))
 		if !inFilter {
 			next.Outputs = append(next.Outputs, o)
 			continue

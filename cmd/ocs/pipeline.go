@@ -6,7 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/ocs-project/ocs/fonts"
@@ -145,7 +145,7 @@ func formatOf(flag, out string) (string, error) {
 		if f == "text" {
 			f = "txt"
 		}
-		if !contains(formats, f) {
+		if !slices.Contains(formats, f) {
 			return "", fmt.Errorf("unknown format %q (choose one of %s)", flag, strings.Join(formats, ", "))
 		}
 		return f, nil
@@ -156,21 +156,12 @@ func formatOf(flag, out string) (string, error) {
 		return "html", nil
 	case ext == "text":
 		return "txt", nil
-	case contains(formats, ext):
+	case slices.Contains(formats, ext):
 		return ext, nil
 	case out == "-" || out == "":
 		return "pdf", nil
 	}
 	return "", fmt.Errorf("cannot tell the format from %q: use -f with one of %s", out, strings.Join(formats, ", "))
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // stem is the base name of a standard's outputs: its code, or its file
@@ -201,14 +192,4 @@ func safeName(s string) string {
 		return "standard"
 	}
 	return out
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -99,7 +101,7 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 		f.ascii = st.DOCX.ASCIIFont
 	}
 	kind := args[0]
-	if !contains(kinds, kind) {
+	if !slices.Contains(kinds, kind) {
 		return fmt.Errorf("unknown document kind %q (choose one of %s)", kind, strings.Join(kinds, ", "))
 	}
 	if f.roster != "" && kind != "assessment" {
@@ -297,7 +299,7 @@ func readLabels(path string) (map[string]string, error) {
 		raw = t
 	}
 	out := make(map[string]string, len(raw))
-	for _, k := range sortedKeys(raw) {
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		v, ok := raw[k].(string)
 		if !ok {
 			return nil, fmt.Errorf("labels %s: %s must be a string, not %T", path, k, raw[k])
