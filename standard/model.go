@@ -7,6 +7,8 @@
 // come from position unless a legacy document spells them out.
 package standard
 
+import "github.com/ocs-project/ocs/diag"
+
 // Standard is one 職能基準.
 type Standard struct {
 	// Code is the 職能基準代碼 issued by iCAP, e.g. "THM2431-001v1".
@@ -49,7 +51,7 @@ type Standard struct {
 	// Lines maps field paths (as used in Problem.Path, e.g.
 	// "duty[1].task[0].indicators[2]") to 1-based source lines where the
 	// loader could find them. Set by the loader.
-	Lines map[string]int `toml:"-"`
+	Lines diag.Lines `toml:"-"`
 }
 
 // Name returns the standard's name (the occupation or the job category).

@@ -1,6 +1,7 @@
-package standard
+package diag
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -35,17 +36,6 @@ func KeyPositions(src []byte) map[string]Position {
 	}
 	sc.document()
 	return sc.found
-}
-
-// scanLines maps the field paths of a TOML document to the lines where
-// KeyPositions finds them, for Standard.Lines.
-func scanLines(src []byte) map[string]int {
-	found := KeyPositions(src)
-	lines := make(map[string]int, len(found))
-	for path, p := range found {
-		lines[path] = p.Line
-	}
-	return lines
 }
 
 type scanner struct {
@@ -115,7 +105,7 @@ func sub(path string, extend func(string) string) string {
 // subKeys extends path with dotted keys.
 func subKeys(path string, keys []string) string {
 	for _, k := range keys {
-		path = sub(path, func(p string) string { return joinKey(p, k) })
+		path = sub(path, func(p string) string { return JoinKey(p, k) })
 	}
 	return path
 }
@@ -179,17 +169,17 @@ func (sc *scanner) resolve(keys []string, array bool) string {
 		return untracked
 	}
 	for i, k := range keys {
-		path = sub(path, func(p string) string { return joinKey(p, k) })
+		path = sub(path, func(p string) string { return JoinKey(p, k) })
 		if path == untracked {
 			return untracked
 		}
 		if i == len(keys)-1 && array {
 			n := sc.arrays[path]
 			sc.arrays[path] = n + 1
-			return index(path, n)
+			return Index(path, n)
 		}
 		if n := sc.arrays[path]; n > 0 && i < len(keys)-1 {
-			path = index(path, n-1)
+			path = Index(path, n-1)
 		}
 	}
 	return path
@@ -258,7 +248,7 @@ func (sc *scanner) next(stack *[]frame) (string, int) {
 // its key, past the '=').
 func (sc *scanner) item(f *frame) (string, int) {
 	at := sc.pos()
-	path := sub(f.path, func(p string) string { return index(p, f.n) })
+	path := sub(f.path, func(p string) string { return Index(p, f.n) })
 	if !f.array {
 		keys := sc.keys()
 		if sc.peek() != '=' || len(keys) == 0 {
@@ -395,4 +385,64 @@ func (sc *scanner) skipSpaces() {
 	for sc.i < len(sc.src) && (sc.src[sc.i] == ' ' || sc.src[sc.i] == '\t') {
 		sc.i++
 	}
+}
+
+// unescape decodes the escapes of a TOML basic string (used for quoted
+// keys); an escape it does not know is kept as written.
+func unescape(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 >= len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch c := s[i]; c {
+		case 'b':
+			b.WriteByte('\b')
+		case 't':
+			b.WriteByte('\t')
+		case 'n':
+			b.WriteByte('\n')
+		case 'f':
+			b.WriteByte('\f')
+		case 'r':
+			b.WriteByte('\r')
+		case 'e':
+			b.WriteByte(0x1b)
+		case '"', '\\':
+			b.WriteByte(c)
+		case 'x', 'u', 'U':
+			n := map[byte]int{'x': 2, 'u': 4, 'U': 8}[c]
+			if i+1+n > len(s) {
+				b.WriteString(`\` + string(c))
+				continue
+			}
+			r, err := strconv.ParseUint(s[i+1:i+1+n], 16, 32)
+			if err != nil || !utf8.ValidRune(rune(r)) {
+				b.WriteString(`\` + string(c))
+				continue
+			}
+			b.WriteRune(rune(r))
+			i += n
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// LinesOf maps the field paths of a TOML document to the lines where
+// KeyPositions finds them.
+func LinesOf(src []byte) Lines {
+	found := KeyPositions(src)
+	lines := make(Lines, len(found))
+	for path, p := range found {
+		lines[path] = p.Line
+	}
+	return lines
 }

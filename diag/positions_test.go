@@ -1,4 +1,4 @@
-package standard
+package diag
 
 import (
 	"reflect"
@@ -36,7 +36,7 @@ func TestScanLines(t *testing.T) {
 		"}\n" + // 26
 		"\"K 5\" = \"\\u00e9\"\n" // 27
 	mustBeTOML(t, src)
-	lines := scanLines([]byte(src))
+	lines := LinesOf([]byte(src))
 	want := map[string]int{
 		"a": 2, "b": 3, "c": 7, `t."q k"`: 8,
 		`t."q k".x`: 9, `t."q k".x[0]`: 10, `t."q k".x[1]`: 11, `t."q k".x[1][1]`: 11,
@@ -105,7 +105,7 @@ func mustBeTOML(t *testing.T, src string) {
 // The scanner never loops or panics on text it does not understand.
 func TestScanLinesGarbage(t *testing.T) {
 	for _, src := range []string{"", "[", "[[", "a", "a =", "a = [", "a = {", "a = \"", "a = '''", "= 1", "[a.]\n", "a = [1,,]", "a = {b}", "\"\"\"", "a = [\"\\"} {
-		scanLines([]byte(src))
+		LinesOf([]byte(src))
 	}
 }
 

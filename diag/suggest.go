@@ -1,10 +1,7 @@
-package standard
+package diag
 
 import (
-	"fmt"
-	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -18,14 +15,15 @@ import (
 // taken when the shorter of the two has at least 3 characters
 // ("employment" for "employment_type", "minimum" for "min").
 func Suggest(word string, candidates []string) string {
-	if s := nearest(word, candidates); s != "" {
+	if s := Nearest(word, candidates); s != "" {
 		return s
 	}
-	return sharesStart(word, candidates)
+	return SharesStart(word, candidates)
 }
 
-// nearest is the edit-distance half of Suggest.
-func nearest(word string, candidates []string) string {
+// Nearest is the edit-distance half of Suggest: the closest candidate
+// within the edit budget, without the prefix fallback.
+func Nearest(word string, candidates []string) string {
 	if utf8.RuneCountInString(word) > 40 {
 		return ""
 	}
@@ -43,8 +41,9 @@ func nearest(word string, candidates []string) string {
 	return best
 }
 
-// sharesStart is the prefix half of Suggest.
-func sharesStart(word string, candidates []string) string {
+// SharesStart is the prefix half of Suggest: the first candidate that
+// word begins or that begins word, the shorter at least 3 characters.
+func SharesStart(word string, candidates []string) string {
 	lw := strings.ToLower(word)
 	for _, c := range candidates {
 		lc := strings.ToLower(c)
@@ -93,59 +92,4 @@ func editDistance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
-}
-
-// unknownKey reports a key the format does not have at this place, with
-// the likely intended key or the table where it belongs.
-func (d *decoder) unknownKey(path, key string, n *node) {
-	msg := fmt.Sprintf("unknown key %q in %s", key, n.name)
-	// A key written verbatim in another table is more likely misplaced
-	// than abbreviated: that hint goes before a suggestion by prefix.
-	var hint string
-	if s := nearest(key, n.keys()); s != "" {
-		hint = fmt.Sprintf("did you mean %q?", s)
-	} else if n == blockNode && taskNode.field(key) != nil {
-		hint = fmt.Sprintf("keys after a [[duty.task.block]] header belong to that block: write the task's %s before its first block", key)
-	} else if where := keyHomes()[key]; len(where) > 0 {
-		hint = fmt.Sprintf("%q belongs in %s", key, orList(where))
-	} else if s := sharesStart(key, n.keys()); s != "" {
-		hint = fmt.Sprintf("did you mean %q?", s)
-	} else {
-		hint = "keys allowed here: " + strings.Join(n.keys(), ", ")
-	}
-	d.errorAt(path, msg, hint)
-}
-
-// keyHomes maps each key of the format to the tables that have it.
-var keyHomes = sync.OnceValue(func() map[string][]string {
-	homes := make(map[string][]string)
-	var walk func(n *node)
-	seen := make(map[*node]bool)
-	walk = func(n *node) {
-		if n == nil || seen[n] {
-			return
-		}
-		seen[n] = true
-		if n.kind == kTable {
-			for _, f := range n.fields {
-				if !slices.Contains(homes[f.key], n.name) {
-					homes[f.key] = append(homes[f.key], n.name)
-				}
-			}
-			for _, f := range n.fields {
-				walk(f.node)
-			}
-		}
-		walk(n.elem)
-	}
-	walk(rootNode)
-	return homes
-})
-
-// orList joins names as "a", "a or b", "a, b or c".
-func orList(names []string) string {
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

@@ -1,7 +1,6 @@
-package standard
+package diag
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -50,28 +49,3 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
-
-func TestUnknownKeyHint(t *testing.T) {
-	tests := []struct {
-		key  string
-		n    *node
-		want string
-	}{
-		{"titel", taskNode, `did you mean "title"?`},
-		{"job", rootNode, `"job" belongs in [category]`},                            // misplaced, not short for job_category
-		{"job_category", categoryNode(), `"job_category" belongs in the top level`}, // not a longer "job"
-		{"desc", rootNode, `did you mean "description"?`},
-		{"title", blockNode, "keys after a [[duty.task.block]] header belong to that block"},
-		{"xyz", rootNode, "keys allowed here: code, occupation"},
-	}
-	for _, tt := range tests {
-		d := &decoder{}
-		d.unknownKey(tt.key, tt.key, tt.n)
-		if len(d.probs) != 1 || !strings.Contains(d.probs[0].Hint, tt.want) {
-			t.Errorf("unknown key %q in %s: %v, want a hint with %q", tt.key, tt.n.name, d.probs, tt.want)
-		}
-	}
-}
-
-// categoryNode returns the node of the [category] table.
-func categoryNode() *node { return rootNode.field("category") }
