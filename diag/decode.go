@@ -52,9 +52,15 @@ func Decode(file string, data []byte, v any, lim Limits) (*Doc, Problems) {
 			Hint:    "ocs files need only a few levels: check for unbalanced brackets [ ] { } or a run of dots"}}
 	}
 	doc := &Doc{File: file, Keys: KeyPositions(data), dest: reflect.TypeOf(v)}
-	md, err := toml.Decode(string(data), v)
+	var raw map[string]any
+	md, err := toml.Decode(string(data), &raw)
 	if err != nil {
-		return nil, Problems{doc.decodeProblem(data, err)}
+		return nil, Problems{doc.syntaxProblem(err)}
+	}
+	if m, ok := v.(*map[string]any); ok {
+		*m = raw
+	} else if md, err = toml.Decode(string(data), v); err != nil {
+		return nil, Problems{doc.valueProblem(raw, err)}
 	}
 	doc.Meta = md
 	return doc, nil
@@ -192,6 +198,9 @@ func (d *Doc) UnknownKeys() Problems {
 // leads to something other than a struct.
 func FieldKeys(t reflect.Type, path []string) []string {
 	t = fieldType(t, path)
+	for t != nil && t.Kind() == reflect.Slice {
+		t = deref(t.Elem())
+	}
 	if t == nil || t.Kind() != reflect.Struct {
 		return nil
 	}
@@ -217,16 +226,20 @@ func tomlName(f reflect.StructField) string {
 	return tag
 }
 
-// fieldType resolves a key path inside t to the type stored there,
-// through pointers, slices and maps; nil when the path leads nowhere.
+// fieldType resolves a key path inside t to the type stored there: through
+// pointers, and through slices (arrays of tables) and maps on the way; nil
+// when the path leads nowhere.
 func fieldType(t reflect.Type, path []string) reflect.Type {
-	t = elem(t)
+	t = deref(t)
 	for _, name := range path {
+		for t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Pointer) {
+			t = t.Elem()
+		}
 		switch {
 		case t == nil:
 			return nil
 		case t.Kind() == reflect.Map:
-			t = elem(t.Elem())
+			t = t.Elem()
 		case t.Kind() == reflect.Struct:
 			var found reflect.Type
 			for i := 0; i < t.NumField(); i++ {
@@ -235,17 +248,18 @@ func fieldType(t reflect.Type, path []string) reflect.Type {
 					break
 				}
 			}
-			t = elem(found)
+			t = found
 		default:
 			return nil
 		}
+		t = deref(t)
 	}
 	return t
 }
 
-// elem strips pointers and slices.
-func elem(t reflect.Type) reflect.Type {
-	for t != nil && (t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice) {
+// deref strips pointers.
+func deref(t reflect.Type) reflect.Type {
+	for t != nil && t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	return t
@@ -348,22 +362,34 @@ func SyntaxHint(msg, fallback string) string {
 	return fallback
 }
 
-// decodeProblem turns an error of toml.Decode into a Problem: bad syntax
-// placed where the library found it; a value of the wrong type placed at
-// its key and told in words (what the key takes, what the file has).
-func (d *Doc) decodeProblem(data []byte, err error) Problem {
-	p := Problem{Rule: RuleTOML, Severity: Error, File: d.File}
+// syntaxProblem turns a syntax error of the TOML library into a Problem
+// placed where the library found it, with a hint for common mistakes.
+func (d *Doc) syntaxProblem(err error) Problem {
+	p := Problem{Rule: RuleTOML, Severity: Error, File: d.File, Message: "TOML syntax: " + err.Error(),
+		Hint: "fix the TOML syntax at this place (see https://toml.io)"}
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		p.Line, p.Col = pe.Position.Line, pe.Position.Col
-		p.Path = pe.LastKey
-		if _, ok := errors.Unwrap(err).(*time.ParseError); ok || strings.Contains(pe.Message, "parsing time") {
-			p.Message = "wrong value: " + pe.Message
-			p.Hint = "write the date as YYYY-MM-DD, e.g. 2025-03-01"
-			return p
-		}
 		p.Message = "TOML syntax: " + pe.Message
-		p.Hint = SyntaxHint(pe.Message, "fix the TOML syntax at this place (see https://toml.io)")
+		p.Hint = SyntaxHint(pe.Message, p.Hint)
+		p.Path = pe.LastKey
+	}
+	return p
+}
+
+// valueProblem turns an error of decoding a syntactically good text into
+// v into a Problem placed at its key: a value of the wrong type, told in
+// words (what the key takes, what the file has), or a value the field
+// refused (out of range, not a date).
+func (d *Doc) valueProblem(raw map[string]any, err error) Problem {
+	p := Problem{Rule: RuleTOML, Severity: Error, File: d.File}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		p.Path = PathOf(splitKey(pe.LastKey))
+		if p.Line, p.Col = pe.Position.Line, pe.Position.Col; p.Line == 0 {
+			d.Place(&p)
+		}
+		p.Message = "wrong value: " + pe.Message
 		return p
 	}
 	m := libLastKey.FindStringSubmatch(err.Error())
@@ -376,15 +402,41 @@ func (d *Doc) decodeProblem(data []byte, err error) Problem {
 	parts := splitKey(key)
 	p.Path = PathOf(parts)
 	d.Place(&p)
-	want := Expected(fieldType(d.dest, parts))
-	var raw map[string]any
-	_, _ = toml.Decode(string(data), &raw) // the syntax is known to be good
 	got := "another type"
 	if v, ok := lookup(raw, parts); ok {
 		got = Describe(v)
 	}
-	p.Message = fmt.Sprintf("%s must be %s, not %s", KeyName(p.Path), want, got)
+	want := fieldType(d.dest, parts)
+	p.Message = fmt.Sprintf("%s must be %s, not %s", KeyName(p.Path), Expected(want), got)
+	p.Hint = typeHint(p.Path, want, got)
 	return p
+}
+
+// typeHint says how to write a value of type want at path, given that the
+// file has got (as Describe names it).
+func typeHint(path string, want reflect.Type, got string) string {
+	if want == nil {
+		return ""
+	}
+	key := KeyName(path)
+	switch want.Kind() {
+	case reflect.String:
+		if !strings.HasPrefix(got, "a string") && !strings.HasPrefix(got, "a table") && !strings.HasPrefix(got, "an array") {
+			return fmt.Sprintf(`put the value in quotes: %s = "…"`, key)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if strings.HasPrefix(got, "a string") {
+			return "remove the quotes around the number"
+		}
+	case reflect.Slice, reflect.Array:
+		if !strings.HasPrefix(got, "an array") {
+			return fmt.Sprintf(`put it in a list, even a single item: %s = ["…"]`, key)
+		}
+	case reflect.Struct, reflect.Map:
+		return fmt.Sprintf("write it as a table: a line [%s], then key = value lines", path)
+	}
+	return ""
 }
 
 // splitKey splits a dotted key as Key.String writes it (parts that are

@@ -7,8 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-
+	"github.com/ocs-project/ocs/diag"
 	"github.com/ocs-project/ocs/standard"
 )
 
@@ -22,12 +21,6 @@ type assessmentFile struct {
 	Scale     Scale               `toml:"scale"`
 	Methods   map[string][]string `toml:"methods"`
 	Labels    map[string]string   `toml:"labels"`
-}
-
-// assessmentKeys are the keys a configuration file may use, by table.
-var assessmentKeys = map[string][]string{
-	"":      {"lang", "landscape", "parts", "scope", "scale", "methods", "labels"},
-	"scale": {"points", "labels", "pass"},
 }
 
 // LoadAssessmentConfig reads assessment options from a TOML file (see
@@ -65,19 +58,20 @@ func LoadAssessmentConfig(path string) (AssessmentOptions, error) {
 //	[labels]                       # printed words, by key
 //	part_checklist = "實作評量表"
 func ParseAssessmentConfig(data []byte, name string) (AssessmentOptions, error) {
-	keys := keyPositions(data)
 	var f assessmentFile
-	md, err := toml.Decode(strings.TrimPrefix(string(data), "\uFEFF"), &f)
-	if err != nil {
-		return AssessmentOptions{}, standard.Problems{decodeProblem(err, name, keys, assessmentConfigHint)}
+	doc, ps := diag.Decode(name, data, &f, diag.Limits{})
+	if ps != nil {
+		for i := range ps {
+			if h := assessmentConfigHint(diag.PlainKey(ps[i].Path)); h != "" {
+				ps[i].Hint = h
+			}
+		}
+		return AssessmentOptions{}, ps
 	}
-	c := &assessmentConfigCheck{name: name, keys: keys}
-	for _, k := range md.Undecoded() {
-		c.unknownKey(k)
+	if ps := doc.UnknownKeys(); len(ps) > 0 {
+		return AssessmentOptions{}, ps
 	}
-	if len(c.ps) > 0 {
-		return AssessmentOptions{}, c.ps
-	}
+	c := &assessmentConfigCheck{doc: doc}
 
 	opt := AssessmentOptions{
 		Options: Options{Lang: f.Lang, Landscape: f.Landscape, Labels: f.Labels},
@@ -100,7 +94,7 @@ func ParseAssessmentConfig(data []byte, name string) (AssessmentOptions, error) 
 	}
 	for _, code := range packSortedKeys(f.Methods) {
 		if _, err := parseAssessmentMethods(f.Methods[code]); err != nil {
-			c.add("methods."+code, fmt.Sprintf("methods for %s: %v", code, err), "")
+			c.add(diag.JoinKey("methods", code), fmt.Sprintf("methods for %s: %v", code, err), "")
 		}
 	}
 	if len(f.Methods) > 0 {
@@ -115,26 +109,13 @@ func ParseAssessmentConfig(data []byte, name string) (AssessmentOptions, error) 
 
 // assessmentConfigCheck collects the problems of one configuration file.
 type assessmentConfigCheck struct {
-	name string
-	keys map[string]standard.Position
-	ps   standard.Problems
+	doc *diag.Doc
+	ps  standard.Problems
 }
 
 // add records an error at the key path.
 func (c *assessmentConfigCheck) add(path, msg, hint string) {
-	p := standard.Problem{Rule: "TOML", Severity: standard.Error, File: c.name, Path: path, Message: msg, Hint: hint}
-	placeAt(&p, c.keys)
-	c.ps = append(c.ps, p)
-}
-
-// unknownKey reports a key the format does not have.
-func (c *assessmentConfigCheck) unknownKey(k toml.Key) {
-	parent := strings.Join(k[:len(k)-1], ".")
-	known, ok := assessmentKeys[parent]
-	if !ok {
-		return // inside an unknown table, reported with the table
-	}
-	c.ps = append(c.ps, unknownKeyProblem(k, c.name, c.keys, known))
+	c.ps = append(c.ps, c.doc.Error(path, msg, hint))
 }
 
 // labels checks that every overridden label exists.
@@ -149,11 +130,11 @@ func (c *assessmentConfigCheck) labels(with map[string]string) {
 		if _, ok := l[k]; ok {
 			continue
 		}
-		hint := "see labels/assessment.toml for the keys"
-		if s := standard.Suggest(k, known); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
+		p := c.doc.Error(diag.JoinKey("labels", k), fmt.Sprintf("unknown label %q", k), "")
+		if p.Suggestion = diag.Suggest(k, known); p.Suggestion == "" {
+			p.Hint = "see labels/assessment.toml for the keys"
 		}
-		c.add("labels."+k, fmt.Sprintf("unknown label %q", k), hint)
+		c.ps = append(c.ps, p)
 	}
 }
 
