@@ -168,11 +168,24 @@ func (d *Doc) Unknown() []toml.Key {
 		for i := 1; i < len(k) && outer; i++ {
 			outer = !set[k[:i].String()]
 		}
-		if outer {
+		if outer && !freeForm(d.dest, k[:len(k)-1]) {
 			out = append(out, k)
 		}
 	}
 	return out
+}
+
+// freeForm reports whether the table at path inside t is free-form: a
+// value of an interface type (map[string]any, any), whose keys the caller
+// checks itself.
+func freeForm(t reflect.Type, path []string) bool {
+	for i := 0; i <= len(path); i++ {
+		if ft := fieldType(t, path[:i]); ft != nil && (ft.Kind() == reflect.Interface ||
+			ft.Kind() == reflect.Map && ft.Elem().Kind() == reflect.Interface) {
+			return true
+		}
+	}
+	return false
 }
 
 // UnknownKeys reports every outermost unknown key (see Unknown) as an

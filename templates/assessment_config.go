@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/ocs-project/ocs/diag"
@@ -92,7 +91,7 @@ func ParseAssessmentConfig(data []byte, name string) (AssessmentOptions, error) 
 	if err := f.Scale.check(); err != nil {
 		c.add("scale", err.Error(), "")
 	}
-	for _, code := range packSortedKeys(f.Methods) {
+	for _, code := range sortedKeys(f.Methods) {
 		if _, err := parseAssessmentMethods(f.Methods[code]); err != nil {
 			c.add(diag.JoinKey("methods", code), fmt.Sprintf("methods for %s: %v", code, err), "")
 		}
@@ -125,16 +124,12 @@ func (c *assessmentConfigCheck) labels(with map[string]string) {
 		c.add("labels", err.Error(), "")
 		return
 	}
-	known := packSortedKeys(l)
-	for _, k := range packSortedKeys(with) {
+	known := sortedKeys(l)
+	for _, k := range sortedKeys(with) {
 		if _, ok := l[k]; ok {
 			continue
 		}
-		p := c.doc.Error(diag.JoinKey("labels", k), fmt.Sprintf("unknown label %q", k), "")
-		if p.Suggestion = diag.Suggest(k, known); p.Suggestion == "" {
-			p.Hint = "see labels/assessment.toml for the keys"
-		}
-		c.ps = append(c.ps, p)
+		c.ps = append(c.ps, unknownLabel(c.doc, diag.JoinKey("labels", k), k, known, "assessment"))
 	}
 }
 
@@ -167,14 +162,4 @@ func assessmentConfigHint(path string) string {
 		return path + " takes a string"
 	}
 	return ""
-}
-
-// packSortedKeys returns the keys of a map in order.
-func packSortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -31,7 +31,7 @@ func assessmentLabels(opt Options) (Labels, error) {
 		return nil, err
 	}
 	l := maps.Clone(base)
-	if err := l.Override(opt.Labels); err != nil {
+	if err := l.OverrideFor("assessment", opt.Labels); err != nil {
 		return nil, err
 	}
 	return l, nil

@@ -10,7 +10,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
+	"github.com/ocs-project/ocs/diag"
 )
 
 //go:embed labels/*.toml
@@ -32,8 +32,8 @@ func LoadLabels(kind, lang string) (Labels, error) {
 		return nil, fmt.Errorf("no labels for document kind %q", kind)
 	}
 	var all map[string]map[string]string
-	if _, err := toml.Decode(string(data), &all); err != nil {
-		return nil, fmt.Errorf("labels/%s.toml: %w", kind, err)
+	if _, ps := diag.Decode("labels/"+kind+".toml", data, &all, diag.Limits{}); ps != nil {
+		return nil, ps
 	}
 	l, ok := all[lang]
 	if !ok {

@@ -26,7 +26,7 @@ func (o Options) labels(kind string) (Labels, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := l.Override(o.Labels); err != nil {
+	if err := l.OverrideFor(kind, o.Labels); err != nil {
 		return nil, err
 	}
 	return l, nil
