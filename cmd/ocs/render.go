@@ -2,13 +2,10 @@ package main
 
 import (
 	"fmt"
-	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/spf13/cobra"
 
 	"github.com/ocs-project/ocs/render"
@@ -284,29 +281,10 @@ func splitList(s string) []string {
 	return out
 }
 
-// readLabels reads a TOML file of label overrides: key = "wording", at the
-// top level or in a [labels] table.
+// readLabels reads a TOML file of label overrides (see
+// templates.LoadLabelFile).
 func readLabels(path string) (map[string]string, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read labels: %w", err)
-	}
-	var raw map[string]any
-	if _, err := toml.Decode(string(data), &raw); err != nil {
-		return nil, fmt.Errorf("labels %s: %w", path, err)
-	}
-	if t, ok := raw["labels"].(map[string]any); ok && len(raw) == 1 {
-		raw = t
-	}
-	out := make(map[string]string, len(raw))
-	for _, k := range slices.Sorted(maps.Keys(raw)) {
-		v, ok := raw[k].(string)
-		if !ok {
-			return nil, fmt.Errorf("labels %s: %s must be a string, not %T", path, k, raw[k])
-		}
-		out[k] = v
-	}
-	return out, nil
+	return templates.LoadLabelFile(path)
 }
 
 // defaultOutput names the output next to the input file (in the current
