@@ -102,10 +102,14 @@ func sub(path string, extend func(string) string) string {
 	return extend(path)
 }
 
-// subKeys extends path with dotted keys.
-func subKeys(path string, keys []string) string {
-	for _, k := range keys {
+// subKeys extends path with dotted keys, recording the tables that the
+// keys before the last one define (a.b = 1 defines table a) at at.
+func (sc *scanner) subKeys(path string, keys []string, at Position) string {
+	for i, k := range keys {
 		path = sub(path, func(p string) string { return JoinKey(p, k) })
+		if i < len(keys)-1 {
+			sc.record(path, at)
+		}
 	}
 	return path
 }
@@ -142,7 +146,7 @@ func (sc *scanner) document() {
 			if array {
 				sc.i++
 			}
-			table = sc.resolve(keys, array)
+			table = sc.resolve(keys, array, at)
 			sc.record(table, at)
 			continue
 		}
@@ -151,7 +155,7 @@ func (sc *scanner) document() {
 			return
 		}
 		sc.i++
-		path := subKeys(table, keys)
+		path := sc.subKeys(table, keys, at)
 		sc.record(path, at)
 		sc.skipBlank(false)
 		if !sc.value(path) {
@@ -163,7 +167,10 @@ func (sc *scanner) document() {
 // resolve turns a table header's keys into a field path: a key that names
 // an array of tables stands for its last element so far, and a [[header]]
 // adds a new element.
-func (sc *scanner) resolve(keys []string, array bool) string {
+//
+// The tables named by the keys before the last one are recorded at at,
+// unless they were written before ([a.b] defines table a).
+func (sc *scanner) resolve(keys []string, array bool, at Position) string {
 	path := ""
 	if len(keys) > 64 {
 		return untracked
@@ -180,6 +187,9 @@ func (sc *scanner) resolve(keys []string, array bool) string {
 		}
 		if n := sc.arrays[path]; n > 0 && i < len(keys)-1 {
 			path = Index(path, n-1)
+		}
+		if i < len(keys)-1 {
+			sc.record(path, at)
 		}
 	}
 	return path
@@ -255,7 +265,7 @@ func (sc *scanner) item(f *frame) (string, int) {
 			return "", itemBad
 		}
 		sc.i++
-		path = subKeys(f.path, keys)
+		path = sc.subKeys(f.path, keys, at)
 		sc.skipBlank(true)
 	}
 	f.n++

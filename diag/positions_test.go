@@ -49,8 +49,10 @@ func TestScanLines(t *testing.T) {
 			t.Errorf("%s: line %d, want %d", path, lines[path], line)
 		}
 	}
-	if len(lines) != len(want)+3 { // plus t."q k".x[1][0], t."q k".x[2].z, arr[1].list[0].inline
-		t.Errorf("%d paths recorded, want %d: %v", len(lines), len(want)+3, lines)
+	// plus t."q k".x[1][0], t."q k".x[2].z, arr[1].list[0].inline, and the
+	// tables that headers and dotted keys define: t (line 8), t."q k".d (14)
+	if len(lines) != len(want)+5 || lines["t"] != 8 || lines[`t."q k".d`] != 14 {
+		t.Errorf("%d paths recorded, want %d: %v", len(lines), len(want)+5, lines)
 	}
 }
 
@@ -71,6 +73,7 @@ func TestKeyPositions(t *testing.T) {
 	want := map[string]Position{
 		"title":                    {2, 1},
 		`"quoted key"`:             {5, 1},
+		"a":                        {6, 1}, // the table a.b = 2 defines
 		"a.b":                      {6, 1},
 		"location":                 {7, 1},
 		"location.region":          {8, 1},
