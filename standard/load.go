@@ -94,8 +94,7 @@ func decode(file string, data []byte) (*Standard, Problems) {
 	d.probs.Sort()
 	s.Source = file
 	s.Lines = d.lines
-	assignCodes(s)
-	fillRefs(s)
+	Normalize(s)
 	return s, d.probs
 }
 

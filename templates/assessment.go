@@ -2,6 +2,7 @@ package templates
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/standard"
@@ -85,6 +86,9 @@ func (opt AssessmentOptions) Check(s *standard.Standard) error {
 func newPackBuilder(s *standard.Standard, opt AssessmentOptions) (*packBuilder, bool, error) {
 	if s == nil {
 		return nil, false, errors.New("assessment pack: no standard given")
+	}
+	if err := s.CheckNormal(); err != nil {
+		return nil, false, fmt.Errorf("assessment pack: %w", err)
 	}
 	l, err := assessmentLabels(opt.Options)
 	if err != nil {

@@ -95,7 +95,7 @@ func packStandard() *standard.Standard {
 		},
 	}
 	fillCodes(s)
-	return s
+	return normal(s)
 }
 
 // englishPack is a standard written in English, for the English labels.
@@ -118,7 +118,7 @@ func englishPack() *standard.Standard {
 		Notes:     []standard.Note{{N: 1, Term: "material", Text: "brochures, samples."}},
 	}
 	fillCodes(s)
-	return s
+	return normal(s)
 }
 
 // fillCodes numbers duties, tasks, outputs and indicators by position and

@@ -151,7 +151,7 @@ func (b *packBuilder) follows(a, next string) bool {
 		for i := range b.s.Duties {
 			d := &b.s.Duties[i]
 			for j := 0; j+1 < len(d.Tasks); j++ {
-				b.nextTask[packTaskCode(d, i, &d.Tasks[j], j)] = packTaskCode(d, i, &d.Tasks[j+1], j+1)
+				b.nextTask[d.Tasks[j].Code] = d.Tasks[j+1].Code
 			}
 		}
 	}

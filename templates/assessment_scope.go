@@ -103,11 +103,11 @@ func packResolveScope(s *standard.Standard, codes []string, methods map[string][
 	var dutyCodes, taskCodes []string
 	for i := range s.Duties {
 		d := &s.Duties[i]
-		dc := packDutyCode(d, i)
+		dc := d.Code
 		known[strings.ToUpper(dc)] = entry{i, -1}
 		dutyCodes = append(dutyCodes, dc)
 		for j := range d.Tasks {
-			tc := packTaskCode(d, i, &d.Tasks[j], j)
+			tc := d.Tasks[j].Code
 			known[strings.ToUpper(tc)] = entry{i, j}
 			taskCodes = append(taskCodes, tc)
 		}
@@ -140,14 +140,14 @@ func packResolveScope(s *standard.Standard, codes []string, methods map[string][
 	sc := &packScope{all: len(wanted) == 0}
 	for i := range s.Duties {
 		d := &s.Duties[i]
-		dc := packDutyCode(d, i)
+		dc := d.Code
 		whole := sc.all || wanted[entry{i, -1}]
 		sd := scopedDuty{code: dc, title: d.Title, whole: whole}
 		for j := range d.Tasks {
 			if !whole && !wanted[entry{i, j}] {
 				continue
 			}
-			t := newScopedTask(d, i, &d.Tasks[j], j)
+			t := newScopedTask(&d.Tasks[j])
 			switch {
 			case chosen[strings.ToUpper(t.code)] != nil:
 				t.methods = chosen[strings.ToUpper(t.code)]
@@ -203,53 +203,24 @@ func packDefaultMethods(t *scopedTask) []string {
 	return ms
 }
 
-// packDutyCode returns the code of the i-th duty (0-based).
-func packDutyCode(d *standard.Duty, i int) string {
-	if d.Code != "" {
-		return d.Code
-	}
-	return fmt.Sprintf("T%d", i+1)
-}
-
-// packTaskCode returns the code of the j-th task of the i-th duty.
-func packTaskCode(d *standard.Duty, i int, t *standard.Task, j int) string {
-	if t.Code != "" {
-		return t.Code
-	}
-	return fmt.Sprintf("%s.%d", packDutyCode(d, i), j+1)
-}
-
-// newScopedTask resolves the codes of a task's outputs and indicators:
-// written codes are kept, others come from position, numbered across the
-// task's blocks (O1.1.1…, P1.1.1…).
-func newScopedTask(d *standard.Duty, i int, t *standard.Task, j int) *scopedTask {
-	st := &scopedTask{code: packTaskCode(d, i, t, j), title: t.Title, level: t.Level, src: t}
-	num := strings.TrimPrefix(st.code, "T")
-	var o, p int
-	for _, b := range packBlocks(t) {
+// newScopedTask takes a task's blocks with the codes of their outputs and
+// indicators.
+func newScopedTask(t *standard.Task) *scopedTask {
+	st := &scopedTask{code: t.Code, title: t.Title, level: t.Level, src: t}
+	for _, b := range t.Blocks {
 		sb := scopedBlock{level: b.Level}
 		if sb.level == 0 {
 			sb.level = t.Level
 		}
 		for _, e := range b.Outputs {
-			o++
-			sb.outputs = append(sb.outputs, packEntryCode(e, fmt.Sprintf("O%s.%d", num, o)))
+			sb.outputs = append(sb.outputs, codedText{e.Code, e.Text})
 		}
 		for _, e := range b.Indicators {
-			p++
-			sb.indicators = append(sb.indicators, packEntryCode(e, fmt.Sprintf("P%s.%d", num, p)))
+			sb.indicators = append(sb.indicators, codedText{e.Code, e.Text})
 		}
 		st.blocks = append(st.blocks, sb)
 	}
 	return st
-}
-
-// packEntryCode returns an entry with its written code, or def when none.
-func packEntryCode(e standard.Entry, def string) codedText {
-	if e.Code != "" {
-		return codedText{e.Code, e.Text}
-	}
-	return codedText{def, e.Text}
 }
 
 // scopedItems collects the K or S references of the tasks in scope: one
@@ -259,8 +230,8 @@ func scopedItems(tasks []*scopedTask, catalogue []standard.Item, refs func(stand
 	var items []scopedItem
 	index := make(map[[2]string]int)
 	for _, t := range tasks {
-		for _, b := range packBlocks(t.src) {
-			for _, r := range packResolve(refs(b), catalogue) {
+		for _, b := range t.src.Blocks {
+			for _, r := range refs(b) {
 				key := [2]string{r.Code, r.Text}
 				k, ok := index[key]
 				if !ok {
@@ -336,33 +307,6 @@ func packNotes(s *standard.Standard, texts []string) []standard.Note {
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].N < out[b].N })
-	return out
-}
-
-// packBlocks returns the row blocks of a task; a hand-built task may use
-// the one-block shorthand instead of Blocks.
-func packBlocks(t *standard.Task) []standard.Block {
-	if len(t.Blocks) > 0 {
-		return t.Blocks
-	}
-	return []standard.Block{{Outputs: t.Outputs, Indicators: t.Indicators, Knowledge: t.Knowledge, Skills: t.Skills}}
-}
-
-// packResolve fills in the text of references that carry none from the
-// catalogue.
-func packResolve(refs []standard.Ref, catalogue []standard.Item) []standard.Ref {
-	out := slices.Clone(refs)
-	for i, r := range out {
-		if r.Text != "" {
-			continue
-		}
-		for _, it := range catalogue {
-			if it.Code == r.Code {
-				out[i].Text = it.Text
-				break
-			}
-		}
-	}
 	return out
 }
 

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -22,6 +23,9 @@ import (
 func JobDescription(s *standard.Standard, o *Overlay, opt Options) (*render.Document, error) {
 	if s == nil {
 		return nil, errors.New("job description: no standard given")
+	}
+	if err := s.CheckNormal(); err != nil {
+		return nil, fmt.Errorf("job description: %w", err)
 	}
 	if o != nil {
 		if errs := o.Validate(s).Errors(); len(errs) > 0 {

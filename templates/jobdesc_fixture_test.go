@@ -18,7 +18,7 @@ import (
 func jdStandard() *standard.Standard {
 	ref := func(code, text string) standard.Ref { return standard.Ref{Code: code, Text: text} }
 	p := func(code, text string) standard.Entry { return standard.Entry{Code: code, Text: text} }
-	return &standard.Standard{
+	return normal(&standard.Standard{
 		Code:        "THM2431-001v1",
 		Occupation:  "行銷業務專員",
 		Description: "依照不同客戶型態安排客戶服務活動及銷售服務，並維護及建立客戶關係。",
@@ -86,7 +86,7 @@ func jdStandard() *standard.Standard {
 		},
 		Prerequisites: []string{"學歷背景：觀光休閒餐旅/商管/傳播系所大專以上畢業，具備旅宿業相關（含實習）工作經歷 2 年以上，且須具外語溝通能力尤佳。"},
 		Source:        "THM2431-001v1.toml",
-	}
+	})
 }
 
 // jdOverlay is a complete overlay for jdStandard.

@@ -55,3 +55,10 @@ func entries(texts ...string) []standard.Entry {
 	}
 	return out
 }
+
+// normal completes a hand-built standard as the loader does, for the
+// fixtures: templates read only normalised standards.
+func normal(s *standard.Standard) *standard.Standard {
+	standard.Normalize(s)
+	return s
+}

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/ocs-project/ocs/render"
@@ -15,11 +16,13 @@ import (
 // opt.Lang; the standard's own text is printed as written, with 【註N】
 // references as superscripts.
 //
-// s is expected to be loaded (every code filled, tasks in Blocks); a
-// hand-built standard without codes gets them from position.
+// s must be normalised (loaded, or passed through standard.Normalize).
 func Standard(s *standard.Standard, opt Options) (*render.Document, error) {
 	if s == nil {
 		return nil, errors.New("standard table: no standard given")
+	}
+	if err := s.CheckNormal(); err != nil {
+		return nil, fmt.Errorf("standard table: %w", err)
 	}
 	l, err := opt.labels("standard")
 	if err != nil {

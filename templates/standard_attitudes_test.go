@@ -119,6 +119,7 @@ func TestStandardWideMatrix(t *testing.T) {
 		}
 		s.Duties = append(s.Duties, duty)
 	}
+	standard.Normalize(s)
 	for _, tt := range []struct {
 		landscape bool
 		width     float64

@@ -14,9 +14,9 @@ import (
 // blocks and its own level per block, K/S lists merged within a duty and
 // not across, an inline K text, an empty output cell, attitudes with and
 // without definitions, notes with and without a term, supplements and a
-// version history. Codes are left empty: the template derives them.
+// version history. Codes are left empty: standard.Normalize sets them.
 func sampleStandard() *standard.Standard {
-	return &standard.Standard{
+	return normal(&standard.Standard{
 		Code:        "TST1234-001v2",
 		Occupation:  "測試專員",
 		Description: "規劃並執行測試【註1】，回報結果。",
@@ -77,13 +77,13 @@ func sampleStandard() *standard.Standard {
 			{Version: "V2", Code: "TST1234-001v2", Name: "測試專員", Status: "最新版本", Date: "2024/01/02"},
 			{Version: "V1", Code: "TST1234-001", Name: "測試人員", Status: "歷史版本", Note: "已被《TST1234-001v2》取代", Date: "2020/01/02"},
 		},
-	}
+	})
 }
 
 // englishStandard is a standard whose own text is all English, for
 // checking that English output carries no Chinese label.
 func englishStandard() *standard.Standard {
-	return &standard.Standard{
+	return normal(&standard.Standard{
 		Code:        "ENG1234-001",
 		JobCategory: "Testing",
 		Description: "Plans and runs tests.",
@@ -106,7 +106,7 @@ func englishStandard() *standard.Standard {
 		Prerequisites: []string{"A degree."},
 		Supplements:   []string{"Nothing else."},
 		History:       []standard.Version{{Version: "V1", Code: "ENG1234-001", Name: "Testing", Status: "current", Date: "2024/01/02"}},
-	}
+	})
 }
 
 // placed is a cell of a table placed on the grid: where it starts.

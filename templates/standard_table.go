@@ -1,9 +1,7 @@
 package templates
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/standard"
@@ -28,90 +26,47 @@ type stdRow struct {
 	sSpan      int // rows the S cell spans; 0 = covered
 }
 
-// stdTableRows flattens the duties of s into the rows of the main table. A
-// code the standard leaves empty is derived from position (T1, T1.1,
-// O1.1.1, P1.1.1, numbered across the blocks of a task), so a hand-built
-// standard prints the same as a loaded one.
+// stdTableRows flattens the duties of s into the rows of the main table,
+// one per block, printing the codes and reference texts the model carries
+// (standard.Normalize set them).
 func stdTableRows(s *standard.Standard) []stdRow {
 	var rows []stdRow
 	for i, d := range s.Duties {
-		dutyCode := stdOrDefault(d.Code, fmt.Sprintf("T%d", i+1))
 		first := len(rows)
 		for j := range d.Tasks {
 			t := &d.Tasks[j]
-			taskCode := stdOrDefault(t.Code, fmt.Sprintf("%s.%d", dutyCode, j+1))
-			num := strings.TrimPrefix(taskCode, "T") // "1.1" for O1.1.1 and P1.1.1
-			blocks := stdTaskBlocks(t)
-			o, p := 0, 0
-			for k, bl := range blocks {
-				r := stdRow{duty: i, taskCode: taskCode, attitudes: t.Attitudes}
+			for k, bl := range t.Blocks {
+				r := stdRow{duty: i, taskCode: t.Code, attitudes: t.Attitudes}
 				if k == 0 {
-					r.taskText = stdJoin(taskCode, t.Title)
-					r.taskSpan = len(blocks)
+					r.taskText = stdJoin(t.Code, t.Title)
+					r.taskSpan = len(t.Blocks)
 				}
 				r.level = bl.Level
 				if r.level == 0 {
 					r.level = t.Level
 				}
 				for _, e := range bl.Outputs {
-					o++
-					r.outputs = append(r.outputs, stdJoin(stdOrDefault(e.Code, fmt.Sprintf("O%s.%d", num, o)), e.Text))
+					r.outputs = append(r.outputs, stdJoin(e.Code, e.Text))
 				}
 				for _, e := range bl.Indicators {
-					p++
-					r.indicators = append(r.indicators, stdJoin(stdOrDefault(e.Code, fmt.Sprintf("P%s.%d", num, p)), e.Text))
+					r.indicators = append(r.indicators, stdJoin(e.Code, e.Text))
 				}
-				r.knowledge = stdResolve(bl.Knowledge, s.Knowledge)
-				r.skills = stdResolve(bl.Skills, s.Skills)
+				r.knowledge = bl.Knowledge
+				r.skills = bl.Skills
 				rows = append(rows, r)
 			}
 		}
 		if first < len(rows) {
-			rows[first].dutyText = stdJoin(dutyCode, d.Title)
+			rows[first].dutyText = stdJoin(d.Code, d.Title)
 			rows[first].dutySpan = len(rows) - first
 		} else {
 			// A duty without tasks still gets its row, so its title shows.
-			rows = append(rows, stdRow{duty: i, dutyText: stdJoin(dutyCode, d.Title), dutySpan: 1, taskSpan: 1})
+			rows = append(rows, stdRow{duty: i, dutyText: stdJoin(d.Code, d.Title), dutySpan: 1, taskSpan: 1})
 		}
 	}
 	stdMergeRefs(rows, func(r *stdRow) ([]standard.Ref, *int) { return r.knowledge, &r.kSpan })
 	stdMergeRefs(rows, func(r *stdRow) ([]standard.Ref, *int) { return r.skills, &r.sSpan })
 	return rows
-}
-
-// stdTaskBlocks returns the row blocks of a task. A loaded task has Blocks; a
-// hand-built one may use the one-block shorthand, and a task with neither
-// still gets one (empty) row.
-func stdTaskBlocks(t *standard.Task) []standard.Block {
-	if len(t.Blocks) > 0 {
-		return t.Blocks
-	}
-	return []standard.Block{{
-		Outputs:    t.Outputs,
-		Indicators: t.Indicators,
-		Knowledge:  t.Knowledge,
-		Skills:     t.Skills,
-	}}
-}
-
-// stdResolve fills in the text of references that carry none from the
-// catalogue. A code missing from the catalogue prints alone (validation
-// reports it).
-func stdResolve(refs []standard.Ref, catalogue []standard.Item) []standard.Ref {
-	out := make([]standard.Ref, len(refs))
-	for i, r := range refs {
-		out[i] = r
-		if r.Text != "" {
-			continue
-		}
-		for _, it := range catalogue {
-			if it.Code == r.Code {
-				out[i].Text = it.Text
-				break
-			}
-		}
-	}
-	return out
 }
 
 // stdMergeRefs sets the spans of a K or S column. As on the official form, a
@@ -227,12 +182,4 @@ func stdJoin(code, text string) string {
 		return code
 	}
 	return code + " " + text
-}
-
-// stdOrDefault returns s, or def when s is empty.
-func stdOrDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }

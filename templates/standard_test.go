@@ -279,11 +279,11 @@ func TestStandardSparse(t *testing.T) {
 	}
 
 	// A duty without tasks keeps a row so its title shows; a task without
-	// blocks (hand-built) keeps one row too.
-	s := &standard.Standard{Duties: []standard.Duty{
+	// blocks (hand-built, normalised to one empty block) keeps one row too.
+	s := normal(&standard.Standard{Duties: []standard.Duty{
 		{Title: "沒有任務"},
 		{Title: "有任務", Tasks: []standard.Task{{Title: "空任務"}}},
-	}}
+	}})
 	tb := tables(build(t, s, Options{}))[1]
 	g := grid(t, tb)
 	var got []string
