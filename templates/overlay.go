@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/ocs-project/ocs/diag"
 )
 
 // Overlay is a company's settings for a job posting built on a standard:
@@ -63,7 +65,7 @@ type Overlay struct {
 	Source string `toml:"-"`
 	// Lines maps field paths (e.g. "salary.min", "include") to 1-based
 	// source lines; set by LoadOverlay, used to place problems.
-	Lines map[string]int `toml:"-"`
+	Lines diag.Lines `toml:"-"`
 }
 
 // Location is where the job is done. Address is the street address;
@@ -219,17 +221,11 @@ func isStandardPath(s string) bool {
 	return strings.ContainsAny(s, `/\`) || strings.HasSuffix(strings.ToLower(s), ".toml")
 }
 
-// line returns the source line of a field path, 0 when unknown. A path
-// with an index ("include[2]") falls back to its field ("include").
+// line returns the source line of a field path, or of its nearest
+// ancestor ("include[2]" → "include"); 0 when unknown.
 func (o *Overlay) line(path string) int {
-	if o == nil || o.Lines == nil {
+	if o == nil {
 		return 0
 	}
-	if n, ok := o.Lines[path]; ok {
-		return n
-	}
-	if i := strings.IndexByte(path, '['); i > 0 {
-		return o.Lines[path[:i]]
-	}
-	return 0
+	return o.Lines.Line(path)
 }
