@@ -1,8 +1,11 @@
 package cost
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/ocs-project/ocs/diag"
 )
 
 // Hostile is a family of TOML inputs that made ocs's readers take more
@@ -75,6 +78,22 @@ func Linear(t interface {
 		}
 		if l/s > limit {
 			t.Errorf("%s: 100× the input costs %.0f× the work (%.0f vs %.0f allocations), more than %.0f×", h.Name, l/s, l, s, limit)
+		}
+	}
+}
+
+// Refused checks that read refuses each hostile input (at size 3000) with
+// diag.Problems, the first placed at a line.
+func Refused(t interface {
+	Helper()
+	Errorf(string, ...any)
+}, read func([]byte) error) {
+	t.Helper()
+	for _, h := range HostileTOML() {
+		err := read(h.Make(3000))
+		var ps diag.Problems
+		if !errors.As(err, &ps) || len(ps) == 0 || ps[0].Line == 0 {
+			t.Errorf("%s: error %v, want problems placed at a line", h.Name, err)
 		}
 	}
 }
