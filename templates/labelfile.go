@@ -102,7 +102,7 @@ func LabelOverrides(doc *diag.Doc, path string, value any) (map[string]string, d
 		switch v := raw[k].(type) {
 		case string:
 			if !labelOfAnyKind(known, k) {
-				ps = append(ps, unknownLabel(doc, kp, k, allLabelKeys(known), ""))
+				ps = append(ps, UnknownLabel(doc, kp, k, allLabelKeys(known), ""))
 				continue
 			}
 			out[k] = v
@@ -120,7 +120,7 @@ func LabelOverrides(doc *diag.Doc, path string, value any) (map[string]string, d
 				case !isStr:
 					ps = append(ps, doc.Error(lp, fmt.Sprintf("label %s must be a string, not %s", lk, diag.Describe(v[lk])), fmt.Sprintf(`write it in quotes: %s = "…"`, lk)))
 				case !keys[lk]:
-					ps = append(ps, unknownLabel(doc, lp, lk, slices.Sorted(maps.Keys(keys)), k))
+					ps = append(ps, UnknownLabel(doc, lp, lk, slices.Sorted(maps.Keys(keys)), k))
 				default:
 					out[k+"."+lk] = s
 				}
@@ -132,8 +132,10 @@ func LabelOverrides(doc *diag.Doc, path string, value any) (map[string]string, d
 	return out, ps
 }
 
-// unknownLabel reports a label key that no kind (or not kind) has.
-func unknownLabel(doc *diag.Doc, path, key string, known []string, kind string) diag.Problem {
+// UnknownLabel reports at path in doc a label key that is not among
+// known, with the closest known key as the suggestion; kind, when given,
+// names the label file to look in.
+func UnknownLabel(doc *diag.Doc, path, key string, known []string, kind string) diag.Problem {
 	hint := "see the label files templates/labels/*.toml for the keys"
 	if kind != "" {
 		hint = fmt.Sprintf("see templates/labels/%s.toml for the keys of the %s", kind, kind)

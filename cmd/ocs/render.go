@@ -12,6 +12,9 @@ import (
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
 	"github.com/ocs-project/ocs/templates"
+	"github.com/ocs-project/ocs/templates/assessment"
+	"github.com/ocs-project/ocs/templates/jobdesc"
+	"github.com/ocs-project/ocs/templates/table"
 )
 
 func init() { commands = append(commands, newRenderCmd) }
@@ -108,9 +111,9 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 		return fmt.Errorf("--overlay works with the jobdesc kind only")
 	}
 
-	var ov *templates.Overlay
+	var ov *jobdesc.Overlay
 	if f.overlay != "" {
-		if ov, err = templates.LoadOverlay(f.overlay); err != nil {
+		if ov, err = jobdesc.LoadOverlay(f.overlay); err != nil {
 			return err
 		}
 	}
@@ -179,11 +182,11 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 	suffix := kind
 	switch kind {
 	case "standard":
-		doc, err = templates.Standard(s, opt)
+		doc, err = table.Standard(s, opt)
 	case "assessment":
-		var aopt templates.AssessmentOptions
+		var aopt assessment.AssessmentOptions
 		if aopt, err = f.assessmentOptions(opt); err == nil {
-			doc, err = templates.Assessment(s, aopt, nil)
+			doc, err = assessment.Assessment(s, aopt, nil)
 		}
 	case "jobdesc":
 		if ov != nil {
@@ -197,7 +200,7 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 		} else {
 			suffix = "profile"
 		}
-		doc, err = templates.JobDescription(s, ov, opt)
+		doc, err = jobdesc.JobDescription(s, ov, opt)
 	}
 	if err != nil {
 		return err
@@ -239,10 +242,10 @@ func (f *renderFlags) options(labels map[string]string) (templates.Options, erro
 }
 
 // assessmentOptions combines the settings file with the flags; flags win.
-func (f *renderFlags) assessmentOptions(base templates.Options) (templates.AssessmentOptions, error) {
-	var a templates.AssessmentOptions
+func (f *renderFlags) assessmentOptions(base templates.Options) (assessment.AssessmentOptions, error) {
+	var a assessment.AssessmentOptions
 	if f.config != "" {
-		c, err := templates.LoadAssessmentConfig(f.config)
+		c, err := assessment.LoadAssessmentConfig(f.config)
 		if err != nil {
 			return a, err
 		}
@@ -267,7 +270,7 @@ func (f *renderFlags) assessmentOptions(base templates.Options) (templates.Asses
 		a.Parts = splitList(f.parts)
 	}
 	if f.points != 0 {
-		a.Scale = templates.Scale{Points: f.points}
+		a.Scale = assessment.Scale{Points: f.points}
 	}
 	return a, nil
 }
