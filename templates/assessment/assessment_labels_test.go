@@ -1,7 +1,6 @@
 package assessment
 
 import (
-	"slices"
 	"strings"
 	"testing"
 
@@ -9,18 +8,6 @@ import (
 	"github.com/ocs-project/ocs/templates"
 	"github.com/ocs-project/ocs/templates/internal/doctest"
 )
-
-func TestAssessmentLabelsComplete(t *testing.T) {
-	keys := doctest.LabelKeys(t, "assessment")
-	for _, lang := range templates.Languages {
-		if len(keys[lang]) == 0 {
-			t.Errorf("labels/assessment.toml has no [%s] table", lang)
-		}
-		if !slices.Equal(keys[lang], keys["zh-TW"]) {
-			t.Errorf("[%s] keys differ from [zh-TW]: %q vs %q", lang, keys[lang], keys["zh-TW"])
-		}
-	}
-}
 
 // labelSamples builds packs that together print every label: numeric and
 // pass/fail scales, blank and filled-in candidates, whole and partial

@@ -2,7 +2,6 @@ package table
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -11,18 +10,6 @@ import (
 	"github.com/ocs-project/ocs/templates"
 	"github.com/ocs-project/ocs/templates/internal/doctest"
 )
-
-func TestStandardLabelsComplete(t *testing.T) {
-	keys := doctest.LabelKeys(t, "standard")
-	for _, lang := range templates.Languages {
-		if len(keys[lang]) == 0 {
-			t.Errorf("labels/standard.toml has no [%s] table", lang)
-		}
-		if !slices.Equal(keys[lang], keys["zh-TW"]) {
-			t.Errorf("[%s] keys %q differ from [zh-TW] keys %q", lang, keys[lang], keys["zh-TW"])
-		}
-	}
-}
 
 // TestStandardLabelsUsed overrides every label with a marker and checks
 // that each marker is printed by one of the sample documents: no label is
