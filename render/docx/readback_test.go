@@ -9,12 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ocs-project/ocs/internal/testtool"
 	"github.com/ocs-project/ocs/render"
 )
-
-// debianPython is the system Python, which has python3-docx (a python3 on
-// PATH may be another installation without it).
-const debianPython = "/usr/bin/python3"
 
 // readBackScript prints, as JSON, what python-docx reads from each DOCX
 // named on the command line: body paragraph texts in order (table cells
@@ -101,10 +98,8 @@ type readBack struct {
 // it is not installed.
 func pythonDocx(t *testing.T, files ...string) []readBack {
 	t.Helper()
-	if err := exec.Command(debianPython, "-c", "import docx").Run(); err != nil {
-		t.Skipf("python-docx is not installed for %s (Debian package python3-docx): %v", debianPython, err)
-	}
-	cmd := exec.Command(debianPython, append([]string{"-c", readBackScript}, files...)...)
+	python := testtool.PythonDocx(t)
+	cmd := exec.Command(python, append([]string{"-c", readBackScript}, files...)...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
