@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,6 +130,15 @@ func TestRenderRosterFolderAndCombined(t *testing.T) {
 	}
 	if len(entries) != 4 {
 		t.Fatalf("%d files for 4 candidates: %v", len(entries), entries)
+	}
+	// ID_name, in file-name order (ReadDir sorts); the second A001 is a
+	// different person, named in full.
+	var files []string
+	for _, e := range entries {
+		files = append(files, e.Name())
+	}
+	if want := []string{"A001_受評者001.pdf", "A001_王小明.pdf", "A002_受評者002.pdf", "A003_受評者003.pdf"}; !slices.Equal(files, want) {
+		t.Errorf("files %q, want %q", files, want)
 	}
 	// Without pdftotext the file checks still run; the text checks are
 	// skipped at the end (a failure under OCS_REQUIRE_TOOLS=1).
