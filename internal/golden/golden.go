@@ -10,6 +10,8 @@ package golden
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"fmt"
 	"os"
@@ -45,6 +47,16 @@ func Check(t testing.TB, path string, got []byte) {
 	}
 	t.Errorf("output differs from %s (-want +got; review, then go test -update if intended):\n%s",
 		path, Diff(string(want), string(got)))
+}
+
+// CheckSHA256 compares the SHA-256 of data, in hex, with the one pinned in
+// the file at path (rewritten with -update). Pinning the hash of a whole
+// output file tests that the same input gives the same bytes on every
+// machine, not only twice on one.
+func CheckSHA256(t testing.TB, path string, data []byte) {
+	t.Helper()
+	sum := sha256.Sum256(data)
+	Check(t, path, []byte(hex.EncodeToString(sum[:])+"\n"))
 }
 
 // context is how many equal lines a diff shows around a change.

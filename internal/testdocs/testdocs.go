@@ -10,8 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"testing"
 	"time"
 
+	"github.com/ocs-project/ocs/internal/golden"
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
@@ -56,6 +58,26 @@ func All() ([]Doc, error) {
 	return append(out, p), nil
 }
 
+// Golden renders every document of All with render and compares the
+// output with testdata/<name><ext>.golden (see package golden; -update
+// rewrites the files).
+func Golden(t *testing.T, ext string, render func(*render.Document) ([]byte, error)) {
+	t.Helper()
+	docs, err := All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		t.Run(d.Name, func(t *testing.T) {
+			out, err := render(d.Doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", d.Name+ext+".golden"), out)
+		})
+	}
+}
+
 // Standard returns the standard table of the bundled standard code.
 func Standard(code string) (Doc, error) {
 	s, err := load(code)
@@ -67,6 +89,16 @@ func Standard(code string) (Doc, error) {
 		return Doc{}, fmt.Errorf("%s standard table: %w", code, err)
 	}
 	return Doc{code + ".standard", d}, nil
+}
+
+// MustStandard is Standard for tests: it fails t on error.
+func MustStandard(t testing.TB, code string) Doc {
+	t.Helper()
+	d, err := Standard(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 // Posting returns the job posting of examples/company-overlay.toml.

@@ -11,8 +11,6 @@ package pdf
 // and review the diff of testdata (the page texts show what moved).
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,22 +29,14 @@ const pinnedPDF = "testdata/THM2431-001v1.standard.pdf.sha256"
 
 func TestGoldenPDFHash(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "") // the document's own date counts
-	d, err := testdocs.Standard("THM2431-001v1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(mustRender(t, d.Doc))
-	golden.Check(t, pinnedPDF, []byte(hex.EncodeToString(sum[:])+"\n"))
+	golden.CheckSHA256(t, pinnedPDF, mustRender(t, testdocs.MustStandard(t, "THM2431-001v1").Doc))
 }
 
 // Every page of the bundled standard tables reads as its golden text.
 func TestGoldenPageTexts(t *testing.T) {
 	for _, code := range []string{"BAS1219-002v4", "THM2431-001v1"} {
 		t.Run(code, func(t *testing.T) {
-			d, err := testdocs.Standard(code)
-			if err != nil {
-				t.Fatal(err)
-			}
+			d := testdocs.MustStandard(t, code)
 			pages := pageTexts(t, mustRender(t, d.Doc))
 			stale, _ := filepath.Glob(filepath.Join("testdata", d.Name+".p*.txt.golden"))
 			if golden.Updating() {

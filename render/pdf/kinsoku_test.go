@@ -16,30 +16,29 @@ const (
 // Each character of the lists, put where a plain break would leave it at
 // the start (or end) of a line, moves with its neighbour instead.
 func TestKinsokuEveryCharacter(t *testing.T) {
-	for _, c := range designNoStart {
+	for _, tc := range []struct {
+		chars string
+		text  func(c string) string
+		bad   func(line, c string) bool
+		what  string
+	}{
 		// "一二三" fills a line of width 3, so c would start the next.
-		text := "一二三" + string(c) + "四"
-		lines := lineTexts(testAtoms(text), breakLines(testAtoms(text), 3, 3))
-		for i, l := range lines {
-			if strings.HasPrefix(l, string(c)) {
-				t.Errorf("%q: line %d of %q starts with %c", text, i+1, lines, c)
-			}
-		}
-		if strings.Join(lines, "") != text {
-			t.Errorf("%q: lines %q do not give back the text", text, lines)
-		}
-	}
-	for _, c := range designNoEnd {
+		{designNoStart, func(c string) string { return "一二三" + c + "四" }, strings.HasPrefix, "starts"},
 		// "一二" + c fits a line of width 3 and would end it with c.
-		text := "一二" + string(c) + "三四"
-		lines := lineTexts(testAtoms(text), breakLines(testAtoms(text), 3, 3))
-		for i, l := range lines {
-			if strings.HasSuffix(l, string(c)) {
-				t.Errorf("%q: line %d of %q ends with %c", text, i+1, lines, c)
+		{designNoEnd, func(c string) string { return "一二" + c + "三四" }, strings.HasSuffix, "ends"},
+	} {
+		for _, r := range tc.chars {
+			c := string(r)
+			text := tc.text(c)
+			lines := lineTexts(testAtoms(text), breakLines(testAtoms(text), 3, 3))
+			for i, l := range lines {
+				if tc.bad(l, c) {
+					t.Errorf("%q: line %d of %q %s with %s", text, i+1, lines, tc.what, c)
+				}
 			}
-		}
-		if strings.Join(lines, "") != text {
-			t.Errorf("%q: lines %q do not give back the text", text, lines)
+			if strings.Join(lines, "") != text {
+				t.Errorf("%q: lines %q do not give back the text", text, lines)
+			}
 		}
 	}
 }

@@ -1,10 +1,8 @@
 package text
 
 import (
-	"path/filepath"
 	"testing"
 
-	"github.com/ocs-project/ocs/internal/golden"
 	"github.com/ocs-project/ocs/internal/testdocs"
 )
 
@@ -12,17 +10,5 @@ import (
 // testdata. After an intended change: go test ./render/text -update, then
 // review the diff of testdata.
 func TestGolden(t *testing.T) {
-	docs, err := testdocs.All()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range docs {
-		t.Run(d.Name, func(t *testing.T) {
-			out, err := Render(d.Doc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.Check(t, filepath.Join("testdata", d.Name+".txt.golden"), out)
-		})
-	}
+	testdocs.Golden(t, ".txt", Render)
 }
