@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ocs-project/ocs/internal/testtool"
 	"github.com/ocs-project/ocs/render/pdf"
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
@@ -99,9 +100,7 @@ func TestAssessmentTHM2431Scope(t *testing.T) {
 // back: every indicator code comes out, and every page names the
 // candidate and counts the pages of the pack.
 func TestAssessmentTHM2431PDF(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
-	}
+	pdftotext := testtool.Path(t, "pdftotext", "poppler-utils")
 	s := bundledPack(t, "THM2431-001v1.toml")
 	a := pack(t, s, AssessmentOptions{}, &Candidate{Name: "王小明", ID: "A001"})
 	b := pack(t, s, AssessmentOptions{}, &Candidate{Name: "李美華", ID: "A002"})
@@ -117,7 +116,7 @@ func TestAssessmentTHM2431PDF(t *testing.T) {
 	if err := os.WriteFile(file, out, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	text, err := exec.Command("pdftotext", "-layout", file, "-").Output()
+	text, err := exec.Command(pdftotext, "-layout", file, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
