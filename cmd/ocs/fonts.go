@@ -12,10 +12,6 @@ import (
 	"github.com/ocs-project/ocs/standards"
 )
 
-func init() {
-	commands = append(commands, newFontsCmd)
-}
-
 // fontFlags are the font options shared by every command that draws text.
 type fontFlags struct {
 	config   fonts.Config
