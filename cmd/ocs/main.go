@@ -137,7 +137,3 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	return 2
 }
-
-// commands is where check.go and schema.go still register themselves;
-// newRoot adds each command explicitly and ignores it.
-var commands []func() *cobra.Command
