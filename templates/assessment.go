@@ -47,7 +47,7 @@ func Assessment(s *standard.Standard, opt AssessmentOptions, c *Candidate) (*ren
 		c = &Candidate{}
 	}
 	b.c = c
-	for _, p := range AssessmentParts {
+	for _, p := range AssessmentParts() {
 		if b.parts[p] && (explicit || !b.empty(p)) {
 			b.part(p)
 		}
@@ -117,7 +117,7 @@ func (b *packBuilder) footerLeft() string {
 func packSelectParts(names []string) (map[string]bool, bool, error) {
 	set := make(map[string]bool)
 	if len(names) == 0 {
-		for _, p := range AssessmentParts {
+		for _, p := range AssessmentParts() {
 			set[p] = true
 		}
 		return set, false, nil

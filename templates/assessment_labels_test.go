@@ -10,7 +10,7 @@ import (
 
 func TestAssessmentLabelsComplete(t *testing.T) {
 	keys := labelKeys(t, "assessment")
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		if len(keys[lang]) == 0 {
 			t.Errorf("labels/assessment.toml has no [%s] table", lang)
 		}
@@ -55,7 +55,7 @@ func TestAssessmentLabelsUsed(t *testing.T) {
 			t.Errorf("label %q is never printed", k)
 		}
 	}
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		for _, d := range labelSamples(t, Options{Lang: lang}) {
 			if text := allText(d); strings.Contains(text, "‹") {
 				t.Errorf("%s pack asks for a missing label:\n%s", lang, text)

@@ -32,8 +32,8 @@ func labelKeys(t *testing.T, kind string) map[string][]string {
 		}
 		slices.Sort(keys[lang])
 	}
-	if len(all) != len(Languages) {
-		t.Errorf("%s has %d languages, want %q", file, len(all), Languages)
+	if len(all) != len(Languages()) {
+		t.Errorf("%s has %d languages, want %q", file, len(all), Languages())
 	}
 	return keys
 }

@@ -12,7 +12,7 @@ import (
 
 func TestStandardLabelsComplete(t *testing.T) {
 	keys := labelKeys(t, "standard")
-	for _, lang := range Languages {
+	for _, lang := range Languages() {
 		if len(keys[lang]) == 0 {
 			t.Errorf("labels/standard.toml has no [%s] table", lang)
 		}
