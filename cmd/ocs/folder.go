@@ -67,7 +67,11 @@ func lockOutput(dir string) (func(), error) {
 				os.Remove(path)
 				return nil, fmt.Errorf("lock %s: %w", dir, werr)
 			}
-			return func() { os.Remove(path) }, nil
+			temps.add(path) // removed too when a second signal ends ocs at once
+			return func() {
+				os.Remove(path)
+				temps.done(path)
+			}, nil
 		}
 		if !errors.Is(err, os.ErrExist) {
 			return nil, fmt.Errorf("lock %s: %w", dir, err)

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"archive/zip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeFileT writes a test input and returns its path.
+func writeFileT(t testing.TB, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Every flag that a settings file or --config can also set wins only when
+// it is given, whatever its value: each case gives the flag its default
+// value against a file that says otherwise.
+func TestFlagPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	settingsEN := writeFileT(t, dir, "en.toml", "lang = \"en\"\n")
+	configEN := writeFileT(t, dir, "assess-en.toml", "lang = \"en\"\n")
+	configLandscape := writeFileT(t, dir, "assess-landscape.toml", "landscape = true\n")
+	configFive := writeFileT(t, dir, "assess-five.toml", "[scale]\npoints = 5\n")
+	configScope := writeFileT(t, dir, "assess-scope.toml", "scope = [\"T1\"]\nparts = [\"checklist\"]\n")
+	settingsDOCX := writeFileT(t, dir, "docx.toml", "[docx]\neast_asia_font = \"細明體\"\nascii_font = \"Arial\"\n")
+
+	const portrait, landscape = "/MediaBox [0 0 595.28 841.89]", "/MediaBox [0 0 841.89 595.28]"
+	tests := []struct {
+		name        string
+		args        []string
+		want, avoid []string
+	}{
+		{"settings en", []string{"render", "standard", "THM2431-001v1", "-f", "txt", "--settings", settingsEN},
+			[]string{"Main duty"}, []string{"工作職責"}},
+		{"--lang zh-TW over settings en", []string{"render", "standard", "THM2431-001v1", "-f", "txt", "--settings", settingsEN, "--lang", "zh-TW"},
+			[]string{"工作職責"}, []string{"Main duty"}},
+		{"--config en", []string{"render", "assessment", "THM2431-001v1", "-f", "txt", "--config", configEN},
+			[]string{"Observation checklist"}, []string{"實作觀察檢核表"}},
+		{"--lang zh-TW over --config en", []string{"render", "assessment", "THM2431-001v1", "-f", "txt", "--config", configEN, "--lang", "zh-TW"},
+			[]string{"實作觀察檢核表"}, []string{"Observation checklist"}},
+		{"--config landscape", []string{"render", "assessment", "THM2431-001v1", "-f", "pdf", "--config", configLandscape},
+			[]string{landscape}, []string{portrait}},
+		{"--landscape=false over --config", []string{"render", "assessment", "THM2431-001v1", "-f", "pdf", "--config", configLandscape, "--landscape=false"},
+			[]string{portrait}, []string{landscape}},
+		{"--config five points", []string{"render", "assessment", "THM2431-001v1", "-f", "txt", "--config", configFive},
+			[]string{"分以上為達成"}, nil},
+		{"--points 0 over --config", []string{"render", "assessment", "THM2431-001v1", "-f", "txt", "--config", configFive, "--points", "0"},
+			[]string{"未達成"}, []string{"分以上為達成"}},
+		{"--config scope and parts", []string{"render", "assessment", "THM2431-001v1", "-f", "txt", "--config", configScope},
+			[]string{"T1.1"}, []string{"T2.1", "知識問答紀錄表"}},
+		{"--scope and --parts over --config", []string{"render", "assessment", "THM2431-001v1", "-f", "txt", "--config", configScope, "--scope", "T2", "--parts", "checklist"},
+			[]string{"T2.1"}, []string{"T1.1"}},
+		{"settings DOCX fonts", []string{"render", "standard", "THM2431-001v1", "-f", "docx", "--settings", settingsDOCX},
+			[]string{"細明體", "Arial"}, nil},
+		{"--docx fonts over settings", []string{"render", "standard", "THM2431-001v1", "-f", "docx", "--settings", settingsDOCX,
+			"--docx-east-asia-font", "標楷體", "--docx-ascii-font", "Times New Roman"},
+			[]string{"標楷體", "Times New Roman"}, []string{"細明體", "Arial"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, stderr := ocs(t, append(tt.args, "-o", "-")...)
+			if code != 0 {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			if strings.HasPrefix(out, "PK") {
+				out = docxText(t, out)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q", w)
+				}
+			}
+			for _, a := range tt.avoid {
+				if strings.Contains(out, a) {
+					t.Errorf("output has %q", a)
+				}
+			}
+		})
+	}
+}
+
+// The build takes --lang over the settings file too.
+func TestBuildFlagPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	settingsEN := writeFileT(t, dir, "en.toml", "lang = \"en\"\n")
+	out := filepath.Join(dir, "out")
+	code, _, stderr := ocs(t, "build", "--only", "standard,html,docx", "-o", out, "--settings", settingsEN, "--lang", "zh-TW")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "THM2431-001v1", "THM2431-001v1-standard.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := docxText(t, string(data)); !strings.Contains(text, "工作職責") || strings.Contains(text, "Main duty") {
+		t.Error("build --lang zh-TW with settings saying en did not print Chinese labels")
+	}
+}
+
+// docxText returns the XML of a DOCX's body and styles, where its text and
+// font names are.
+func docxText(t testing.TB, data string) string {
+	t.Helper()
+	return zipEntry(t, data, "word/document.xml") + zipEntry(t, data, "word/styles.xml")
+}
+
+// zipEntry returns the entry name of the zip file data.
+func zipEntry(t testing.TB, data, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(strings.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name != name {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer r.Close()
+		x, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(x)
+	}
+	t.Fatalf("no %s in the zip file", name)
+	return ""
+}
