@@ -72,16 +72,7 @@ func TestFlagPrecedence(t *testing.T) {
 			if strings.HasPrefix(out, "PK") {
 				out = docxText(t, out)
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(out, w) {
-					t.Errorf("output lacks %q", w)
-				}
-			}
-			for _, a := range tt.avoid {
-				if strings.Contains(out, a) {
-					t.Errorf("output has %q", a)
-				}
-			}
+			containsAll(t, out, tt.want, tt.avoid)
 		})
 	}
 }
@@ -135,4 +126,19 @@ func zipEntry(t testing.TB, data, name string) string {
 	}
 	t.Fatalf("no %s in the zip file", name)
 	return ""
+}
+
+// containsAll checks that out has every string of want and none of avoid.
+func containsAll(t testing.TB, out string, want, avoid []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q", w)
+		}
+	}
+	for _, a := range avoid {
+		if strings.Contains(out, a) {
+			t.Errorf("output has %q", a)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -44,6 +45,19 @@ func waitFor(t *testing.T, what string, ok func() bool) {
 	}
 }
 
+// signalOnce starts ocs with args and sends it SIGTERM as soon as a file
+// matching glob exists: in the middle of its work.
+func signalOnce(t *testing.T, glob string, args ...string) (*exec.Cmd, *strings.Builder) {
+	t.Helper()
+	cmd, stderr := startOCS(t, args...)
+	waitFor(t, glob, func() bool {
+		m, _ := filepath.Glob(glob)
+		return len(m) > 0
+	})
+	cmd.Process.Signal(syscall.SIGTERM)
+	return cmd, stderr
+}
+
 // exitCode waits for cmd and returns its exit status.
 func exitCode(t *testing.T, cmd *exec.Cmd) int {
 	t.Helper()
@@ -77,12 +91,8 @@ func TestRosterSIGTERM(t *testing.T) {
 	dir := t.TempDir()
 	csv := roster(t, dir, 60)
 	out := filepath.Join(dir, "forms")
-	cmd, stderr := startOCS(t, "render", "assessment", "THM2431-001v1", "--roster", csv, "-o", out, "-j", "1")
-	waitFor(t, "the first candidate's file", func() bool {
-		m, _ := filepath.Glob(filepath.Join(dir, ".ocs-roster-*", "*.pdf"))
-		return len(m) > 0
-	})
-	cmd.Process.Signal(syscall.SIGTERM)
+	cmd, stderr := signalOnce(t, filepath.Join(dir, ".ocs-roster-*", "*.pdf"),
+		"render", "assessment", "THM2431-001v1", "--roster", csv, "-o", out, "-j", "1")
 	if code := exitCode(t, cmd); code != 143 {
 		t.Errorf("exit %d, want 143\n%s", code, stderr)
 	}
@@ -101,12 +111,7 @@ func TestRosterSIGTERM(t *testing.T) {
 // manifest lists is there with its hash, no temporary file stays.
 func TestBuildSIGTERM(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	cmd, stderr := startOCS(t, "build", "-o", out, "-j", "1", "--only", "pdf")
-	waitFor(t, "the first file", func() bool {
-		m, _ := filepath.Glob(filepath.Join(out, "*", "*.pdf"))
-		return len(m) > 0
-	})
-	cmd.Process.Signal(syscall.SIGTERM)
+	cmd, stderr := signalOnce(t, filepath.Join(out, "*", "*.pdf"), "build", "-o", out, "-j", "1", "--only", "pdf")
 	if code := exitCode(t, cmd); code != 143 {
 		t.Fatalf("exit %d, want 143\n%s", code, stderr)
 	}
@@ -131,12 +136,7 @@ func TestBuildSIGTERM(t *testing.T) {
 func TestBuildSecondSignal(t *testing.T) {
 	for attempt := 1; ; attempt++ {
 		out := filepath.Join(t.TempDir(), "out")
-		cmd, stderr := startOCS(t, "build", "-o", out, "-j", "1", "--only", "pdf")
-		waitFor(t, "the first file", func() bool {
-			m, _ := filepath.Glob(filepath.Join(out, "*", "*.pdf"))
-			return len(m) > 0
-		})
-		cmd.Process.Signal(syscall.SIGTERM)
+		cmd, stderr := signalOnce(t, filepath.Join(out, "*", "*.pdf"), "build", "-o", out, "-j", "1", "--only", "pdf")
 		time.Sleep(time.Duration(attempt) * 10 * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGTERM)
 		if code := exitCode(t, cmd); code != 143 {
@@ -150,6 +150,33 @@ func TestBuildSecondSignal(t *testing.T) {
 		}
 		if attempt == 5 {
 			t.Fatalf("the second signal did not stop the build at once:\n%s", stderr)
+		}
+	}
+}
+
+// Every long command stops on a cancelled context with 130 and writes
+// nothing.
+func TestCancelledCommands(t *testing.T) {
+	dir := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"render", "standard", "THM2431-001v1", "-o", filepath.Join(dir, "a.pdf")}, "interrupted; nothing written"},
+		{[]string{"render", "assessment", "THM2431-001v1", "--roster", roster(t, dir, 2), "-o", filepath.Join(dir, "forms")}, "interrupted: nothing written"},
+		{[]string{"render", "assessment", "THM2431-001v1", "--roster", roster(t, dir, 2), "--combine", "-o", filepath.Join(dir, "all.pdf")}, "interrupted: nothing written"},
+		{[]string{"fonts", "check"}, "interrupted: 0 of 2 standards checked"},
+	} {
+		code, stdout, stderr := ocsCtx(t, ctx, tt.args...)
+		if code != 130 || !strings.Contains(stdout+stderr, tt.want) {
+			t.Errorf("%v: exit %d, %q; want 130 and %q", tt.args[:2], code, stdout+stderr, tt.want)
+		}
+	}
+	for p := range tree(t, dir) {
+		if p != "roster.csv" {
+			t.Errorf("a cancelled command wrote %s", p)
 		}
 	}
 }
