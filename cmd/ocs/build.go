@@ -215,9 +215,9 @@ func (b *builder) check(ins []pipeline.Source) (srcs []*source, failed int) {
 	}
 	names := make([]string, len(srcs))
 	for i, src := range srcs {
-		names[i] = stemOf(src.s, src.in)
+		names[i] = pipeline.RawStem(src.s, src.in)
 	}
-	for i, st := range safeNames(names, []string{manifestName, lockName}) {
+	for i, st := range pipeline.SafeNames(names, []string{manifestName, lockName}) {
 		srcs[i].stem = st
 	}
 	return srcs, failed

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -348,43 +347,9 @@ func warn(cmd *cobra.Command, warnings []string) {
 // defaultOutput names the output next to the input file (in the current
 // folder for a bundled standard): "THM2431-001v1-standard.pdf".
 func defaultOutput(src pipeline.Source, s *standard.Standard, suffix string, format pipeline.Format) string {
-	name := stem(s, src) + "-" + suffix + "." + string(format)
+	name := pipeline.Stem(s, src) + "-" + suffix + "." + string(format)
 	if src.IsBundled() {
 		return name
 	}
 	return filepath.Join(filepath.Dir(src.Name), name)
-}
-
-// stem is the base name of a standard's outputs: its code, or its file
-// name without extension for a standard without a code, made safe as a
-// file name.
-func stem(s *standard.Standard, src pipeline.Source) string {
-	return safeNames([]string{stemOf(s, src)}, nil)[0]
-}
-
-// stemOf is the unsafe stem: the code, or else the file name.
-func stemOf(s *standard.Standard, src pipeline.Source) string {
-	if s.Code != "" {
-		return s.Code
-	}
-	return src.Stem()
-}
-
-// safeNames makes names safe and unique file names the way a roster's are
-// (templates.FileNames): no separators, control or reserved characters,
-// no Windows device names, at most 100 bytes, unique ignoring case. Names
-// in reserved (e.g. "manifest.json") are taken already: a name equal to
-// one of them gets a suffix.
-func safeNames(names, reserved []string) []string {
-	cands := make([]templates.Candidate, 0, len(reserved)+len(names))
-	for _, r := range reserved {
-		cands = append(cands, templates.Candidate{Name: r})
-	}
-	for _, n := range names {
-		if !strings.ContainsFunc(n, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			n = "standard" // nothing printable: not "candidate-N"
-		}
-		cands = append(cands, templates.Candidate{Name: n})
-	}
-	return templates.FileNames(cands)[len(reserved):]
 }
