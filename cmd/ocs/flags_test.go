@@ -142,3 +142,33 @@ func containsAll(t testing.TB, out string, want, avoid []string) {
 		}
 	}
 }
+
+// Labels: the settings file, then --config, then --labels, each over the
+// one before.
+func TestLabelPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	settings := writeFileT(t, dir, "settings.toml", "[labels]\npart_checklist = \"團隊用語\"\n")
+	config := writeFileT(t, dir, "config.toml", "[labels]\npart_checklist = \"本次評量用語\"\n")
+	labels := writeFileT(t, dir, "labels.toml", "part_checklist = \"命令列用語\"\n")
+	base := []string{"render", "assessment", "THM2431-001v1", "-f", "txt", "-o", "-", "--parts", "checklist", "--settings", settings}
+	for _, tt := range []struct {
+		extra []string
+		want  string
+	}{
+		{nil, "團隊用語"},
+		{[]string{"--config", config}, "本次評量用語"},
+		{[]string{"--config", config, "--labels", labels}, "命令列用語"},
+	} {
+		code, out, stderr := ocs(t, append(base, tt.extra...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d\n%s", tt.extra, code, stderr)
+		}
+		avoid := []string{"實作觀察檢核表"}
+		for _, w := range []string{"團隊用語", "本次評量用語", "命令列用語"} {
+			if w != tt.want {
+				avoid = append(avoid, w)
+			}
+		}
+		containsAll(t, out, []string{tt.want}, avoid)
+	}
+}

@@ -214,10 +214,9 @@ func printProblems(cmd *cobra.Command, ps standard.Problems, sev standard.Severi
 
 // assessmentOptions resolves the template options. From weakest to
 // strongest: the defaults, the settings file, the --config file, the
-// flags the user gave. Only a flag given on the command line wins, so
-// "--lang zh-TW" overrides a file saying "en" and "--landscape=false" one
-// saying landscape. Labels of the settings file and of --labels are laid
-// over those of --config.
+// flags the user gave (--labels among them). Only a flag given on the
+// command line wins, so "--lang zh-TW" overrides a file saying "en" and
+// "--landscape=false" one saying landscape.
 func (f *renderFlags) assessmentOptions(cmd *cobra.Command, settingsLabels map[string]string, date time.Time) (templates.AssessmentOptions, error) {
 	fl := cmd.Flags()
 	var a templates.AssessmentOptions
@@ -235,7 +234,7 @@ func (f *renderFlags) assessmentOptions(cmd *cobra.Command, settingsLabels map[s
 		a.Landscape = f.landscape
 	}
 	labels := map[string]string{}
-	for _, m := range []map[string]string{a.Labels, settingsLabels} {
+	for _, m := range []map[string]string{settingsLabels, a.Labels} {
 		for k, v := range m {
 			labels[k] = v
 		}
