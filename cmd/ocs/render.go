@@ -95,6 +95,9 @@ type renderJob struct {
 	opt    pipeline.Options
 	format pipeline.Format
 	enc    *pipeline.Encoder
+	// quiet drops the encoder's warnings: the characters no font has were
+	// reported already, at their lines in the standard.
+	quiet bool
 }
 
 func runRender(cmd *cobra.Command, e *env, f *renderFlags, args []string) error {
@@ -126,7 +129,7 @@ func runRender(cmd *cobra.Command, e *env, f *renderFlags, args []string) error 
 	if j.format, err = f.outputFormat(cmd); err != nil {
 		return err
 	}
-	if j.enc, err = f.encoder(cmd, j.s, j.format); err != nil {
+	if j.enc, j.quiet, err = f.encoder(cmd, j.s, j.format); err != nil {
 		return err
 	}
 	if f.roster != "" {
@@ -295,25 +298,24 @@ func (f *renderFlags) outputFormat(cmd *cobra.Command) (pipeline.Format, error) 
 
 // encoder loads the fonts and makes the encoder. For a PDF it first checks
 // every character of the standard, so that one no font has is reported at
-// its field and line in the TOML file.
-func (f *renderFlags) encoder(cmd *cobra.Command, s *standard.Standard, format pipeline.Format) (*pipeline.Encoder, error) {
+// its field and line in the TOML file; reported says it printed some
+// (allowed as empty boxes).
+func (f *renderFlags) encoder(cmd *cobra.Command, s *standard.Standard, format pipeline.Format) (enc *pipeline.Encoder, reported bool, err error) {
 	set, err := f.fonts.load()
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	enc, err := pipeline.NewEncoder(pipeline.EncoderConfig{Fonts: set, System: !f.fonts.noSystem, AllowMissing: f.allowMissing,
+	enc, err = pipeline.NewEncoder(pipeline.EncoderConfig{Fonts: set, System: !f.fonts.noSystem, AllowMissing: f.allowMissing,
 		DOCX: docx.Options{EastAsiaFont: f.eastAsia, ASCIIFont: f.ascii}})
-	if err != nil {
-		return nil, err
+	if err != nil || format != pipeline.PDF {
+		return enc, false, err
 	}
-	if format == pipeline.PDF {
-		if ps := enc.Missing(s); len(ps.Errors()) > 0 {
-			return nil, ps
-		} else {
-			printProblems(cmd, ps, standard.Warning)
-		}
+	ps := enc.Missing(s)
+	if len(ps.Errors()) > 0 {
+		return nil, false, ps
 	}
-	return enc, nil
+	printProblems(cmd, ps, standard.Warning)
+	return enc, len(ps) > 0, nil
 }
 
 // renderOne makes one document and writes it.
@@ -323,7 +325,9 @@ func renderOne(cmd *cobra.Command, j *renderJob, out string) error {
 	if err != nil {
 		return err
 	}
-	warn(cmd, res.Warnings)
+	if !j.quiet {
+		warnTo(cmd.ErrOrStderr(), res.Warnings)
+	}
 	if out == "" {
 		out = defaultOutput(j.src, j.s, pipeline.Suffix(j.kind, j.opt), j.format)
 	}
@@ -334,13 +338,6 @@ func renderOne(cmd *cobra.Command, j *renderJob, out string) error {
 		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%s)\n", out, plural(len(res.Data), "byte"))
 	}
 	return nil
-}
-
-// warn prints the encoder's warnings.
-func warn(cmd *cobra.Command, warnings []string) {
-	for _, w := range warnings {
-		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
-	}
 }
 
 // defaultOutput names the output next to the input file (in the current

@@ -125,8 +125,8 @@ func (c *cohort) combined(ctx context.Context, workers int, bar *progress, stder
 		return nil, err
 	}
 	data, warns, err := c.j.enc.Encode(ctx, all, c.j.format)
-	for _, w := range warns {
-		fmt.Fprintln(stderr, "warning:", w)
+	if !c.j.quiet {
+		warnTo(stderr, warns)
 	}
 	return data, err
 }
@@ -186,6 +186,9 @@ func (c *cohort) files(ctx context.Context, workers int, out string, bar *progre
 	})
 	bar.done()
 	for i, ws := range warns {
+		if c.j.quiet {
+			break
+		}
 		for _, w := range ws {
 			fmt.Fprintf(stderr, "warning: %s: %s\n", files[i], w)
 		}
