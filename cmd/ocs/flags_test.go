@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ocs-project/ocs/internal/testtool"
 )
 
 // writeFileT writes a test input and returns its path.
@@ -170,5 +172,72 @@ func TestLabelPrecedence(t *testing.T) {
 			}
 		}
 		containsAll(t, out, []string{tt.want}, avoid)
+	}
+}
+
+// Font flags given, even with their default value, beat the settings
+// file's fonts: each settings file names a font that does not exist, so
+// the render fails exactly when the settings win.
+func TestFontFlagPrecedence(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.ttf")
+	dejavu := "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+	if _, err := os.Stat(dejavu); err != nil {
+		testtool.Missing(t, dejavu, "apt-get install fonts-dejavu-core")
+	}
+	for _, tt := range []struct {
+		table, key string
+		flag       []string
+	}{
+		{"fonts", "font", []string{"--font", ""}},
+		{"fonts", "bold", []string{"--font-bold", ""}},
+		{"fonts", "latin", []string{"--latin-font", ""}},
+		{"fonts", "fallbacks", []string{"--fallback-font", dejavu}},
+	} {
+		value := `"` + missing + `"`
+		if tt.key == "fallbacks" {
+			value = "[" + value + "]"
+		}
+		settings := writeFileT(t, dir, tt.key+".toml", "["+tt.table+"]\n"+tt.key+" = "+value+"\n")
+		for _, cmd := range [][]string{
+			{"render", "standard", "THM2431-001v1", "-o", filepath.Join(dir, tt.key+".pdf")},
+			{"build", "-o", filepath.Join(dir, "out-"+tt.key), "--only", "standard,pdf"},
+		} {
+			args := append(cmd, "--settings", settings)
+			if code, _, stderr := ocs(t, args...); code == 0 || !strings.Contains(stderr, "missing.ttf") {
+				t.Errorf("%s with settings %s = missing.ttf: exit %d, %q; want the missing font named", cmd[0], tt.key, code, stderr)
+			}
+			if code, _, stderr := ocs(t, append(args, tt.flag...)...); code != 0 {
+				t.Errorf("%s %v did not win over the settings' %s: exit %d\n%s", cmd[0], tt.flag, tt.key, code, stderr)
+			}
+		}
+	}
+}
+
+// --no-system-fonts=false and --system-fonts=false beat the settings
+// file's system = …: 堃 (U+5803, outside Big5) is not in the embedded
+// font, only in the system's full TW-Kai.
+func TestSystemFontFlagPrecedence(t *testing.T) {
+	if _, err := os.Stat("/usr/share/fonts/truetype/cns11643/TW-Kai-98_1.ttf"); err != nil {
+		testtool.Missing(t, "the system font TW-Kai-98_1.ttf", "apt-get install fonts-cns11643-kai")
+	}
+	dir := t.TempDir()
+	in := writeFileT(t, dir, "kun.toml", "occupation = \"測試人員\"\ndescription = \"陳堃測試。\"\nlevel = 3\n[[duty]]\ntitle = \"職責\"\n"+
+		"  [[duty.task]]\n  title = \"任務\"\n  level = 3\n  indicators = [\"指標。\"]\n[remarks]\nprerequisites = [\"無。\"]\n")
+	off := writeFileT(t, dir, "off.toml", "[fonts]\nsystem = false\n")
+	on := writeFileT(t, dir, "on.toml", "[fonts]\nsystem = true\n")
+	for _, tt := range []struct {
+		args []string
+		ok   bool
+	}{
+		{[]string{"render", "standard", in, "-o", filepath.Join(dir, "a.pdf"), "--settings", off}, false},
+		{[]string{"render", "standard", in, "-o", filepath.Join(dir, "b.pdf"), "--settings", off, "--no-system-fonts=false"}, true},
+		{[]string{"build", in, "-o", filepath.Join(dir, "c"), "--only", "standard,pdf", "--settings", on}, true},
+		{[]string{"build", in, "-o", filepath.Join(dir, "d"), "--only", "standard,pdf", "--settings", on, "--system-fonts=false"}, false},
+	} {
+		code, _, stderr := ocs(t, tt.args...)
+		if (code == 0) != tt.ok || !tt.ok && !strings.Contains(stderr, "U+5803") {
+			t.Errorf("%v: exit %d, want success %v\n%s", tt.args[len(tt.args)-3:], code, tt.ok, stderr)
+		}
 	}
 }
