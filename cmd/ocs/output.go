@@ -28,12 +28,12 @@ func writeFile(path string, data []byte, w io.Writer) error {
 	}
 	name, err := writeTemp(dir, "."+filepath.Base(path), data)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	defer temps.done(name)
 	if err := os.Rename(name, path); err != nil {
 		os.Remove(name)
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, unwrapPath(err))
 	}
 	syncDir(dir)
 	return nil

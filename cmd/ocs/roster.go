@@ -172,17 +172,19 @@ func (c *cohort) files(ctx context.Context, workers int, out string, bar *progre
 			return c.candidateError(i, err)
 		}
 		f, err := os.Create(filepath.Join(tmp, files[i]))
-		if err != nil {
-			return err
-		}
-		_, err = f.Write(data)
 		if err == nil {
-			err = f.Sync()
+			_, err = f.Write(data)
+			if err == nil {
+				err = f.Sync()
+			}
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
 		}
-		if cerr := f.Close(); err == nil {
-			err = cerr
+		if err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Join(out, files[i]), unwrapPath(err))
 		}
-		return err
+		return nil
 	})
 	bar.done()
 	for i, ws := range warns {
@@ -197,7 +199,13 @@ func (c *cohort) files(ctx context.Context, workers int, out string, bar *progre
 		return 0, err
 	}
 	if err := errors.Join(errs...); err != nil {
-		return 0, err
+		failed := 0
+		for _, e := range errs {
+			if e != nil {
+				failed++
+			}
+		}
+		return 0, fmt.Errorf("%w\nnothing written: %d of %s failed", err, failed, plural(len(files), "file"))
 	}
 	if err := commitFiles(tmp, out, files, os.Rename); err != nil {
 		return 0, err
