@@ -49,10 +49,19 @@ func writeTemp(dir, prefix string, data []byte) (string, error) {
 	if !temps.add(name) {
 		return "", errors.New("interrupted")
 	}
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
+	if err := createSynced(name, data); err != nil {
 		temps.done(name)
 		return "", err
+	}
+	return name, nil
+}
+
+// createSynced creates the new file name with data and syncs it to disk.
+// On error the file is removed.
+func createSynced(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
 	}
 	_, err = f.Write(data)
 	if err == nil {
@@ -63,10 +72,8 @@ func writeTemp(dir, prefix string, data []byte) (string, error) {
 	}
 	if err != nil {
 		os.Remove(name)
-		temps.done(name)
-		return "", err
 	}
-	return name, nil
+	return err
 }
 
 // syncDir makes a rename in dir durable; file systems that cannot sync a

@@ -171,17 +171,7 @@ func (c *cohort) files(ctx context.Context, workers int, out string, bar *progre
 		if err != nil {
 			return c.candidateError(i, err)
 		}
-		f, err := os.Create(filepath.Join(tmp, files[i]))
-		if err == nil {
-			_, err = f.Write(data)
-			if err == nil {
-				err = f.Sync()
-			}
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil {
+		if err := createSynced(filepath.Join(tmp, files[i]), data); err != nil {
 			return fmt.Errorf("write %s: %w", filepath.Join(out, files[i]), unwrapPath(err))
 		}
 		return nil
