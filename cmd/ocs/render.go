@@ -114,6 +114,9 @@ func runRender(cmd *cobra.Command, e *env, f *renderFlags, args []string) error 
 	if j.kind, err = f.kind(args[0]); err != nil {
 		return err
 	}
+	if j.format, err = f.outputFormat(cmd); err != nil {
+		return err
+	}
 	if j.opt.Overlay, err = f.loadOverlay(); err != nil {
 		return err
 	}
@@ -124,9 +127,6 @@ func runRender(cmd *cobra.Command, e *env, f *renderFlags, args []string) error 
 		return err
 	}
 	if j.opt.Assessment, err = f.assessmentOptions(cmd, st.Labels, date); err != nil {
-		return err
-	}
-	if j.format, err = f.outputFormat(cmd); err != nil {
 		return err
 	}
 	if j.enc, j.quiet, err = f.encoder(cmd, j.s, j.format); err != nil {
