@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ocs-project/ocs/fonts"
 	"github.com/ocs-project/ocs/internal/testtool"
 )
 
@@ -181,10 +182,7 @@ func TestLabelPrecedence(t *testing.T) {
 func TestFontFlagPrecedence(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing.ttf")
-	dejavu := "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-	if _, err := os.Stat(dejavu); err != nil {
-		testtool.Missing(t, dejavu, "apt-get install fonts-dejavu-core")
-	}
+	kai := systemKai(t)
 	for _, tt := range []struct {
 		table, key string
 		flag       []string
@@ -192,7 +190,7 @@ func TestFontFlagPrecedence(t *testing.T) {
 		{"fonts", "font", []string{"--font", ""}},
 		{"fonts", "bold", []string{"--font-bold", ""}},
 		{"fonts", "latin", []string{"--latin-font", ""}},
-		{"fonts", "fallbacks", []string{"--fallback-font", dejavu}},
+		{"fonts", "fallbacks", []string{"--fallback-font", kai}},
 	} {
 		value := `"` + missing + `"`
 		if tt.key == "fallbacks" {
@@ -218,9 +216,7 @@ func TestFontFlagPrecedence(t *testing.T) {
 // file's system = …: 堃 (U+5803, outside Big5) is not in the embedded
 // font, only in the system's full TW-Kai.
 func TestSystemFontFlagPrecedence(t *testing.T) {
-	if _, err := os.Stat("/usr/share/fonts/truetype/cns11643/TW-Kai-98_1.ttf"); err != nil {
-		testtool.Missing(t, "the system font TW-Kai-98_1.ttf", "apt-get install fonts-cns11643-kai")
-	}
+	systemKai(t)
 	dir := t.TempDir()
 	in := writeFileT(t, dir, "kun.toml", "occupation = \"測試人員\"\ndescription = \"陳堃測試。\"\nlevel = 3\n[[duty]]\ntitle = \"職責\"\n"+
 		"  [[duty.task]]\n  title = \"任務\"\n  level = 3\n  indicators = [\"指標。\"]\n[remarks]\nprerequisites = [\"無。\"]\n")
@@ -240,4 +236,17 @@ func TestSystemFontFlagPrecedence(t *testing.T) {
 			t.Errorf("%v: exit %d, want success %v\n%s", tt.args[len(tt.args)-3:], code, tt.ok, stderr)
 		}
 	}
+}
+
+// systemKai returns the path of the system's full TW-Kai (Debian
+// fonts-cns11643-kai), or skips (fails when tools are required).
+func systemKai(t testing.TB) string {
+	t.Helper()
+	for _, p := range fonts.FindSystemFonts(fonts.SystemFontDirs()) {
+		if filepath.Base(p) == "TW-Kai-98_1.ttf" {
+			return p
+		}
+	}
+	testtool.Missing(t, "the system font TW-Kai-98_1.ttf", "apt-get install fonts-cns11643-kai")
+	return ""
 }
