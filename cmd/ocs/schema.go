@@ -6,10 +6,6 @@ import (
 	"github.com/ocs-project/ocs/standard"
 )
 
-func init() {
-	commands = append(commands, newSchemaCmd)
-}
-
 func newSchemaCmd() *cobra.Command {
 	var output string
 	cmd := &cobra.Command{
