@@ -49,8 +49,10 @@ func (in *interp) build() {
 			}
 			in.extra(row, rTask, it, 1)
 			for _, j := range row.joins {
-				if j.role == rTask {
-					t.Comments = append(t.Comments, fmt.Sprintf("import: the title was cut by a page break and rejoined: 「%s」+「%s」", tail(j.left), head(j.right)))
+				if j.role == rTask && len(it) > 0 {
+					msg := "title " + rejoined(row.text[rTask], it[0], j)
+					t.Comments = append(t.Comments, "import: "+msg)
+					in.add(Info, j.page, orPos(t.Code, "a task"), "", "%s", msg)
 				}
 			}
 		}
@@ -173,7 +175,9 @@ func (in *interp) refs(row *mainRow, r role, cells map[*grid.Cell]*cellRefs, cat
 		for _, j := range row.joins {
 			if j.role == r && j.at >= it.Start && j.at < it.End {
 				k := cat[it.Code]
-				(*items)[k].Comment = fmt.Sprintf("import: cut by a page break and rejoined: 「%s」+「%s」", tail(j.left), head(j.right))
+				msg := rejoined(text, it, j)
+				(*items)[k].Comment = "import: " + msg
+				in.add(Info, j.page, it.Code, "", "%s", msg)
 			}
 		}
 		cr.refs = append(cr.refs, ref)
@@ -188,15 +192,22 @@ func (in *interp) noteJoin(task *Task, row *mainRow, j join) {
 	if j.role != rOutput && j.role != rIndicator {
 		return
 	}
-	name := roleNames[j.role]
 	for _, it := range splitCoded(row.text[j.role], roleLetter[j.role]) {
-		if j.at >= it.Start && j.at < it.End && it.Code != "" {
-			name = it.Code
+		if j.at >= it.Start && j.at < it.End {
+			name := orPos(it.Code, roleNames[j.role])
+			msg := rejoined(row.text[j.role], it, j)
+			task.Comments = append(task.Comments, "import: "+name+" "+msg)
+			in.add(Info, j.page, name, "", "%s", msg)
 		}
 	}
-	msg := fmt.Sprintf("%s was cut by a page break and rejoined: 「%s」+「%s」", name, tail(j.left), head(j.right))
-	task.Comments = append(task.Comments, "import: "+msg)
-	in.add(Info, j.page, name, "", "%s", msg[len(name)+1:])
+}
+
+// rejoined describes a join inside an item: the text before and after
+// the page break, each cut short.
+func rejoined(text string, it coded, j join) string {
+	start := it.Start + len(it.Code)
+	left, right := text[start:j.at], text[j.at:it.End]
+	return fmt.Sprintf("cut by a page break and rejoined: 「%s」+「%s」", tail(left), head(right))
 }
 
 func tail(s string) string {

@@ -110,11 +110,26 @@ func (r *Result) Errors() bool {
 	return false
 }
 
+// Options name the files of an import.
+type Options struct {
+	// Source names the input in the TOML's opening comment and in errors.
+	Source string
+	// Output names the TOML in check problems; Source + ".toml" when empty.
+	Output string
+}
+
+func (o Options) output() string {
+	if o.Output != "" {
+		return o.Output
+	}
+	return o.Source + ".toml"
+}
+
 // Import reads a file's bytes in whichever registered format they are,
-// interprets the grid and writes and checks the TOML. name is the file's
-// name, used in the TOML's opening comment and in problems. The error is
-// an *UnusableError when the input cannot be read as a standard at all.
-func Import(name string, data []byte) (*Result, error) {
+// interprets the grid and writes and checks the TOML. The error is an
+// *UnusableError when the input cannot be read as a standard at all.
+func Import(data []byte, opt Options) (*Result, error) {
+	name := opt.Source
 	if len(data) > MaxInput {
 		return nil, &UnusableError{fmt.Errorf("%s is %d MiB, more than the %d MiB an import accepts", name, len(data)>>20, MaxInput>>20)}
 	}
@@ -132,11 +147,12 @@ func Import(name string, data []byte) (*Result, error) {
 	if err != nil {
 		return nil, &UnusableError{fmt.Errorf("%s: %w", name, err)}
 	}
-	return FromGrid(name, doc)
+	return FromGrid(doc, opt)
 }
 
 // FromGrid interprets a grid and writes and checks the TOML.
-func FromGrid(name string, doc *grid.Document) (*Result, error) {
+func FromGrid(doc *grid.Document, opt Options) (*Result, error) {
+	name := opt.Source
 	d, report, err := Interpret(doc)
 	if err != nil {
 		if errors.Is(err, ErrNotStandard) {
@@ -145,6 +161,6 @@ func FromGrid(name string, doc *grid.Document) (*Result, error) {
 		return nil, err
 	}
 	out := WriteTOML(d, name)
-	_, probs := standard.CheckData(name, out)
+	_, probs := standard.CheckData(opt.output(), out)
 	return &Result{Format: doc.Format, Draft: d, TOML: out, Report: report, Problems: probs}, nil
 }

@@ -60,10 +60,9 @@ type mainRow struct {
 
 // join records a cell cut by a page break and rejoined with its rest.
 type join struct {
-	role        role
-	at          int // byte offset of the join in text[role]
-	left, right string
-	page        int
+	role role
+	at   int // byte offset of the join in text[role]
+	page int
 }
 
 type interp struct {
@@ -356,7 +355,7 @@ func (in *interp) joinRow(prev, frag *mainRow) {
 			prev.text[r] = p + "\n" + f
 		default:
 			prev.text[r] = p + f
-			prev.joins = append(prev.joins, join{role: r, at: len(p), left: p, right: f, page: frag.page})
+			prev.joins = append(prev.joins, join{role: r, at: len(p), page: frag.page})
 		}
 	}
 }

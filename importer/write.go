@@ -16,9 +16,9 @@ import (
 // "import:". source names the imported file in the opening comment.
 func WriteTOML(d *Draft, source string) []byte {
 	w := &writer{}
-	w.comment("", "Imported by `ocs import` from "+source+". Comments that start with")
-	w.comment("", "\"import:\" mark a judgement of the importer: check them against the source,")
-	w.comment("", "then delete them. Run `ocs check` on this file after editing it.")
+	w.comment("", "Imported by `ocs import` from "+source+". Comments that start with \"import:\" "+
+		"mark a judgement of the importer: check them against the source, then delete them. "+
+		"Run `ocs check` on this file after editing it.")
 	w.nl()
 	w.str("", "code", d.Code)
 	w.str("", "occupation", d.Occupation)
@@ -304,7 +304,9 @@ func (w *writer) comment(ind, text string) {
 		return
 	}
 	for _, l := range strings.Split(text, "\n") {
-		w.line(ind, strings.TrimRight("# "+l, " "))
+		for _, part := range wrap(l, 76-len(ind)) {
+			w.line(ind, strings.TrimRight("# "+part, " "))
+		}
 	}
 }
 
@@ -347,5 +349,40 @@ func (w *writer) catalogue(name, title string, items []Item) {
 	for _, it := range items {
 		w.comment("", it.Comment)
 		w.kv("", key(it.Code), quote(it.Text))
+	}
+}
+
+// wrap cuts a comment line into lines of at most width columns (a CJK
+// character counts two), at a space where there is one, else between
+// characters. Joining the lines with spaces where they were cut at one
+// gives the line back.
+func wrap(line string, width int) []string {
+	var out []string
+	for {
+		cols, cut, space := 0, -1, -1
+		for i, r := range line {
+			w := 1
+			if wide(r) {
+				w = 2
+			}
+			if cols+w > width {
+				cut = i
+				break
+			}
+			if r == ' ' {
+				space = i
+			}
+			cols += w
+		}
+		if cut < 0 {
+			return append(out, line)
+		}
+		if space > 0 {
+			out = append(out, line[:space])
+			line = line[space+1:]
+		} else {
+			out = append(out, line[:cut])
+			line = line[cut:]
+		}
 	}
 }

@@ -1,8 +1,8 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,7 +15,6 @@ import (
 	"github.com/ocs-project/ocs/importer/docx"
 	"github.com/ocs-project/ocs/importer/odt"
 	"github.com/ocs-project/ocs/importer/text"
-	"github.com/ocs-project/ocs/standard"
 )
 
 func init() {
@@ -63,7 +62,7 @@ type importReport struct {
 	Format   string             `json:"format"`
 	Output   string             `json:"output"`
 	Findings []importer.Finding `json:"findings"`
-	Problems []standard.Problem `json:"problems"`
+	Problems []jsonProblem      `json:"problems"`
 	Errors   int                `json:"errors"`
 }
 
@@ -91,11 +90,7 @@ func runImport(stdout, stderr io.Writer, in, out, reportPath string) error {
 	if out != "-" && sameFile(in, out) {
 		return fmt.Errorf("the output %s is the input file; choose another name with -o", out)
 	}
-	res, err := importer.Import(filepath.Base(in), data)
-	var unusable *importer.UnusableError
-	if errors.As(err, &unusable) {
-		return err
-	}
+	res, err := importer.Import(data, importer.Options{Source: filepath.Base(in), Output: out})
 	if err != nil {
 		return err
 	}
@@ -114,19 +109,7 @@ func runImport(stdout, stderr io.Writer, in, out, reportPath string) error {
 	}
 	errs += len(res.Problems.Errors())
 	if reportPath != "" {
-		rep := importReport{Input: in, Format: res.Format, Output: out, Findings: res.Report,
-			Problems: res.Problems, Errors: errs}
-		if rep.Findings == nil {
-			rep.Findings = []importer.Finding{}
-		}
-		if rep.Problems == nil {
-			rep.Problems = []standard.Problem{}
-		}
-		js, err := json.MarshalIndent(rep, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := writeFile(reportPath, append(js, '\n'), stdout); err != nil {
+		if err := writeImportReport(reportPath, stdout, in, out, res, errs); err != nil {
 			return err
 		}
 	}
@@ -149,4 +132,28 @@ func sameFile(a, b string) bool {
 	}
 	ib, err := os.Stat(b)
 	return err == nil && os.SameFile(ia, ib)
+}
+
+// writeImportReport writes the import report as JSON: the interpreter's
+// findings, then the check problems in the form of ocs check --format json.
+func writeImportReport(path string, stdout io.Writer, in, out string, res *importer.Result, errs int) error {
+	rep := importReport{Input: in, Format: res.Format, Output: out, Findings: res.Report,
+		Problems: []jsonProblem{}, Errors: errs}
+	if rep.Findings == nil {
+		rep.Findings = []importer.Finding{}
+	}
+	for _, p := range res.Problems {
+		rep.Problems = append(rep.Problems, jsonProblem{
+			File: p.File, Line: p.Line, Column: p.Col, Severity: p.Severity.String(),
+			Rule: p.Rule, Path: p.Path, Message: p.Message, Hint: p.Hint,
+		})
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(rep); err != nil {
+		return err
+	}
+	return writeFile(path, b.Bytes(), stdout)
 }
