@@ -90,7 +90,11 @@ func runImport(stdout, stderr io.Writer, in, out, reportPath string) error {
 	if out != "-" && sameFile(in, out) {
 		return fmt.Errorf("the output %s is the input file; choose another name with -o", out)
 	}
-	res, err := importer.Import(data, importer.Options{Source: filepath.Base(in), Output: out})
+	name := out
+	if out == "-" {
+		name = ""
+	}
+	res, err := importer.Import(data, importer.Options{Source: filepath.Base(in), Output: name})
 	if err != nil {
 		return err
 	}
