@@ -102,6 +102,7 @@ func Interpret(doc *grid.Document) (*Draft, []Finding, error) {
 		return nil, in.report, ErrNotStandard
 	}
 	in.build()
+	in.codes()
 	in.applyMatrix()
 	return &in.d, in.report, nil
 }

@@ -58,7 +58,12 @@ type Block struct {
 }
 
 // Entry is a coded text as printed: an output, an indicator, a reference.
-type Entry struct{ Code, Text string }
+// Explicit marks an output or indicator whose printed code is not the one
+// its position gives, so the TOML must spell it out.
+type Entry struct {
+	Code, Text string
+	Explicit   bool
+}
 
 // Item is a K or S catalogue entry.
 type Item struct{ Code, Text, Comment string }

@@ -44,7 +44,6 @@ func WriteTOML(d *Draft, source string) []byte {
 			w.str("", "code", c.Code)
 		}
 	}
-	var lastO, lastP string
 	for di, duty := range d.Duties {
 		pos := "T" + strconv.Itoa(di+1)
 		w.nl()
@@ -54,15 +53,10 @@ func WriteTOML(d *Draft, source string) []byte {
 			w.comment("", c)
 		}
 		if duty.Code != "" && duty.Code != pos {
-			w.comment("", "import: printed as "+duty.Code+", position gives "+pos)
 			w.str("", "code", duty.Code)
 		}
 		w.str("", "title", duty.Title)
-		dnum := pos[1:]
-		if m := dutyNum.FindStringSubmatch(duty.Code); m != nil {
-			dnum = m[1]
-		}
-		lastO, lastP = "", ""
+		dnum := dutyNumber(duty.Code, di)
 		for ti, t := range duty.Tasks {
 			tpos := "T" + dnum + "." + strconv.Itoa(ti+1)
 			w.nl()
@@ -70,13 +64,8 @@ func WriteTOML(d *Draft, source string) []byte {
 			for _, c := range t.Comments {
 				w.comment("  ", c)
 			}
-			tnum := tpos[1:]
 			if t.Code != "" && t.Code != tpos {
-				w.comment("  ", "import: printed as "+t.Code+", position gives "+tpos)
 				w.str("  ", "code", t.Code)
-				if m := taskNum.FindStringSubmatch(t.Code); m != nil {
-					tnum = m[1]
-				}
 			}
 			w.str("  ", "title", t.Title)
 			if t.Level != 0 {
@@ -84,13 +73,6 @@ func WriteTOML(d *Draft, source string) []byte {
 			}
 			if len(t.Attitudes) > 0 {
 				w.list("  ", "attitudes", plain(t.Attitudes))
-			}
-			prevO, prevP := "", ""
-			if legacy.MatchString(lastO) {
-				prevO = lastO
-			}
-			if legacy.MatchString(lastP) {
-				prevP = lastP
 			}
 			for _, b := range t.Blocks {
 				ind := "  "
@@ -102,19 +84,10 @@ func WriteTOML(d *Draft, source string) []byte {
 						w.kv(ind, "level", strconv.Itoa(b.Level))
 					}
 				}
-				var o, p []string
-				o, prevO = entries(b.Outputs, prevO, "O"+tnum+".1")
-				p, prevP = entries(b.Indicators, prevP, "P"+tnum+".1")
-				w.list(ind, "outputs", o)
-				w.list(ind, "indicators", p)
+				w.list(ind, "outputs", entries(b.Outputs))
+				w.list(ind, "indicators", entries(b.Indicators))
 				w.list(ind, "knowledge", refs(b.Knowledge))
 				w.list(ind, "skills", refs(b.Skills))
-			}
-			if prevO != "" {
-				lastO = prevO
-			}
-			if prevP != "" {
-				lastP = prevP
 			}
 		}
 	}
@@ -169,6 +142,15 @@ var (
 	legacy  = regexp.MustCompile(`^[OP]\d+\.\d+$`)
 )
 
+// dutyNumber is the number tasks of duty di are numbered under: the
+// printed code's number when it is T<n>, else the position.
+func dutyNumber(code string, di int) string {
+	if m := dutyNum.FindStringSubmatch(code); m != nil {
+		return m[1]
+	}
+	return strconv.Itoa(di + 1)
+}
+
 func orPos(code, pos string) string {
 	if code != "" {
 		return code
@@ -176,31 +158,18 @@ func orPos(code, pos string) string {
 	return pos
 }
 
-// entries renders outputs or indicators: a plain string where the printed
-// code is the one position gives (as the standard package numbers them:
-// first, then each after the previous), a table with the code otherwise.
-// It returns the rendered values and the last code.
-func entries(es []Entry, prev, first string) ([]string, string) {
+// entries renders outputs or indicators: a plain string where the code is
+// the one position gives, a table with the code where it is not.
+func entries(es []Entry) []string {
 	out := make([]string, len(es))
 	for i, e := range es {
-		want := first
-		if prev != "" {
-			if n := next(prev); n != "" {
-				want = n
-			}
-		}
-		code := e.Code
-		if code == "" {
-			code = want
-		}
-		if code == want {
-			out[i] = quote(e.Text)
+		if e.Explicit {
+			out[i] = "{ code = " + quote(e.Code) + ", text = " + quote(e.Text) + " }"
 		} else {
-			out[i] = "{ code = " + quote(code) + ", text = " + quote(e.Text) + " }"
+			out[i] = quote(e.Text)
 		}
-		prev = code
 	}
-	return out, prev
+	return out
 }
 
 var trailing = regexp.MustCompile(`\d+$`)
