@@ -127,9 +127,8 @@ func joinEntries(es []standard.Entry) string {
 	return strings.Join(parts, " ")
 }
 
-// A 40-duty standard of 160 row blocks survives both an extraction
-// with a page break every five rows (32 pages), each cutting an indicator
-// in two,
+// A 40-duty standard of 160 row blocks survives both an extraction with a
+// page break every five rows (32 pages), each cutting an indicator in two,
 // and ocs's own DOCX, landscape.
 func TestGeneratedLarge(t *testing.T) {
 	s, err := standard.Parse("generated.toml", []byte(generated(40)))
