@@ -43,6 +43,9 @@ func Read(data []byte) (*grid.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	if strings.TrimSpace(s) == "" {
+		return nil, errors.New("the file has no text")
+	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	doc := &grid.Document{Format: "text"}
@@ -68,9 +71,6 @@ func Read(data []byte) (*grid.Document, error) {
 		if t := Unmark(listItem(strings.TrimSpace(line))); t != "" {
 			doc.Blocks = append(doc.Blocks, grid.Block{Line: &grid.Line{Text: t}})
 		}
-	}
-	if len(doc.Blocks) == 0 {
-		return nil, errors.New("the file has no text")
 	}
 	return doc, nil
 }
