@@ -1,8 +1,9 @@
 // Package odt reads the tables and paragraphs of an OpenDocument text
 // (.odt) into a grid: cells with table:number-columns-spanned and
-// table:number-rows-spanned, covered cells skipped (their position is
-// taken by the spanning cell), paragraphs of a cell joined with "\n", and
-// the paragraphs outside tables as lines.
+// table:number-rows-spanned, covered cells skipped (ODF writes one element
+// per grid column, so a covered cell only advances the column), the
+// paragraphs of a cell joined with "\n", and the paragraphs outside
+// tables as lines.
 package odt
 
 import (
@@ -26,6 +27,8 @@ const (
 
 // MaxCells bounds the cells of one document, repeated cells included.
 const MaxCells = 1 << 20
+
+var errTooMany = fmt.Errorf("more than %d table cells (repeated cells included)", MaxCells)
 
 // Read returns the grid of an .odt file's content.xml.
 func Read(data []byte) (*grid.Document, error) {
@@ -219,11 +222,13 @@ func (r *reader) end(t xml.EndElement) error {
 		for k := 0; k < ts.rep; k++ {
 			r.cells++
 			if r.cells > MaxCells {
-				return nil
+				return errTooMany
 			}
 			c.Col = ts.col
 			ts.row.Cells = append(ts.row.Cells, c)
-			ts.col += c.ColSpan
+			// Each grid column has one element: the columns a cell spans
+			// follow it as covered cells, which advance the column.
+			ts.col++
 		}
 		ts.cell = nil
 	case t.Name.Space == nsTable && t.Name.Local == "table-row":
@@ -236,9 +241,12 @@ func (r *reader) end(t xml.EndElement) error {
 		if rowEmpty(row) {
 			return nil
 		}
-		for k := 1; k < ts.rowRep && r.cells < MaxCells; k++ {
-			ts.table.Rows = append(ts.table.Rows, row)
+		for k := 1; k < ts.rowRep; k++ {
 			r.cells += len(row.Cells)
+			if r.cells > MaxCells {
+				return errTooMany
+			}
+			ts.table.Rows = append(ts.table.Rows, row)
 		}
 	case t.Name.Space == nsTable && t.Name.Local == "table":
 		if ts != nil {
