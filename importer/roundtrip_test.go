@@ -253,3 +253,5 @@ func TestLibreOfficeRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func templatesOptions() templates.Options { return templates.Options{} }
