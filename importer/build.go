@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ocs-project/ocs/importer/grid"
 )
@@ -22,6 +23,7 @@ func (in *interp) build() {
 	var duty *Duty
 	for i := range in.rows {
 		row := &in.rows[i]
+		row.finish()
 		d := in.d.Duties
 		switch {
 		case row.origin[rDuty] && row.text[rDuty] != "":
@@ -48,8 +50,8 @@ func (in *interp) build() {
 				in.add(Warning, row.page, row.where, "", "a row with no 工作任務 starts a duty; the task has no title")
 			}
 			in.extra(row, rTask, it, 1)
-			for _, j := range row.joins {
-				if j.role == rTask && len(it) > 0 {
+			for _, j := range row.joins[rTask] {
+				if len(it) > 0 {
 					msg := "title " + rejoined(row.text[rTask], it[0], j)
 					t.Comments = append(t.Comments, "import: "+msg)
 					in.add(Info, j.page, orPos(t.Code, "a task"), "", "%s", msg)
@@ -70,9 +72,8 @@ func (in *interp) build() {
 		} else if blk.Level == task.Level {
 			blk.Level = 0
 		}
-		for _, j := range row.joins {
-			in.noteJoin(task, row, j)
-		}
+		in.noteJoins(task, row, rOutput)
+		in.noteJoins(task, row, rIndicator)
 		task.Blocks = append(task.Blocks, blk)
 	}
 	if !in.merged {
@@ -172,8 +173,8 @@ func (in *interp) refs(row *mainRow, r role, cells map[*grid.Cell]*cellRefs, cat
 			cat[it.Code] = len(*items)
 			*items = append(*items, Item{Code: it.Code, Text: t})
 		}
-		for _, j := range row.joins {
-			if j.role == r && j.at >= it.Start && j.at < it.End {
+		for _, j := range row.joinsIn(r, it.Start, it.End) {
+			{
 				k := cat[it.Code]
 				msg := rejoined(text, it, j)
 				(*items)[k].Comment = "import: " + msg
@@ -186,16 +187,16 @@ func (in *interp) refs(row *mainRow, r role, cells map[*grid.Cell]*cellRefs, cat
 	return slices.Clone(cr.refs)
 }
 
-// noteJoin writes a comment on the task for a cell of its outputs or
-// indicators rejoined after a page break.
-func (in *interp) noteJoin(task *Task, row *mainRow, j join) {
-	if j.role != rOutput && j.role != rIndicator {
+// noteJoins writes a comment on the task for each output or indicator of
+// the row that was cut by a page break and rejoined.
+func (in *interp) noteJoins(task *Task, row *mainRow, r role) {
+	if len(row.joins[r]) == 0 {
 		return
 	}
-	for _, it := range splitCoded(row.text[j.role], roleLetter[j.role]) {
-		if j.at >= it.Start && j.at < it.End {
-			name := orPos(it.Code, roleNames[j.role])
-			msg := rejoined(row.text[j.role], it, j)
+	for _, it := range splitCoded(row.text[r], roleLetter[r]) {
+		for _, j := range row.joinsIn(r, it.Start, it.End) {
+			name := orPos(it.Code, roleNames[r])
+			msg := rejoined(row.text[r], it, j)
 			task.Comments = append(task.Comments, "import: "+name+" "+msg)
 			in.add(Info, j.page, name, "", "%s", msg)
 		}
@@ -210,20 +211,35 @@ func rejoined(text string, it coded, j join) string {
 	return fmt.Sprintf("cut by a page break and rejoined: 「%s」+「%s」", tail(left), head(right))
 }
 
+// tail returns the last 8 characters of s, after "…" when cut; it looks
+// at no more of s than it needs.
 func tail(s string) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) > 8 {
-		return "…" + string(r[len(r)-8:])
+	s = strings.TrimSpace(s)
+	i, n := len(s), 0
+	for i > 0 && n < 8 {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		n++
 	}
-	return string(r)
+	if i > 0 {
+		return "…" + s[i:]
+	}
+	return s
 }
 
+// head returns the first 8 characters of s, before "…" when cut.
 func head(s string) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) > 8 {
-		return string(r[:8]) + "…"
+	s = strings.TrimSpace(s)
+	i, n := 0, 0
+	for i < len(s) && n < 8 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n++
 	}
-	return string(r)
+	if i < len(s) {
+		return s[:i] + "…"
+	}
+	return s
 }
 
 // spread reconstructs K and S cells merged over the tasks of a duty in an

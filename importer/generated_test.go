@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/ocs-project/ocs/importer"
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/templates"
 )
@@ -159,5 +161,40 @@ func TestGeneratedLarge(t *testing.T) {
 	_, got = imported(t, "generated.docx", docxOf(t, s, templates.Options{Landscape: true}))
 	if d := diffLines(want, txt(t, got)); len(d) > 0 {
 		t.Errorf("DOCX: %d lines differ, first:\n%s", len(d), d[0])
+	}
+}
+
+// A cell cut by thousands of page breaks is rejoined in linear time: 20,000
+// fragments of one indicator (5 MB) take well under the seconds a quadratic
+// join would need minutes for.
+func TestManyPageBreaksLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 5 MB input")
+	}
+	var b strings.Builder
+	b.WriteString(extractHeader + "\nT1 職責\tT1.1 任務\t\tP1.1.1 開始\t3\tK01 知識\tS01 技能\n")
+	frag := strings.Repeat("字", 50)
+	const n = 20000
+	for i := 0; i < n; i++ {
+		b.WriteString("\n" + extractHeader + "\n\t\t\t" + frag + "\t\t\t\n")
+	}
+	start := time.Now()
+	res, err := importer.Import([]byte(b.String()), importer.Options{Source: "many.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if el := time.Since(start); el > 20*time.Second {
+		t.Errorf("import took %v", el)
+	}
+	s, err := standard.Parse("many.toml", res.TOML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := s.Duties[0].Tasks[0].Blocks[0].Indicators[0].Text
+	if want := "開始" + strings.Repeat(frag, n); p != want {
+		t.Errorf("the indicator has %d characters, want %d", len([]rune(p)), len([]rune(want)))
+	}
+	if len(res.Report) < n {
+		t.Errorf("%d findings, want one per rejoin (%d)", len(res.Report), n)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -53,16 +54,36 @@ type mainRow struct {
 	cells  [nRoles]*grid.Cell
 	origin [nRoles]bool
 	text   [nRoles]string
-	joins  []join
+	more   [nRoles][]string // fragments from later pages, appended by finish
+	size   [nRoles]int      // bytes of text and more
+	joins  [nRoles][]join   // in increasing offset
 	page   int
 	where  string
 }
 
 // join records a cell cut by a page break and rejoined with its rest.
 type join struct {
-	role role
 	at   int // byte offset of the join in text[role]
 	page int
+}
+
+// finish appends the fragments of later pages to the row's texts, once,
+// so that many page breaks cost linear time.
+func (row *mainRow) finish() {
+	for r := range row.more {
+		if len(row.more[r]) > 0 {
+			row.text[r] += strings.Join(row.more[r], "")
+			row.more[r] = nil
+		}
+	}
+}
+
+// joinsIn returns the joins of role r inside the byte range [start, end).
+func (row *mainRow) joinsIn(r role, start, end int) []join {
+	js := row.joins[r]
+	i := sort.Search(len(js), func(i int) bool { return js[i].at >= start })
+	k := sort.Search(len(js), func(i int) bool { return js[i].at >= end })
+	return js[i:max(i, k)]
 }
 
 type interp struct {
@@ -292,6 +313,7 @@ func (in *interp) mainRow(slots []slot, page int, where string) {
 			in.merged = true
 		}
 		row.text[r] = strings.TrimSpace(slots[c].text())
+		row.size[r] = len(row.text[r])
 		if row.text[r] != "" {
 			empty = false
 		}
@@ -341,23 +363,25 @@ func (in *interp) joinRow(prev, frag *mainRow) {
 		if f == "" {
 			continue
 		}
-		p := prev.text[r]
 		if prev.cells[r] == nil {
 			prev.cells[r], prev.origin[r] = frag.cells[r], true
 		}
 		switch {
-		case p == "":
+		case prev.size[r] == 0:
 			prev.text[r] = f
 		case r == rLevel:
-			if squash(p) != squash(f) {
+			if p := prev.text[r]; squash(p) != squash(f) {
 				in.add(Warning, frag.page, frag.where, f, "a 職能級別 continued after a page break differs from %q; kept %q", p, p)
 			}
+			continue
 		case roleLetter[r] != 0 && startsWithCode(f, roleLetter[r]):
-			prev.text[r] = p + "\n" + f
+			f = "\n" + f
+			prev.more[r] = append(prev.more[r], f)
 		default:
-			prev.text[r] = p + f
-			prev.joins = append(prev.joins, join{role: r, at: len(p), page: frag.page})
+			prev.joins[r] = append(prev.joins[r], join{at: prev.size[r], page: frag.page})
+			prev.more[r] = append(prev.more[r], f)
 		}
+		prev.size[r] += len(f)
 	}
 }
 

@@ -272,7 +272,7 @@ func (w *writer) comment(ind, text string) {
 	if text == "" {
 		return
 	}
-	for _, l := range strings.Split(text, "\n") {
+	for _, l := range strings.Split(visible(text), "\n") {
 		for _, part := range wrap(l, 76-len(ind)) {
 			w.line(ind, strings.TrimRight("# "+part, " "))
 		}
@@ -355,3 +355,22 @@ func wrap(line string, width int) []string {
 		}
 	}
 }
+
+// visible replaces the control characters a TOML comment cannot hold
+// (all but tab and line break) with their escapes, \u0007.
+func visible(s string) string {
+	if !strings.ContainsFunc(s, control) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if control(r) {
+			fmt.Fprintf(&b, `\u%04X`, r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func control(r rune) bool { return (r < 0x20 && r != '\t' && r != '\n') || r == 0x7f }
