@@ -24,6 +24,9 @@ func (in *interp) build() {
 	for i := range in.rows {
 		row := &in.rows[i]
 		row.finish()
+		if row.page == 0 && in.pages > 0 {
+			row.page = 1 // before the first repeated header
+		}
 		d := in.d.Duties
 		switch {
 		case row.origin[rDuty] && row.text[rDuty] != "":

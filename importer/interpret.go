@@ -94,6 +94,7 @@ type interp struct {
 	cols      [nRoles]int
 	mainSeen  bool
 	afterPage bool // the next main row follows a repeated header row
+	pages     int  // repeated header rows seen: page breaks of a format without pages
 	merged    bool // the main table has explicit vertical merges
 	rows      []mainRow
 
@@ -136,9 +137,15 @@ func (in *interp) add(sev Severity, page int, where, text, format string, args .
 func (in *interp) table(t *grid.Table, n int) {
 	rows := expand(t)
 	for r, slots := range rows {
+		if _, ok := mainHeader(slots); ok && in.mainSeen {
+			in.pages++ // a repeated header: the table goes on on a new page
+		}
 		page := t.Rows[r].Page
 		if page == 0 {
 			page = t.Page
+		}
+		if page == 0 && in.pages > 0 {
+			page = in.pages + 1 // counted from the repeated headers
 		}
 		where := fmt.Sprintf("table %d, row %d", n, r+1)
 		if cols, ok := mainHeader(slots); ok {
