@@ -24,7 +24,7 @@ func TestImportSeed(t *testing.T) {
 		t.Errorf("stdout %q, want nothing with -o FILE", stdout)
 	}
 	for _, want := range []string{
-		"info: P1.1.9: cut by a page break and rejoined",
+		"info: P1.1.9 (page 2): cut by a page break and rejoined",
 		"warning R04: 行業別代碼 \"155\"",
 		"imported " + seedPath + " (text) to " + out + ": 0 errors",
 	} {
