@@ -21,9 +21,18 @@ func (in *interp) build() {
 	kCat := map[string]int{} // code → index in Knowledge
 	sCat := map[string]int{}
 	var duty *Duty
+	var above [nRoles]*grid.Cell // the cell of each column in the row before
 	for i := range in.rows {
 		row := &in.rows[i]
 		row.finish()
+		for r := range row.cont {
+			marked := row.cont[r] || row.cells[r] != nil && !row.origin[r] && continuedRe.MatchString(row.cells[r].Text)
+			if marked && above[r] != nil {
+				// 「（續）」: the merged cell of the row above goes on.
+				row.cells[r], row.origin[r] = above[r], false
+			}
+		}
+		above = row.cells
 		if row.page == 0 && in.pages > 0 {
 			row.page = 1 // before the first repeated header
 		}

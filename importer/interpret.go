@@ -54,6 +54,7 @@ type mainRow struct {
 	cells  [nRoles]*grid.Cell
 	origin [nRoles]bool
 	text   [nRoles]string
+	cont   [nRoles]bool     // the cell says 「（續）」: the cell above goes on
 	more   [nRoles][]string // fragments from later pages, appended by finish
 	size   [nRoles]int      // bytes of text and more
 	joins  [nRoles][]join   // in increasing offset
@@ -300,6 +301,10 @@ func (in *interp) clean(s string, page int, where string) string {
 	return out
 }
 
+// continuedRe matches the mark a cell continued from the page before
+// ends with: 「（續）」, alone or after the repeated title.
+var continuedRe = regexp.MustCompile(`[（(]\s*續\s*[)）]\s*$`)
+
 var taskCodeRe = regexp.MustCompile(`^T\d+\.\d+`)
 var dutyCodeRe = regexp.MustCompile(`^T\d+(\s|$)`)
 
@@ -320,6 +325,11 @@ func (in *interp) mainRow(slots []slot, page int, where string) {
 			in.merged = true
 		}
 		row.text[r] = strings.TrimSpace(slots[c].text())
+		if loc := continuedRe.FindStringIndex(row.text[r]); loc != nil && slots[c].origin {
+			in.add(Info, page, where+", "+roleNames[r], row.text[r], "read as the continuation of the cell above, cut by a page break")
+			row.cont[r], row.text[r] = true, ""
+			in.merged = true
+		}
 		row.size[r] = len(row.text[r])
 		if row.text[r] != "" {
 			empty = false
