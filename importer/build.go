@@ -78,6 +78,8 @@ func (in *interp) build() {
 		}
 		blk.Knowledge = in.refs(row, rK, kCells, kCat, &in.d.Knowledge)
 		blk.Skills = in.refs(row, rS, sCells, sCat, &in.d.Skills)
+		in.placed = append(in.placed, placed{duty: len(in.d.Duties) - 1, task: len(duty.Tasks) - 1,
+			block: len(task.Blocks), k: row.cells[rK], s: row.cells[rS], afterBreak: row.afterBreak, newTask: newTask})
 		if len(task.Blocks) == 0 {
 			task.Level = blk.Level
 			blk.Level = 0
@@ -90,6 +92,8 @@ func (in *interp) build() {
 	}
 	if !in.merged {
 		in.spread()
+	} else {
+		in.acrossBreaks()
 	}
 	slices.SortStableFunc(in.d.Knowledge, func(a, b Item) int { return cmpCode(a.Code, b.Code) })
 	slices.SortStableFunc(in.d.Skills, func(a, b Item) int { return cmpCode(a.Code, b.Code) })
@@ -167,6 +171,9 @@ func (in *interp) refs(row *mainRow, r role, cells map[*grid.Cell]*cellRefs, cat
 	text := row.text[r]
 	if !row.origin[r] {
 		text = c.Text
+	}
+	if more := in.tails[c]; len(more) > 0 {
+		text += strings.Join(more, "")
 	}
 	cr := &cellRefs{}
 	for _, it := range splitCoded(text, roleLetter[r]) {

@@ -37,14 +37,15 @@ func Register(format string, read ReadFunc) {
 // MaxInput is the largest file Import accepts (64 MiB).
 const MaxInput = 64 << 20
 
-// Sniff names the format of data from its first bytes: "pdf" (%PDF),
+// Sniff names the format of data from its first bytes: "pdf" (%PDF- in
+// the first kilobyte),
 // "docx" (a zip with word/document.xml), "odt" (a zip whose mimetype is
 // application/vnd.oasis.opendocument.text), "zip" for any other zip, and
 // "text" for the rest.
 func Sniff(data []byte) string {
 	switch {
-	case bytes.HasPrefix(data, []byte("%PDF")):
-		return "pdf"
+	case bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")):
+		return "pdf" // readers accept a header within the first kilobyte
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {

@@ -40,6 +40,7 @@ func TestClean(t *testing.T) {
 		{"  a  \n\n b ", "a\nb", 7},
 		{"Excel 與 Word", "Excel 與 Word", 0},
 		{"【 註12 】", "【註12】", 2},
+		{"客戶【註1 4】", "客戶【註14】", 1},
 	}
 	for _, tt := range tests {
 		got, n := clean(tt.in)

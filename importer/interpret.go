@@ -60,6 +60,8 @@ type mainRow struct {
 	joins  [nRoles][]join   // in increasing offset
 	page   int
 	where  string
+	// afterBreak marks the first row after a repeated header row.
+	afterBreak bool
 }
 
 // join records a cell cut by a page break and rejoined with its rest.
@@ -99,6 +101,8 @@ type interp struct {
 	merged    bool // the main table has explicit vertical merges
 	rows      []mainRow
 
+	tails      map[*grid.Cell][]string // fragments of merged cells from later pages
+	placed     []placed
 	matrixCols map[int]string      // grid column → task code
 	matrix     map[string][]string // task code → A codes
 	matrixSeen bool
@@ -109,9 +113,12 @@ type interp struct {
 // the draft standard and the report of every judgement and of any text it
 // could not place. It fails only when the grid has no duty/task table.
 func Interpret(doc *grid.Document) (*Draft, []Finding, error) {
-	in := &interp{matrix: map[string][]string{}}
+	in := &interp{matrix: map[string][]string{}, tails: map[*grid.Cell][]string{}}
 	for i := range in.cols {
 		in.cols[i] = -1
+	}
+	if doc.Format == "pdf" {
+		doc = in.unwrapped(doc)
 	}
 	for bi, b := range doc.Blocks {
 		switch {
@@ -349,6 +356,7 @@ func (in *interp) mainRow(slots []slot, page int, where string) {
 		in.joinRow(&in.rows[len(in.rows)-1], &row)
 		return
 	}
+	row.afterBreak = after
 	in.rows = append(in.rows, row)
 }
 
@@ -382,6 +390,19 @@ func (in *interp) joinRow(prev, frag *mainRow) {
 		}
 		if prev.cells[r] == nil {
 			prev.cells[r], prev.origin[r] = frag.cells[r], true
+		}
+		if !prev.origin[r] && (r == rK || r == rS) {
+			// The row before the break is covered by a cell merged from
+			// further up: the fragment goes on that cell.
+			c := prev.cells[r]
+			sep := ""
+			if !startsWithCode(f, roleLetter[r]) {
+				in.add(Info, frag.page, frag.where+", "+roleNames[r], f, "cut by a page break and rejoined with the merged cell above")
+			} else {
+				sep = "\n"
+			}
+			in.tails[c] = append(in.tails[c], sep+f)
+			continue
 		}
 		switch {
 		case prev.size[r] == 0:

@@ -62,7 +62,7 @@ func splitCoded(text string, letter byte) []coded {
 
 func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
-var noteRefRe = regexp.MustCompile(`【\s*註\s*(\d{1,6})\s*】`)
+var noteRefRe = regexp.MustCompile(`【\s*註\s*(\d(?:\s?\d){0,5})\s*】`)
 
 // bullet marks that start a new line inside a cell (K26's ■ items).
 const bullets = "■□◆◇●○•‧"
@@ -71,12 +71,13 @@ const bullets = "■□◆◇●○•‧"
 // many characters it removed: note references lose inner spaces
 // (【註 7】 → 【註7】), a space before a bullet ■ becomes a line break, and
 // spaces between CJK characters (the extraction's, as in 「需求/ 問題」 or
-// 「休閒與觀光旅遊 / 旅館管理」) go. Spaces next to Latin letters or
+// 「休閒與觀光旅遊 / 旅館管理」) go; so do spaces a PDF's glyph positions put
+// inside a reference's number (【註1 4】). Spaces next to Latin letters or
 // digits stay (「經歷 2 年以上」).
 func clean(s string) (string, int) {
 	before := utf8.RuneCountInString(s)
 	s = noteRefRe.ReplaceAllStringFunc(s, func(m string) string {
-		return "【註" + noteRefRe.FindStringSubmatch(m)[1] + "】"
+		return "【註" + strings.ReplaceAll(noteRefRe.FindStringSubmatch(m)[1], " ", "") + "】"
 	})
 	var b strings.Builder
 	rs := []rune(s)

@@ -100,3 +100,93 @@ func TestPDFLikeGrid(t *testing.T) {
 		t.Errorf("%d 「（續）」 cells reported, want 4", marks)
 	}
 }
+
+func line(page int, x0, y0, x1 float64, text string) grid.Block {
+	return grid.Block{Line: &grid.Line{Text: text, Page: page, Box: &grid.Box{X0: x0, Y0: y0, X1: x1, Y1: y0 + 11}}}
+}
+
+// A grid shaped like a PDF reader's on a LibreOffice or Word PDF: cell
+// lines wrapped by the page, a K/S cell merged over a duty's tasks and cut
+// by a page break with no 「（續）」 mark, page footers, and paragraphs
+// outside the tables as one Line per printed line (wrapped, with hanging
+// indents, across a page break).
+func TestPDFWrappedLines(t *testing.T) {
+	doc := &grid.Document{Format: "pdf", Pages: 2, Blocks: []grid.Block{
+		{Table: &grid.Table{Page: 1, Rows: []grid.Row{
+			{Cells: []grid.Cell{span(0, 2, "職能基準代碼"), span(2, 4, "")}},
+			{Cells: []grid.Cell{cell(2, 1, "職業"), span(3, 3, "測試員")}},
+			{Cells: []grid.Cell{span(0, 2, "工作描述"), span(2, 4, "依組織需求，規劃\n及執行 Word\nprocessing 工作。")}},
+		}}},
+		{Table: &grid.Table{Page: 1, Rows: []grid.Row{
+			mainHeaderRow,
+			{Page: 1, Cells: []grid.Cell{cell(0, 1, "T1 溝\n通協調"), cell(1, 1, "T1.1 溝通\n任務"), cell(2, 1, ""),
+				cell(3, 1, "P1.1.1 甲乙\n丙丁。\nP1.1.2 戊己【註\n1】。"), cell(4, 1, "3"), cell(5, 1, "K01 知識\n一\nK02 知識二"), cell(6, 1, "S01 技能一")}},
+		}}},
+		line(1, 42, 800, 300, "TST0001-001v1 第 1 頁／共 2 頁"),
+		{Table: &grid.Table{Page: 2, Rows: []grid.Row{
+			mainHeaderRow,
+			{Page: 2, Cells: []grid.Cell{cell(0, 2, ""), cell(1, 1, "T1.2 第二任務"), cell(2, 1, ""),
+				cell(3, 1, "P1.2.1 丙。"), cell(4, 1, "3"), cell(5, 2, "K03 知識三"), cell(6, 2, "S02 技能二")}},
+			{Page: 2, Cells: []grid.Cell{cell(1, 1, "T1.3 第三任務"), cell(2, 1, ""), cell(3, 1, "P1.3.1 丁。"), cell(4, 1, "3")}},
+		}}},
+		line(2, 42, 100, 120, "說明與補充事項"),
+		line(2, 42, 120, 200, "●其他補充說明："),
+		line(2, 53, 140, 548, "【註1】戊己：第一行寫到了右邊的邊界為止，然後換行到"),
+		line(2, 97, 156, 200, "下一行。"),
+		line(2, 53, 177, 547, "名詞甲：一段寫滿整行的補充說明，剛好在行末以句號結束。"),
+		line(2, 53, 198, 300, "名詞乙：另一段補充說明。"),
+		line(2, 53, 219, 540, "名詞丙：這一段寫到了右邊的邊界，並且跨過頁面"),
+		line(2, 42, 800, 300, "TST0001-001v1 第 2 頁／共 2 頁"),
+	}}
+	res, err := importer.FromGrid(doc, importer.Options{Source: "wrapped.pdf"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Report {
+		if f.Severity == importer.Error {
+			t.Errorf("%s", f)
+		}
+	}
+	s, err := standard.Parse("wrapped.toml", res.TOML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Description != "依組織需求，規劃及執行 Word processing 工作。" {
+		t.Errorf("description %q", s.Description)
+	}
+	d := s.Duties[0]
+	if d.Title != "溝通協調" || d.Tasks[0].Title != "溝通任務" {
+		t.Errorf("titles %q, %q", d.Title, d.Tasks[0].Title)
+	}
+	if got := entryCodes(d.Tasks[0].Blocks[0].Indicators); strings.Join(got, "|") != "P1.1.1 甲乙丙丁。|P1.1.2 戊己【註1】。" {
+		t.Errorf("indicators %q", got)
+	}
+	for i, tk := range d.Tasks {
+		b := tk.Blocks[0]
+		if k, sk := strings.Join(refCodes(b.Knowledge), ","), strings.Join(refCodes(b.Skills), ","); k != "K01,K02,K03" || sk != "S01,S02" {
+			t.Errorf("task %d: K %s S %s, want the merged cells cut by the page break: K01,K02,K03 and S01,S02", i, k, sk)
+		}
+	}
+	if k, _ := s.FindKnowledge("K01"); k.Text != "知識一" {
+		t.Errorf("K01 %q", k.Text)
+	}
+	if len(s.Notes) != 1 || s.Notes[0].Text != "第一行寫到了右邊的邊界為止，然後換行到下一行。" {
+		t.Errorf("notes %+v", s.Notes)
+	}
+	want := []string{"名詞甲：一段寫滿整行的補充說明，剛好在行末以句號結束。", "名詞乙：另一段補充說明。", "名詞丙：這一段寫到了右邊的邊界，並且跨過頁面"}
+	if strings.Join(s.Supplements, "|") != strings.Join(want, "|") {
+		t.Errorf("supplements %q\nwant %q", s.Supplements, want)
+	}
+	footers := 0
+	for _, f := range res.Report {
+		if strings.Contains(f.Message, "header or footer") {
+			footers++
+		}
+	}
+	if footers != 2 {
+		t.Errorf("%d footers reported, want 2", footers)
+	}
+	if !strings.Contains(unwrap(string(res.TOML)), "# import: K01–K03 read as one cell merged over T1.1–T1.3 and cut by a page break") {
+		t.Errorf("no comment on the merged K cell:\n%s", res.TOML)
+	}
+}
