@@ -206,31 +206,22 @@ func historyHeader(slots []slot) (map[int]string, bool) {
 
 func (in *interp) historyRow(slots []slot, page int, where string) {
 	var v Version
-	any := false
+	fields := map[string]*string{"version": &v.Version, "code": &v.Code, "name": &v.Name,
+		"status": &v.Status, "note": &v.Note, "date": &v.Date}
+	filled := false
 	for c, s := range slots {
 		t := in.clean(s.text(), page, where)
 		if t == "" || (c > 0 && slots[c-1].cell == s.cell) {
 			continue
 		}
-		any = true
-		switch in.histCols[c] {
-		case "version":
-			v.Version = t
-		case "code":
-			v.Code = t
-		case "name":
-			v.Name = t
-		case "status":
-			v.Status = t
-		case "note":
-			v.Note = t
-		case "date":
-			v.Date = t
-		default:
+		f, ok := fields[in.histCols[c]]
+		if !ok {
 			in.add(Error, page, where, t, "a 基準更新紀錄 cell under no known column, not imported")
+			continue
 		}
+		*f, filled = t, true
 	}
-	if any {
+	if filled {
 		in.d.History = append(in.d.History, v)
 	}
 }

@@ -25,11 +25,7 @@ const MaxCells = 1 << 20
 
 // Read returns the grid of a .docx file's main document part.
 func Read(data []byte) (*grid.Document, error) {
-	z, err := zipfile.Open(data, "Word")
-	if err != nil {
-		return nil, err
-	}
-	body, err := zipfile.Read(z, "word/document.xml", "Word")
+	body, err := zipfile.Member(data, "word/document.xml", "Word")
 	if err != nil {
 		return nil, err
 	}

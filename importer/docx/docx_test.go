@@ -1,12 +1,13 @@
 package docx
 
 import (
-	"archive/zip"
-	"bytes"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ocs-project/ocs/importer/grid"
+	"github.com/ocs-project/ocs/importer/internal/zipfile"
 )
 
 // pack returns a .docx holding document.xml with body inside <w:body>.
@@ -19,19 +20,15 @@ func pack(t testing.TB, body string) []byte {
 
 func packRaw(t testing.TB, files map[string]string) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	for name, content := range files {
-		w, err := z.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(content))
+	var members [][2]string
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		members = append(members, [2]string{name, files[name]})
 	}
-	if err := z.Close(); err != nil {
+	data, err := zipfile.Pack(members...)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return data
 }
 
 func p(runs ...string) string {
@@ -105,7 +102,6 @@ func TestRead(t *testing.T) {
 }
 
 func TestReadRefuses(t *testing.T) {
-	bomb := bytes.Repeat([]byte(" "), 65<<20)
 	tests := []struct {
 		name string
 		data []byte
@@ -115,7 +111,6 @@ func TestReadRefuses(t *testing.T) {
 		{"no document.xml", packRaw(t, map[string]string{"x.xml": "<a/>"}), "no word/document.xml"},
 		{"malformed XML", packRaw(t, map[string]string{"word/document.xml": "<w:document><w:body>"}), "damaged"},
 		{"no text", pack(t, ""), "no text"},
-		{"zip bomb", packRaw(t, map[string]string{"word/document.xml": string(bomb)}), "inflates to more than"},
 	}
 	for _, tt := range tests {
 		_, err := Read(tt.data)

@@ -32,11 +32,7 @@ var errTooMany = fmt.Errorf("more than %d table cells (repeated cells included)"
 
 // Read returns the grid of an .odt file's content.xml.
 func Read(data []byte) (*grid.Document, error) {
-	z, err := zipfile.Open(data, "OpenDocument")
-	if err != nil {
-		return nil, err
-	}
-	body, err := zipfile.Read(z, "content.xml", "OpenDocument")
+	body, err := zipfile.Member(data, "content.xml", "OpenDocument")
 	if err != nil {
 		return nil, err
 	}

@@ -1,12 +1,11 @@
 package odt
 
 import (
-	"archive/zip"
-	"bytes"
 	"strings"
 	"testing"
 
 	"github.com/ocs-project/ocs/importer/grid"
+	"github.com/ocs-project/ocs/importer/internal/zipfile"
 )
 
 func pack(t testing.TB, body string) []byte {
@@ -24,23 +23,17 @@ func pack(t testing.TB, body string) []byte {
 
 func packRaw(t testing.TB, files map[string]string) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	z := zip.NewWriter(&buf)
-	for _, name := range []string{"mimetype", "content.xml", "other.xml"} {
-		content, ok := files[name]
-		if !ok {
-			continue
+	var members [][2]string
+	for _, name := range []string{"mimetype", "content.xml"} {
+		if content, ok := files[name]; ok {
+			members = append(members, [2]string{name, content})
 		}
-		w, err := z.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte(content))
 	}
-	if err := z.Close(); err != nil {
+	data, err := zipfile.Pack(members...)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	return data
 }
 
 // The shapes LibreOffice writes: a cell spanning two columns followed by

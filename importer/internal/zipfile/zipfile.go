@@ -56,3 +56,34 @@ func Read(z *zip.Reader, name, what string) ([]byte, error) {
 	}
 	return nil, fmt.Errorf("the %s file has no %s: %w", what, name, ErrMissing)
 }
+
+// Member opens data as a zip archive and returns the decompressed bytes of
+// its member name, with Open's and Read's bounds; what names the kind of
+// file in errors ("Word", "OpenDocument").
+func Member(data []byte, name, what string) ([]byte, error) {
+	z, err := Open(data, what)
+	if err != nil {
+		return nil, err
+	}
+	return Read(z, name, what)
+}
+
+// Pack returns a zip archive of the named members, in the order given:
+// for tests and tools that build DOCX or ODT files by hand.
+func Pack(members ...[2]string) ([]byte, error) {
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	for _, m := range members {
+		w, err := z.Create(m[0])
+		if err != nil {
+			return nil, err
+		}
+		if _, err := io.WriteString(w, m[1]); err != nil {
+			return nil, err
+		}
+	}
+	if err := z.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
