@@ -64,6 +64,9 @@ type importReport struct {
 	Findings []importer.Finding `json:"findings"`
 	Problems []jsonProblem      `json:"problems"`
 	Errors   int                `json:"errors"`
+	// Unusable is why the input could not be imported at all; then
+	// nothing was written but this report.
+	Unusable string `json:"unusable,omitempty"`
 }
 
 func runImport(stdout, stderr io.Writer, in, out, reportPath string) error {
@@ -96,6 +99,13 @@ func runImport(stdout, stderr io.Writer, in, out, reportPath string) error {
 	}
 	res, err := importer.Import(data, importer.Options{Source: filepath.Base(in), Output: name})
 	if err != nil {
+		if reportPath != "" {
+			// A machine reading the report learns why nothing was written.
+			failed := &importer.Result{Format: importer.Sniff(data)}
+			if werr := writeImportReport(reportPath, stdout, in, "", failed, 0, err.Error()); werr != nil {
+				return werr
+			}
+		}
 		return err
 	}
 	if err := writeFile(out, res.TOML, stdout); err != nil {
@@ -113,7 +123,7 @@ func runImport(stdout, stderr io.Writer, in, out, reportPath string) error {
 	}
 	errs += len(res.Problems.Errors())
 	if reportPath != "" {
-		if err := writeImportReport(reportPath, stdout, in, out, res, errs); err != nil {
+		if err := writeImportReport(reportPath, stdout, in, out, res, errs, ""); err != nil {
 			return err
 		}
 	}
@@ -140,9 +150,9 @@ func sameFile(a, b string) bool {
 
 // writeImportReport writes the import report as JSON: the interpreter's
 // findings, then the check problems in the form of ocs check --format json.
-func writeImportReport(path string, stdout io.Writer, in, out string, res *importer.Result, errs int) error {
+func writeImportReport(path string, stdout io.Writer, in, out string, res *importer.Result, errs int, unusable string) error {
 	rep := importReport{Input: in, Format: res.Format, Output: out, Findings: res.Report,
-		Problems: []jsonProblem{}, Errors: errs}
+		Problems: []jsonProblem{}, Errors: errs, Unusable: unusable}
 	if rep.Findings == nil {
 		rep.Findings = []importer.Finding{}
 	}

@@ -140,6 +140,20 @@ func TestImportUnusable(t *testing.T) {
 	if len(entries) != len(tests) {
 		t.Errorf("the folder holds %d files, want only the %d inputs", len(entries), len(tests))
 	}
+	// --report still says why.
+	rep := filepath.Join(dir, "report.json")
+	code, _, _ := ocs(t, "import", filepath.Join(dir, "minutes.txt"), "-o", filepath.Join(dir, "m.toml"), "--report", rep)
+	data, err := os.ReadFile(rep)
+	if code != 2 || err != nil {
+		t.Fatalf("exit %d, report: %v", code, err)
+	}
+	var r struct{ Format, Output, Unusable string }
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Format != "text" || r.Output != "" || !strings.Contains(r.Unusable, "no 職能基準 table found") {
+		t.Errorf("report of an unusable input: %+v", r)
+	}
 }
 
 // The format comes from the content, not the extension: a DOCX named .txt
