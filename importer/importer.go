@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"sync"
 
 	"github.com/ocs-project/ocs/importer/grid"
@@ -75,9 +76,8 @@ func mimeIs(f *zip.File, want string) bool {
 		return false
 	}
 	defer r.Close()
-	buf := make([]byte, 101)
-	n, _ := r.Read(buf)
-	return string(buf[:n]) == want
+	got, err := io.ReadAll(io.LimitReader(r, 101))
+	return err == nil && string(got) == want
 }
 
 // UnusableError reports input the importer cannot read at all: an unknown

@@ -8,6 +8,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/ocs-project/ocs/importer/grid"
+	"github.com/ocs-project/ocs/importer/internal/zipfile"
 )
 
 // quote's output is read back by the TOML library as the same string.
@@ -140,6 +141,34 @@ func TestWrap(t *testing.T) {
 		}
 		if j := strings.Join(lines, ""); strings.ReplaceAll(j, " ", "") != strings.ReplaceAll(s, " ", "") {
 			t.Errorf("wrap(%q) loses text: %q", s, lines)
+		}
+	}
+}
+
+func TestSniff(t *testing.T) {
+	pack := func(members ...[2]string) []byte {
+		data, err := zipfile.Pack(members...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"PDF", []byte("%PDF-1.7\n..."), "pdf"},
+		{"PDF after junk", append([]byte("junk\n"), "%PDF-1.4"...), "pdf"},
+		{"DOCX", pack([2]string{"[Content_Types].xml", "<x/>"}, [2]string{"word/document.xml", "<x/>"}), "docx"},
+		{"ODT", pack([2]string{"mimetype", "application/vnd.oasis.opendocument.text"}, [2]string{"content.xml", "<x/>"}), "odt"},
+		{"ODS is no ODT", pack([2]string{"mimetype", "application/vnd.oasis.opendocument.spreadsheet"}), "zip"},
+		{"broken zip", []byte("PK\x03\x04garbage"), "zip"},
+		{"text", []byte("職能基準代碼\tTHM"), "text"},
+	}
+	for _, tt := range tests {
+		if got := Sniff(tt.data); got != tt.want {
+			t.Errorf("%s: Sniff = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }
