@@ -56,8 +56,8 @@ func (in *interp) acrossBreaks() {
 				}
 			}
 			d := &in.d.Duties[cur.duty]
-			msg := fmt.Sprintf("%s–%s read as one cell merged over %s–%s and cut by a page break; every task lists them",
-				all[0].Code, all[len(all)-1].Code, first, last)
+			msg := fmt.Sprintf("%s read as one cell merged over %s–%s and cut by a page break; every task lists them",
+				ranges(all), first, last)
 			d.Comments = append(d.Comments, "import: "+msg)
 			in.add(Warning, 0, d.Code, "", "%s", msg)
 		}

@@ -298,8 +298,8 @@ func (in *interp) spread() {
 				*get(b) = slices.Clone(all)
 			}
 			first, last := d.Tasks[0].Code, d.Tasks[len(d.Tasks)-1].Code
-			msg := fmt.Sprintf("import: %s–%s read as one cell merged over %s–%s (the extraction spreads a merged cell's lines over the rows it spans); every task lists them",
-				all[0].Code, all[len(all)-1].Code, first, last)
+			msg := fmt.Sprintf("import: %s read as one cell merged over %s–%s (the extraction spreads a merged cell's lines over the rows it spans); every task lists them",
+				ranges(all), first, last)
 			d.Comments = append(d.Comments, msg)
 			in.add(Warning, 0, d.Code, "", "%s", strings.TrimPrefix(msg, "import: "))
 		}
@@ -314,4 +314,22 @@ func rising(es []Entry) bool {
 		}
 	}
 	return true
+}
+
+// ranges writes rising codes compactly: "S01–S06, S12".
+func ranges(es []Entry) string {
+	var parts []string
+	for i := 0; i < len(es); {
+		j := i
+		for j+1 < len(es) && next(es[j].Code) == es[j+1].Code {
+			j++
+		}
+		if j > i {
+			parts = append(parts, es[i].Code+"–"+es[j].Code)
+		} else {
+			parts = append(parts, es[i].Code)
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
 }

@@ -172,3 +172,27 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+func TestRanges(t *testing.T) {
+	es := func(codes ...string) []Entry {
+		var out []Entry
+		for _, c := range codes {
+			out = append(out, Entry{Code: c})
+		}
+		return out
+	}
+	tests := []struct {
+		in   []Entry
+		want string
+	}{
+		{es("S01", "S02", "S03", "S04", "S05", "S06", "S12"), "S01–S06, S12"},
+		{es("K09", "K10"), "K09–K10"},
+		{es("K1"), "K1"},
+		{es("K01", "K03", "K04"), "K01, K03–K04"},
+	}
+	for _, tt := range tests {
+		if got := ranges(tt.in); got != tt.want {
+			t.Errorf("ranges = %q, want %q", got, tt.want)
+		}
+	}
+}
