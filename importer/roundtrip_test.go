@@ -18,6 +18,7 @@ import (
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
 	"github.com/ocs-project/ocs/templates"
+	tabletpl "github.com/ocs-project/ocs/templates/table"
 )
 
 func init() {
@@ -43,7 +44,7 @@ func bundled(t testing.TB, code string) *standard.Standard {
 // table renders a standard's official table with the given options.
 func table(t testing.TB, s *standard.Standard, opt templates.Options, encode func(*render.Document) ([]byte, error)) []byte {
 	t.Helper()
-	doc, err := templates.Standard(s, opt)
+	doc, err := tabletpl.Standard(s, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

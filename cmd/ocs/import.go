@@ -18,7 +18,6 @@ import (
 )
 
 func init() {
-	commands = append(commands, newImportCmd)
 	importer.Register("text", text.Read)
 	importer.Register("docx", docx.Read)
 	importer.Register("odt", odt.Read)
