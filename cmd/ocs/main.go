@@ -16,9 +16,6 @@ import (
 	"github.com/ocs-project/ocs/standard"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
-
 // exitError carries an exit status without printing anything more: the
 // command has already told the user what went wrong.
 type exitError struct{ code int }
@@ -38,6 +35,7 @@ into the official standard table, assessment forms and job descriptions.`,
 		SilenceErrors: true,
 	}
 	addSettingsFlag(root)
+	setVersionFlag(root)
 	for _, c := range commands {
 		root.AddCommand(c())
 	}
@@ -78,17 +76,4 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 2
-}
-
-func init() {
-	commands = append(commands, func() *cobra.Command {
-		return &cobra.Command{
-			Use:   "version",
-			Short: "Print the version of ocs",
-			Args:  cobra.NoArgs,
-			Run: func(cmd *cobra.Command, _ []string) {
-				fmt.Fprintln(cmd.OutOrStdout(), "ocs", version)
-			},
-		}
-	})
 }
