@@ -1,7 +1,7 @@
 # ocs — common tasks. `make test` is the README's test command and what CI runs.
 GO ?= go
 
-.PHONY: all build test lint bench docs fonts fuzz clean
+.PHONY: all build test lint bench docs dist fonts fuzz clean
 
 all: build
 
@@ -20,6 +20,13 @@ test: lint
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# dist builds the release archives (linux, darwin, windows × amd64, arm64;
+# static, no cgo) with README, licences and font notices, and SHA256SUMS,
+# into release/. Reproducible: the same commit gives the same bytes.
+# VERSION=v1.2.3 overrides git describe.
+dist:
+	$(GO) run ./internal/release -o release $(if $(VERSION),-version $(VERSION))
+
 # docs renders every bundled standard into dist/.
 docs:
 	$(GO) run ./cmd/ocs build -o dist
@@ -33,4 +40,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./standard
 
 clean:
-	rm -rf bin dist
+	rm -rf bin dist release
