@@ -39,6 +39,7 @@ var targets = []struct {
 // buildFlags are the options of `ocs build`.
 type buildFlags struct {
 	out            string
+	docxEmbed      bool // DOCX files carry their fonts
 	only           []string
 	jobs           int
 	verbose, force bool
@@ -82,6 +83,7 @@ and fonts are the embedded ones unless given (system fonts only with --system-fo
 	fl.StringVar(&f.fonts.config.Bold, "font-bold", "", "TrueType font for bold text (default: the regular font, emboldened)")
 	fl.StringVar(&f.fonts.config.Latin, "latin-font", "", latinFontUsage)
 	fl.StringArrayVar(&f.fonts.config.Fallbacks, "fallback-font", nil, "font for characters the main font lacks; repeat to add more")
+	addDocxEmbedFlag(cmd, &f.docxEmbed)
 	return cmd
 }
 
@@ -124,6 +126,13 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 	}
 	enc := &encoder{fonts: set, system: f.systemFonts, allowMissing: f.allowMissing}
 	enc.docx.EastAsiaFont, enc.docx.ASCIIFont = st.DOCX.EastAsiaFont, st.DOCX.ASCIIFont
+	if docxEmbed(cmd, f.docxEmbed, st) {
+		var warns []string
+		enc.docx.Embed, warns = docxFonts(set, enc.docx)
+		for _, w := range warns {
+			fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+		}
+	}
 	opt := templates.Options{Lang: f.lang, Labels: st.Labels}
 	ins, err := buildInputs(args)
 	if err != nil {

@@ -23,6 +23,7 @@ func init() { commands = append(commands, newRenderCmd) }
 type renderFlags struct {
 	out, format, lang, labels string
 	landscape, allowMissing   bool
+	docxEmbed                 bool // DOCX carries its fonts
 	eastAsia, ascii           string
 	fonts                     fontFlags
 
@@ -75,6 +76,7 @@ render, warnings are printed and rendering goes on.`,
 	fl.BoolVar(&f.allowMissing, "allow-missing-glyphs", false, "print characters no font has as empty boxes instead of failing")
 	fl.StringVar(&f.eastAsia, "docx-east-asia-font", "", "DOCX: name of the Chinese font (default 標楷體)")
 	fl.StringVar(&f.ascii, "docx-ascii-font", "", "DOCX: name of the Latin font")
+	addDocxEmbedFlag(cmd, &f.docxEmbed)
 	addFontFlags(cmd, &f.fonts)
 	fl.StringVar(&f.config, "config", "", "assessment: settings file (TOML: scope, parts, scale, methods, labels)")
 	fl.StringVar(&f.scope, "scope", "", "assessment: duties and tasks to assess, e.g. T1,T3.2 (default: all)")
@@ -169,6 +171,13 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 		}
 	}
 	enc.docx.EastAsiaFont, enc.docx.ASCIIFont = f.eastAsia, f.ascii
+	if format == "docx" && docxEmbed(cmd, f.docxEmbed, st) {
+		var warns []string
+		enc.docx.Embed, warns = docxFonts(set, enc.docx)
+		for _, w := range warns {
+			fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+		}
+	}
 
 	if f.roster != "" {
 		aopt, err := f.assessmentOptions(opt)

@@ -29,6 +29,7 @@ const settingsFile = ".ocs.toml"
 //	[docx]
 //	east_asia_font = "標楷體"
 //	ascii_font = "Times New Roman"
+//	embed_fonts = true               # carry the used characters of the fonts
 //	[labels]
 //	knowledge = "職能內涵（K=knowledge 知識）"
 //
@@ -45,6 +46,7 @@ type settings struct {
 	DOCX struct {
 		EastAsiaFont string `toml:"east_asia_font"`
 		ASCIIFont    string `toml:"ascii_font"`
+		EmbedFonts   *bool  `toml:"embed_fonts"`
 	} `toml:"docx"`
 	Labels map[string]string `toml:"labels"`
 }
@@ -53,7 +55,7 @@ type settings struct {
 var settingsKeys = map[string][]string{
 	"":      {"lang", "fonts", "docx", "labels"},
 	"fonts": {"font", "bold", "latin", "fallbacks", "system"},
-	"docx":  {"east_asia_font", "ascii_font"},
+	"docx":  {"east_asia_font", "ascii_font", "embed_fonts"},
 }
 
 // addSettingsFlag registers --settings on the root command.

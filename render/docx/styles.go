@@ -131,19 +131,27 @@ var cellMargins = `<w:tblCellMar><w:top w:w="` + strconv.Itoa(cellPadV) + `" w:t
 // fontTablePart returns word/fontTable.xml, which names the fonts and, for
 // 標楷體, gives TW-Kai as the alternative name for readers without it
 // (charset 0x88 is Big5).
-func fontTablePart(opt Options) []byte {
+func fontTablePart(opt Options, emb []embedded) []byte {
 	b := make([]byte, 0, 1024)
-	b = append(b, xmlDecl+`<w:fonts xmlns:w="`+nsW+`"><w:font w:name="`...)
+	b = append(b, xmlDecl+`<w:fonts xmlns:w="`+nsW+`"`...)
+	if len(emb) > 0 {
+		b = append(b, ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`...)
+	}
+	b = append(b, `><w:font w:name="`...)
 	b = appendEscaped(b, opt.EastAsiaFont)
 	b = append(b, `">`...)
 	if opt.EastAsiaFont == DefaultEastAsiaFont {
 		b = append(b, `<w:altName w:val="`+kaiAltName+`"/>`...)
 	}
-	b = append(b, `<w:charset w:val="88"/><w:family w:val="script"/><w:pitch w:val="fixed"/></w:font>`...)
+	b = append(b, `<w:charset w:val="88"/><w:family w:val="script"/><w:pitch w:val="fixed"/>`...)
+	b = appendEmbeds(b, emb, opt.EastAsiaFont)
+	b = append(b, `</w:font>`...)
 	if opt.ASCIIFont != opt.EastAsiaFont {
 		b = append(b, `<w:font w:name="`...)
 		b = appendEscaped(b, opt.ASCIIFont)
-		b = append(b, `"><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`...)
+		b = append(b, `"><w:family w:val="roman"/><w:pitch w:val="variable"/>`...)
+		b = appendEmbeds(b, emb, opt.ASCIIFont)
+		b = append(b, `</w:font>`...)
 	}
 	b = append(b, `<w:font w:name="`+boxFont+`"><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font></w:fonts>`...)
 	return b
@@ -151,9 +159,13 @@ func fontTablePart(opt Options) []byte {
 
 // settingsPart returns word/settings.xml: Word 2013+ layout (no
 // compatibility mode), East Asian line breaking, the default tab stop.
-func settingsPart(lang string) []byte {
+func settingsPart(lang string, embedded bool) []byte {
 	b := make([]byte, 0, 512)
-	b = append(b, xmlDecl+`<w:settings xmlns:w="`+nsW+`"><w:defaultTabStop w:val="480"/><w:characterSpacingControl w:val="doNotCompress"/>`+
+	b = append(b, xmlDecl+`<w:settings xmlns:w="`+nsW+`">`...)
+	if embedded {
+		b = append(b, `<w:embedTrueTypeFonts/><w:saveSubsetFonts/>`...)
+	}
+	b = append(b, `<w:defaultTabStop w:val="480"/><w:characterSpacingControl w:val="doNotCompress"/>`+
 		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`+
 		`<w:themeFontLang w:val="`...)
 	b = appendEscaped(b, lang)
