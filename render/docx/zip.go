@@ -48,9 +48,9 @@ func (w *writer) pack(d *render.Document, date time.Time, emb []embedded) ([]byt
 	}
 	types.WriteString(
 		`<Override PartName="/word/document.xml" ContentType="` + typeBase + `document.main+xml"/>` +
-		`<Override PartName="/word/styles.xml" ContentType="` + typeBase + `styles+xml"/>` +
-		`<Override PartName="/word/settings.xml" ContentType="` + typeBase + `settings+xml"/>` +
-		`<Override PartName="/word/fontTable.xml" ContentType="` + typeBase + `fontTable+xml"/>`)
+			`<Override PartName="/word/styles.xml" ContentType="` + typeBase + `styles+xml"/>` +
+			`<Override PartName="/word/settings.xml" ContentType="` + typeBase + `settings+xml"/>` +
+			`<Override PartName="/word/fontTable.xml" ContentType="` + typeBase + `fontTable+xml"/>`)
 	rels.WriteString(xmlDecl + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 		`<Relationship Id="rId1" Type="` + relBase + `styles" Target="styles.xml"/>` +
 		`<Relationship Id="rId2" Type="` + relBase + `settings" Target="settings.xml"/>` +
