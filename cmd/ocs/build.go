@@ -39,7 +39,8 @@ var targets = []struct {
 // buildFlags are the options of `ocs build`.
 type buildFlags struct {
 	out            string
-	docxEmbed      bool // DOCX files carry their fonts
+	docxEmbed      bool   // DOCX files carry their fonts
+	reference      string // DOCX reference document
 	only           []string
 	jobs           int
 	verbose, force bool
@@ -84,6 +85,7 @@ and fonts are the embedded ones unless given (system fonts only with --system-fo
 	fl.StringVar(&f.fonts.config.Latin, "latin-font", "", latinFontUsage)
 	fl.StringArrayVar(&f.fonts.config.Fallbacks, "fallback-font", nil, "font for characters the main font lacks; repeat to add more")
 	addDocxEmbedFlag(cmd, &f.docxEmbed)
+	addReferenceFlag(cmd, &f.reference)
 	return cmd
 }
 
@@ -126,12 +128,8 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 	}
 	enc := &encoder{fonts: set, system: f.systemFonts, allowMissing: f.allowMissing}
 	enc.docx.EastAsiaFont, enc.docx.ASCIIFont = st.DOCX.EastAsiaFont, st.DOCX.ASCIIFont
-	if docxEmbed(cmd, f.docxEmbed, st) {
-		var warns []string
-		enc.docx.Embed, warns = docxFonts(set, enc.docx)
-		for _, w := range warns {
-			fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
-		}
+	if err := setupDocx(cmd, &enc.docx, set, f.docxEmbed, f.reference, st); err != nil {
+		return err
 	}
 	opt := templates.Options{Lang: f.lang, Labels: st.Labels}
 	ins, err := buildInputs(args)

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -60,4 +62,62 @@ func docxFonts(set *fonts.Set, opt docx.Options) (list []docx.Font, warnings []s
 		}
 	}
 	return list, warnings
+}
+
+// addReferenceFlag registers --reference-docx.
+func addReferenceFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVar(p, "reference-docx", "",
+		"DOCX: take styles, page size, margins, header and footer from this Word file (.docx or .dotx)")
+}
+
+// maxReference is the largest reference document read.
+const maxReference = 64 << 20
+
+// docxReference reads the reference document named by the flag, else by
+// the settings file; nil when neither names one.
+func docxReference(cmd *cobra.Command, flag string, st *settings) (*docx.Reference, error) {
+	name := flag
+	if !cmd.Flags().Changed("reference-docx") && st.DOCX.Reference != "" {
+		name = st.DOCX.Reference
+	}
+	if name == "" {
+		return nil, nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("reference document: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxReference+1))
+	if err != nil {
+		return nil, fmt.Errorf("reference document %s: %w", name, err)
+	}
+	if len(data) > maxReference {
+		return nil, fmt.Errorf("reference document %s is larger than %d MB", name, maxReference>>20)
+	}
+	ref, err := docx.ParseReference(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return ref, nil
+}
+
+// setupDocx fills in the DOCX options of an encoder: the reference
+// document and the fonts to carry. A reference document brings its own
+// fonts, so nothing is carried then.
+func setupDocx(cmd *cobra.Command, opt *docx.Options, set *fonts.Set, embed bool, reference string, st *settings) error {
+	ref, err := docxReference(cmd, reference, st)
+	if err != nil {
+		return err
+	}
+	opt.Reference = ref
+	if ref != nil || !docxEmbed(cmd, embed, st) {
+		return nil
+	}
+	var warns []string
+	opt.Embed, warns = docxFonts(set, *opt)
+	for _, w := range warns {
+		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+	}
+	return nil
 }

@@ -49,3 +49,28 @@ func TestDocxEmbedFonts(t *testing.T) {
 		}
 	}
 }
+
+func TestReferenceDocx(t *testing.T) {
+	dir := t.TempDir()
+	// A reference document made with ocs itself is a valid Word file.
+	ref := filepath.Join(dir, "ref.docx")
+	if code, _, stderr := ocs(t, "render", "standard", "BAS1219-002v4", "-o", ref, "--docx-embed-fonts=false"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "out.docx")
+	if code, _, stderr := ocs(t, "render", "standard", "THM2431-001v1", "-o", out, "--reference-docx", ref); code != 0 {
+		t.Fatalf("--reference-docx: exit %d: %s", code, stderr)
+	}
+	if got := fontParts(t, out); len(got) != 0 {
+		t.Errorf("with a reference document fonts were carried: %v", got)
+	}
+	bad := filepath.Join(dir, "bad.docx")
+	os.WriteFile(bad, []byte("not a zip"), 0o644)
+	code, _, stderr := ocs(t, "render", "standard", "THM2431-001v1", "-o", filepath.Join(dir, "x.docx"), "--reference-docx", bad)
+	if code != 2 || !strings.Contains(stderr, "bad.docx") || !strings.Contains(stderr, "not a Word file") {
+		t.Errorf("a broken reference: exit %d, %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.docx")); err == nil {
+		t.Error("a broken reference still wrote the output")
+	}
+}

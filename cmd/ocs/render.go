@@ -23,7 +23,8 @@ func init() { commands = append(commands, newRenderCmd) }
 type renderFlags struct {
 	out, format, lang, labels string
 	landscape, allowMissing   bool
-	docxEmbed                 bool // DOCX carries its fonts
+	docxEmbed                 bool   // DOCX carries its fonts
+	reference                 string // DOCX reference document
 	eastAsia, ascii           string
 	fonts                     fontFlags
 
@@ -77,6 +78,7 @@ render, warnings are printed and rendering goes on.`,
 	fl.StringVar(&f.eastAsia, "docx-east-asia-font", "", "DOCX: name of the Chinese font (default 標楷體)")
 	fl.StringVar(&f.ascii, "docx-ascii-font", "", "DOCX: name of the Latin font")
 	addDocxEmbedFlag(cmd, &f.docxEmbed)
+	addReferenceFlag(cmd, &f.reference)
 	addFontFlags(cmd, &f.fonts)
 	fl.StringVar(&f.config, "config", "", "assessment: settings file (TOML: scope, parts, scale, methods, labels)")
 	fl.StringVar(&f.scope, "scope", "", "assessment: duties and tasks to assess, e.g. T1,T3.2 (default: all)")
@@ -171,11 +173,9 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 		}
 	}
 	enc.docx.EastAsiaFont, enc.docx.ASCIIFont = f.eastAsia, f.ascii
-	if format == "docx" && docxEmbed(cmd, f.docxEmbed, st) {
-		var warns []string
-		enc.docx.Embed, warns = docxFonts(set, enc.docx)
-		for _, w := range warns {
-			fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+	if format == "docx" {
+		if err := setupDocx(cmd, &enc.docx, set, f.docxEmbed, f.reference, st); err != nil {
+			return err
 		}
 	}
 

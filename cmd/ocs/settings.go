@@ -30,6 +30,7 @@ const settingsFile = ".ocs.toml"
 //	east_asia_font = "標楷體"
 //	ascii_font = "Times New Roman"
 //	embed_fonts = true               # carry the used characters of the fonts
+//	reference = "templates/company.dotx"  # styles, page, header and footer
 //	[labels]
 //	knowledge = "職能內涵（K=knowledge 知識）"
 //
@@ -47,6 +48,7 @@ type settings struct {
 		EastAsiaFont string `toml:"east_asia_font"`
 		ASCIIFont    string `toml:"ascii_font"`
 		EmbedFonts   *bool  `toml:"embed_fonts"`
+		Reference    string `toml:"reference"`
 	} `toml:"docx"`
 	Labels map[string]string `toml:"labels"`
 }
@@ -55,7 +57,7 @@ type settings struct {
 var settingsKeys = map[string][]string{
 	"":      {"lang", "fonts", "docx", "labels"},
 	"fonts": {"font", "bold", "latin", "fallbacks", "system"},
-	"docx":  {"east_asia_font", "ascii_font", "embed_fonts"},
+	"docx":  {"east_asia_font", "ascii_font", "embed_fonts", "reference"},
 }
 
 // addSettingsFlag registers --settings on the root command.

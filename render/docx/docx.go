@@ -60,6 +60,9 @@ type Options struct {
 	// Embed lists the fonts the file carries (subset to the document's
 	// characters); empty means fonts are named only.
 	Embed []Font
+	// Reference, when not nil, gives the document the styles, page size,
+	// margins, header and footer of an organisation's own Word file.
+	Reference *Reference
 }
 
 func (o Options) withDefaults() Options {
@@ -95,6 +98,7 @@ func Render(doc *render.Document, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	geo = opt.Reference.geometry(geo)
 	emb, err := embedFonts(doc, opt.Embed)
 	if err != nil {
 		return nil, err
@@ -148,7 +152,16 @@ type geometry struct {
 	width, height            int
 	top, right, bottom, left int
 	footer                   int // distance of the footer from the bottom edge
+	head                     int // distance of the header from the top edge; 0 = half the top margin
 	landscape                bool
+}
+
+// header is the distance of the header from the top edge.
+func (g geometry) header() int {
+	if g.head > 0 {
+		return g.head
+	}
+	return g.top / 2
 }
 
 func newGeometry(p render.Page) (geometry, error) {

@@ -54,9 +54,20 @@ func styleSize(id string) int {
 	return styleDefs[0].size
 }
 
+// styleXML is one w:style element of styles.xml and its id.
+type styleXML struct {
+	id  string
+	xml []byte
+}
+
 // stylesPart returns word/styles.xml: document defaults (fonts, zh-TW
-// language), the paragraph styles, and the Table Grid style the tables use.
+// language), the paragraph styles, and the Table Grid style the tables
+// use; with a reference document, its styles plus those of ours it lacks.
 func stylesPart(opt Options, lang string) []byte {
+	ours := ourStyles()
+	if opt.Reference != nil {
+		return opt.Reference.stylesWith(ours)
+	}
 	b := make([]byte, 0, 4096)
 	b = append(b, xmlDecl+`<w:styles xmlns:w="`+nsW+`"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="`...)
 	b = appendEscaped(b, opt.ASCIIFont)
@@ -70,7 +81,18 @@ func stylesPart(opt Options, lang string) []byte {
 	b = appendEscaped(b, lang)
 	b = append(b, `" w:eastAsia="zh-TW"/></w:rPr></w:rPrDefault>`+
 		`<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`...)
+	for _, s := range ours {
+		b = append(b, s.xml...)
+	}
+	return append(b, `</w:styles>`...)
+}
+
+// ourStyles returns the w:style elements of ocs's own styles: the
+// paragraph styles, Normal first, then the table styles.
+func ourStyles() []styleXML {
+	out := make([]styleXML, 0, len(styleDefs)+2)
 	for i, s := range styleDefs {
+		b := make([]byte, 0, 256)
 		b = append(b, `<w:style w:type="paragraph"`...)
 		if i == 0 {
 			b = append(b, ` w:default="1"`...)
@@ -105,12 +127,14 @@ func stylesPart(opt Options, lang string) []byte {
 		b = append(b, `"/><w:szCs w:val="`...)
 		b = strconv.AppendInt(b, int64(s.size*2), 10)
 		b = append(b, `"/></w:rPr></w:style>`...)
+		out = append(out, styleXML{s.id, b})
 	}
-	b = append(b, `<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>`+
-		`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`+
-		`<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr>`+tblBorders...)
-	b = append(b, cellMargins...)
-	return append(b, `</w:tblPr></w:style></w:styles>`...)
+	out = append(out,
+		styleXML{"TableNormal", []byte(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>` +
+			`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)},
+		styleXML{"TableGrid", []byte(`<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr>` + tblBorders + cellMargins + `</w:tblPr></w:style>`)},
+	)
+	return out
 }
 
 // Borders (single, ½ pt) and cell margins of every table, written both in

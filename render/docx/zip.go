@@ -55,12 +55,18 @@ func (w *writer) pack(d *render.Document, date time.Time, emb []embedded) ([]byt
 		`<Relationship Id="rId1" Type="` + relBase + `styles" Target="styles.xml"/>` +
 		`<Relationship Id="rId2" Type="` + relBase + `settings" Target="settings.xml"/>` +
 		`<Relationship Id="rId3" Type="` + relBase + `fontTable" Target="fontTable.xml"/>`)
-	footers := make([]part, len(w.footers))
-	for i, f := range w.footers {
-		name := "footer" + strconv.Itoa(i+1) + ".xml"
-		footers[i] = part{"word/" + name, f}
-		types.WriteString(`<Override PartName="/word/` + name + `" ContentType="` + typeBase + `footer+xml"/>`)
-		rels.WriteString(`<Relationship Id="` + footerRelID(i+1) + `" Type="` + relBase + `footer" Target="` + name + `"/>`)
+	var footers []part
+	ref := w.opt.Reference
+	if ref == nil || ref.footer == nil {
+		for i, f := range w.footers {
+			name := "footer" + strconv.Itoa(i+1) + ".xml"
+			footers = append(footers, part{"word/" + name, f})
+			types.WriteString(`<Override PartName="/word/` + name + `" ContentType="` + typeBase + `footer+xml"/>`)
+			rels.WriteString(`<Relationship Id="` + footerRelID(i+1) + `" Type="` + relBase + `footer" Target="` + name + `"/>`)
+		}
+	}
+	if ref != nil {
+		footers = append(footers, ref.parts(&types, &rels)...)
 	}
 	types.WriteString(`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`)
 	rels.WriteString(`</Relationships>`)
