@@ -52,7 +52,7 @@ func handReference(t *testing.T) []byte {
 			`<Relationship Id="rId2" Type="` + relBase + `styles" Target="styles.xml"/>` +
 			`<Relationship Id="rId3" Type="` + relBase + `image" Target="../../evil.png"/>` +
 			`<Relationship Id="rId4" Type="` + relBase + `hyperlink" Target="https://example.com/" TargetMode="External"/></Relationships>`,
-		"word/footer1.xml": `<?xml version="1.0"?><w:ftr xmlns:w="` + nsW + `"><w:p><w:r><w:t>本文件僅供內部使用</w:t></w:r></w:p></w:ftr>`,
+		"word/footer1.xml":    `<?xml version="1.0"?><w:ftr xmlns:w="` + nsW + `"><w:p><w:r><w:t>本文件僅供內部使用</w:t></w:r></w:p></w:ftr>`,
 		"word/media/logo.png": "\x89PNG fake",
 		"evil.png":            "outside word/",
 	})
@@ -62,7 +62,7 @@ func refDoc() *render.Document {
 	d := embedDoc()
 	d.Blocks = append(d.Blocks, &render.Table{
 		Widths: []float64{1, 2},
-		Rows:    []render.Row{{Cells: []render.Cell{{Paras: []render.Paragraph{{Runs: []render.Run{{Text: "T1"}}}}}, {Paras: []render.Paragraph{{Runs: []render.Run{{Text: "人際溝通與協調"}}}}}}}},
+		Rows:   []render.Row{{Cells: []render.Cell{{Paras: []render.Paragraph{{Runs: []render.Run{{Text: "T1"}}}}}, {Paras: []render.Paragraph{{Runs: []render.Run{{Text: "人際溝通與協調"}}}}}}}},
 	})
 	return d
 }
