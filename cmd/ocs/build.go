@@ -41,6 +41,7 @@ type buildFlags struct {
 	out            string
 	docxEmbed      bool   // DOCX files carry their fonts
 	reference      string // DOCX reference document
+	brand          brandFlags
 	only           []string
 	jobs           int
 	verbose, force bool
@@ -86,6 +87,7 @@ and fonts are the embedded ones unless given (system fonts only with --system-fo
 	fl.StringArrayVar(&f.fonts.config.Fallbacks, "fallback-font", nil, "font for characters the main font lacks; repeat to add more")
 	addDocxEmbedFlag(cmd, &f.docxEmbed)
 	addReferenceFlag(cmd, &f.reference)
+	addBrandFlags(cmd, &f.brand)
 	return cmd
 }
 
@@ -129,6 +131,9 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 	enc := &encoder{fonts: set, system: f.systemFonts, allowMissing: f.allowMissing}
 	enc.docx.EastAsiaFont, enc.docx.ASCIIFont = st.DOCX.EastAsiaFont, st.DOCX.ASCIIFont
 	if err := setupDocx(cmd, &enc.docx, set, f.docxEmbed, f.reference, st); err != nil {
+		return err
+	}
+	if enc.brand, err = f.brand.brand(cmd, st); err != nil {
 		return err
 	}
 	opt := templates.Options{Lang: f.lang, Labels: st.Labels}
@@ -325,14 +330,24 @@ func parseOnly(only []string) (kindsOnly, formatsOnly []string, err error) {
 }
 
 // fingerprint is what, besides the standard itself, decides every output's
-// bytes: the program, the language and labels, the fonts and
-// SOURCE_DATE_EPOCH.
+// bytes: the program, the language and labels, the fonts, the DOCX
+// options, the house style and SOURCE_DATE_EPOCH.
 func fingerprint(f *buildFlags, enc *encoder, opt templates.Options) string {
 	parts := []string{generator(), "lang=" + opt.Lang, "epoch=" + os.Getenv("SOURCE_DATE_EPOCH"),
 		fmt.Sprintf("missing=%t system=%t", f.allowMissing, f.systemFonts),
 		"docx=" + enc.docx.EastAsiaFont + "/" + enc.docx.ASCIIFont}
 	for _, k := range slices.Sorted(maps.Keys(opt.Labels)) {
 		parts = append(parts, "label."+k+"="+opt.Labels[k])
+	}
+	parts = append(parts, fmt.Sprintf("docx.embed=%d", len(enc.docx.Embed)))
+	if r := enc.docx.Reference; r != nil {
+		parts = append(parts, "docx.reference="+r.Fingerprint())
+	}
+	if b := enc.brand; b != nil {
+		parts = append(parts, fmt.Sprintf("brand=%q %q %q %s", b.Name, b.Line, b.Footer, b.Color.Hex()))
+		if b.Logo != nil {
+			parts = append(parts, "brand.logo="+sum(b.Logo.Data))
+		}
 	}
 	if strings.HasSuffix(generator(), "+dirty)") || !strings.Contains(generator(), "(") {
 		parts = append(parts, "exe="+exeHash())

@@ -74,3 +74,35 @@ func TestReferenceDocx(t *testing.T) {
 		t.Error("a broken reference still wrote the output")
 	}
 }
+
+func TestBrandSettings(t *testing.T) {
+	dir := t.TempDir()
+	logo := filepath.Join(dir, "logo.png")
+	// A 2×1 PNG, written by hand.
+	os.WriteFile(logo, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x01\x08\x02\x00\x00\x00{@\xe8\xdd\x00\x00\x00\x0fIDATx\x9cc\x90\xf3\x8cg\x90\xf3\x8c\x07\x00\x04\xd6\x01\xd7\xb3U.\xf2\x00\x00\x00\x00IEND\xaeB`\x82"), 0o644)
+	st := filepath.Join(dir, "brand.toml")
+	os.WriteFile(st, []byte("[brand]\nname = \"範例股份有限公司\"\nlogo = \""+filepath.ToSlash(logo)+"\"\ncolor = \"#1F4E79\"\nfooter = \"臺北市中正區\"\n"), 0o644)
+	html := filepath.Join(dir, "p.html")
+	if code, _, stderr := ocs(t, "render", "jobdesc", "BAS1219-002v4", "--settings", st, "--brand-line", "HR-2026-01", "-o", html); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	page, _ := os.ReadFile(html)
+	for _, want := range []string{"範例股份有限公司", "HR-2026-01", "臺北市中正區", "data:image/png;base64,", "#1F4E79"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("branded HTML lacks %s", want)
+		}
+	}
+	// Off by default.
+	plain := filepath.Join(dir, "plain.html")
+	ocs(t, "render", "jobdesc", "BAS1219-002v4", "-o", plain)
+	if page, _ := os.ReadFile(plain); strings.Contains(string(page), "class=\"brand\"") {
+		t.Error("a page without brand settings is branded")
+	}
+	// A bad colour or logo is a clear error.
+	if code, _, stderr := ocs(t, "render", "jobdesc", "BAS1219-002v4", "--brand-color", "blue", "-o", plain); code != 2 || !strings.Contains(stderr, "#RRGGBB") {
+		t.Errorf("--brand-color blue: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := ocs(t, "render", "jobdesc", "BAS1219-002v4", "--brand-logo", st, "-o", plain); code != 2 || !strings.Contains(stderr, "not a PNG or JPEG") {
+		t.Errorf("--brand-logo of a TOML file: exit %d, %s", code, stderr)
+	}
+}

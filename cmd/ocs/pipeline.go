@@ -73,15 +73,19 @@ func loadStandard(in input, warn io.Writer) (*standard.Standard, error) {
 
 // encoder turns a document into bytes in one format.
 type encoder struct {
-	fonts        *fonts.Set   // the configured set; system fallbacks are searched on demand
-	system       bool         // search system fonts for characters the set lacks
-	allowMissing bool         // draw missing characters as boxes instead of failing
-	docx         docx.Options // DOCX font names
-	warn         io.Writer    // where missing characters are reported when allowed; nil = nowhere
+	fonts        *fonts.Set    // the configured set; system fallbacks are searched on demand
+	system       bool          // search system fonts for characters the set lacks
+	allowMissing bool          // draw missing characters as boxes instead of failing
+	docx         docx.Options  // DOCX font names
+	warn         io.Writer     // where missing characters are reported when allowed; nil = nowhere
+	brand        *render.Brand // house style on every page; nil = the plain form
 }
 
 // encode writes doc in format ("pdf", "docx", "html" or "txt").
 func (e *encoder) encode(doc *render.Document, format string) ([]byte, error) {
+	if e.brand != nil {
+		doc.Brand = e.brand
+	}
 	switch format {
 	case "pdf":
 		set := e.fonts

@@ -25,6 +25,7 @@ type renderFlags struct {
 	landscape, allowMissing   bool
 	docxEmbed                 bool   // DOCX carries its fonts
 	reference                 string // DOCX reference document
+	brand                     brandFlags
 	eastAsia, ascii           string
 	fonts                     fontFlags
 
@@ -79,6 +80,7 @@ render, warnings are printed and rendering goes on.`,
 	fl.StringVar(&f.ascii, "docx-ascii-font", "", "DOCX: name of the Latin font")
 	addDocxEmbedFlag(cmd, &f.docxEmbed)
 	addReferenceFlag(cmd, &f.reference)
+	addBrandFlags(cmd, &f.brand)
 	addFontFlags(cmd, &f.fonts)
 	fl.StringVar(&f.config, "config", "", "assessment: settings file (TOML: scope, parts, scale, methods, labels)")
 	fl.StringVar(&f.scope, "scope", "", "assessment: duties and tasks to assess, e.g. T1,T3.2 (default: all)")
@@ -173,6 +175,9 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 		}
 	}
 	enc.docx.EastAsiaFont, enc.docx.ASCIIFont = f.eastAsia, f.ascii
+	if enc.brand, err = f.brand.brand(cmd, st); err != nil {
+		return err
+	}
 	if format == "docx" {
 		if err := setupDocx(cmd, &enc.docx, set, f.docxEmbed, f.reference, st); err != nil {
 			return err

@@ -31,6 +31,10 @@ const settingsFile = ".ocs.toml"
 //	ascii_font = "Times New Roman"
 //	embed_fonts = true               # carry the used characters of the fonts
 //	reference = "templates/company.dotx"  # styles, page, header and footer
+//	[brand]                          # house style (off by default)
+//	name = "範例股份有限公司"
+//	logo = "logo.png"
+//	color = "#1F4E79"
 //	[labels]
 //	knowledge = "職能內涵（K=knowledge 知識）"
 //
@@ -51,11 +55,19 @@ type settings struct {
 		Reference    string `toml:"reference"`
 	} `toml:"docx"`
 	Labels map[string]string `toml:"labels"`
+	Brand  struct {
+		Name   string `toml:"name"`
+		Line   string `toml:"line"`
+		Footer string `toml:"footer"`
+		Logo   string `toml:"logo"`
+		Color  string `toml:"color"`
+	} `toml:"brand"`
 }
 
 // settingsKeys are the keys the file may use, by table, for suggestions.
 var settingsKeys = map[string][]string{
-	"":      {"lang", "fonts", "docx", "labels"},
+	"":      {"lang", "fonts", "docx", "labels", "brand"},
+	"brand": {"name", "line", "footer", "logo", "color"},
 	"fonts": {"font", "bold", "latin", "fallbacks", "system"},
 	"docx":  {"east_asia_font", "ascii_font", "embed_fonts", "reference"},
 }

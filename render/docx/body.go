@@ -26,6 +26,7 @@ type writer struct {
 	footers      [][]byte      // footer parts, word/footer1.xml …
 	footer       render.Footer // the running footer of the current section
 	footerRef    int           // its footer part (1-based) when the section must name it; 0 = none or inherited
+	brand        *render.Brand // the organisation's house style; nil = none
 }
 
 // newWriter returns a writer that builds document.xml in buf.
@@ -194,7 +195,9 @@ func (w *writer) startSection(f render.Footer, first bool) {
 func (w *writer) sectPr() {
 	g := w.geo
 	w.b = append(w.b, `<w:sectPr>`...)
-	if ref := w.opt.Reference; ref != nil && ref.header != nil {
+	if hasBrandHeader(w.brand) {
+		w.b = append(w.b, `<w:headerReference w:type="default" r:id="`+brandHeaderRel+`"/>`...)
+	} else if ref := w.opt.Reference; ref != nil && ref.header != nil {
 		w.b = append(w.b, `<w:headerReference w:type="default" r:id="`+refHeaderRel+`"/>`...)
 	}
 	if ref := w.opt.Reference; ref != nil && ref.footer != nil {

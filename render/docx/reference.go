@@ -3,6 +3,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -426,4 +427,29 @@ func hasExtra(xs []refExtra, kind string) bool {
 		}
 	}
 	return false
+}
+
+// Fingerprint identifies what the reference gives the output, for build
+// caches: the same reference file gives the same fingerprint.
+func (r *Reference) Fingerprint() string {
+	h := sha256.New()
+	h.Write(r.styles)
+	if r.page != nil {
+		fmt.Fprintf(h, "%+v", *r.page)
+	}
+	for _, p := range []*refPart{r.header, r.footer} {
+		if p != nil {
+			h.Write(p.data)
+			h.Write(p.rels)
+		}
+	}
+	for _, m := range r.media {
+		h.Write([]byte(m.name))
+		h.Write(m.data)
+	}
+	for _, x := range r.extra {
+		h.Write([]byte(x.kind))
+		h.Write(x.data)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
 }

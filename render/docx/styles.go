@@ -28,6 +28,7 @@ var styleDefs = [...]styleDef{
 	{id: "TableText", name: "Table Text", size: 10},
 	{id: "Small", name: "Small Text", size: 9, after: 60},
 	{id: "Footer", name: "footer", size: 9},
+	{id: "Header", name: "header", size: 10},
 }
 
 // styleID maps a render style to the id of its Word style.
@@ -63,8 +64,8 @@ type styleXML struct {
 // stylesPart returns word/styles.xml: document defaults (fonts, zh-TW
 // language), the paragraph styles, and the Table Grid style the tables
 // use; with a reference document, its styles plus those of ours it lacks.
-func stylesPart(opt Options, lang string) []byte {
-	ours := ourStyles()
+func stylesPart(opt Options, lang string, brand *render.Brand) []byte {
+	ours := ourStyles(brand)
 	if opt.Reference != nil {
 		return opt.Reference.stylesWith(ours)
 	}
@@ -89,7 +90,7 @@ func stylesPart(opt Options, lang string) []byte {
 
 // ourStyles returns the w:style elements of ocs's own styles: the
 // paragraph styles, Normal first, then the table styles.
-func ourStyles() []styleXML {
+func ourStyles(brand *render.Brand) []styleXML {
 	out := make([]styleXML, 0, len(styleDefs)+2)
 	for i, s := range styleDefs {
 		b := make([]byte, 0, 256)
@@ -121,6 +122,9 @@ func ourStyles() []styleXML {
 		b = append(b, `</w:pPr><w:rPr>`...)
 		if s.bold {
 			b = append(b, `<w:b/><w:bCs/>`...)
+		}
+		if s.keepNext && brand != nil { // titles and headings in the accent colour
+			b = appendColor(b, brand.Color)
 		}
 		b = append(b, `<w:sz w:val="`...)
 		b = strconv.AppendInt(b, int64(s.size*2), 10)

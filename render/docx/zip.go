@@ -68,6 +68,7 @@ func (w *writer) pack(d *render.Document, date time.Time, emb []embedded) ([]byt
 	if ref != nil {
 		footers = append(footers, ref.parts(&types, &rels)...)
 	}
+	footers = append(footers, brandParts(d.Brand, w.geo.textWidth(), &types, &rels)...)
 	types.WriteString(`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`)
 	rels.WriteString(`</Relationships>`)
 
@@ -79,7 +80,7 @@ func (w *writer) pack(d *render.Document, date time.Time, emb []embedded) ([]byt
 			`</Relationships>`)},
 		{"word/document.xml", w.b},
 		{"word/_rels/document.xml.rels", []byte(rels.String())},
-		{"word/styles.xml", stylesPart(w.opt, lang)},
+		{"word/styles.xml", stylesPart(w.opt, lang, d.Brand)},
 		{"word/settings.xml", settingsPart(lang, len(emb) > 0)},
 		{"word/fontTable.xml", fontTablePart(w.opt, emb)},
 	}
