@@ -26,21 +26,30 @@ func addBrandFlags(cmd *cobra.Command, f *brandFlags) {
 	fl.StringVar(&f.color, "brand-color", "", "house style: accent colour for rules and header shading, #RRGGBB")
 }
 
-// brand resolves the house style from the flags and the settings file's
-// [brand] table (flags win); nil when neither sets anything.
-func (f *brandFlags) brand(cmd *cobra.Command, st *settings) (*render.Brand, error) {
+// paths resolves the house style's texts and the logo's file path from
+// the flags and the settings file (flags win), without reading the logo.
+func (f *brandFlags) paths(cmd *cobra.Command, st *settings) brandFlags {
 	pick := func(flag, value, setting string) string {
 		if cmd.Flags().Changed(flag) {
 			return value
 		}
 		return setting
 	}
-	name := pick("brand-name", f.name, st.Brand.Name)
-	line := pick("brand-line", f.line, st.Brand.Line)
-	footer := pick("brand-footer", f.footer, st.Brand.Footer)
-	logo := pick("brand-logo", f.logo, st.Brand.Logo)
-	color := pick("brand-color", f.color, st.Brand.Color)
-	b := &render.Brand{Name: name, Line: line, Footer: footer}
+	return brandFlags{
+		name:   pick("brand-name", f.name, st.Brand.Name),
+		line:   pick("brand-line", f.line, st.Brand.Line),
+		footer: pick("brand-footer", f.footer, st.Brand.Footer),
+		logo:   pick("brand-logo", f.logo, st.Brand.Logo),
+		color:  pick("brand-color", f.color, st.Brand.Color),
+	}
+}
+
+// brand resolves the house style from the flags and the settings file's
+// [brand] table (flags win); nil when neither sets anything.
+func (f *brandFlags) brand(cmd *cobra.Command, st *settings) (*render.Brand, error) {
+	p := f.paths(cmd, st)
+	color, logo := p.color, p.logo
+	b := &render.Brand{Name: p.name, Line: p.line, Footer: p.footer}
 	if color != "" {
 		c, err := render.ParseColor(color)
 		if err != nil {
