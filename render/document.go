@@ -15,6 +15,9 @@ type Document struct {
 	Page   Page
 	Footer Footer
 	Blocks []Block
+	// Brand is the organisation's house style on every page; nil for the
+	// plain official form.
+	Brand *Brand
 }
 
 // Meta is document metadata, written into PDF info and DOCX core properties.

@@ -12,7 +12,9 @@ import (
 // render.PageBreak) is a <div> on its own named page, so a section's
 // footer prints on its pages.
 func (w *writer) body(doc *render.Document) error {
-	w.s("<body>\n<div class=\"section\">\n")
+	w.s("<body>\n")
+	w.brandHeader(doc.Brand)
+	w.s("<div class=\"section\">\n")
 	section := 0
 	for i, b := range doc.Blocks {
 		where := fmt.Sprintf("blocks[%d]", i)
@@ -42,7 +44,9 @@ func (w *writer) body(doc *render.Document) error {
 			return fmt.Errorf("html: %s: unknown block type %T", where, b)
 		}
 	}
-	w.s("</div>\n</body>\n")
+	w.s("</div>\n")
+	w.brandFooter(doc.Brand)
+	w.s("</body>\n")
 	return nil
 }
 
