@@ -167,7 +167,12 @@ func (f *flow) prepareParagraph(p *render.Paragraph) *paraItem {
 		runs: p.Runs, style: st, align: alignOr(p.Align, st.align),
 		indent: p.Indent, hanging: p.Hanging,
 	}, f.width)
-	return &paraItem{lines: lines, after: st.after, keepNext: p.KeepWithNext, tag: "P"}
+	it := &paraItem{lines: lines, after: st.after, keepNext: p.KeepWithNext, tag: "P"}
+	if p.Style == render.TitleText {
+		// The document's title is its top heading.
+		it.tag, it.level, it.title = "H1", 1, runsText(p.Runs)
+	}
+	return it
 }
 
 // prepareHeading lays out a heading; headings always keep with the next
