@@ -16,6 +16,7 @@ type object struct {
 	body   []byte
 	data   []byte
 	stream bool
+	shared bool // data is a cached font program, left out of the file identifier
 }
 
 // file collects indirect objects and writes them as a PDF file.
@@ -42,7 +43,7 @@ func (f *file) add(body []byte) Ref {
 // setStream makes r a stream of data, compressed unless that does not
 // make it smaller; dict holds the other keys of its dictionary.
 func (f *file) setStream(r Ref, dict string, data []byte) {
-	if z := deflate(data); len(z)+16 < len(data) {
+	if z := deflate(data, levelContent); len(z)+16 < len(data) {
 		f.setRaw(r, "/Filter/FlateDecode"+dict, z)
 		return
 	}
@@ -52,6 +53,13 @@ func (f *file) setStream(r Ref, dict string, data []byte) {
 // setRaw makes r a stream of data as given, already encoded as dict says.
 func (f *file) setRaw(r Ref, dict string, data []byte) {
 	f.objs[r-1] = object{body: []byte(dict), data: data, stream: true}
+}
+
+// setShared makes r a stream of data as given, like setRaw, for data a
+// Font or Image made once and shares: a font program, named by its subset
+// tag, so the file identifier need not hash it again.
+func (f *file) setShared(r Ref, dict string, data []byte) {
+	f.objs[r-1] = object{body: []byte(dict), data: data, stream: true, shared: true}
 }
 
 // addStream allocates a stream object.
@@ -69,7 +77,16 @@ const perObjStm = 200
 // root and info.
 func (f *file) bytes(root, info Ref) []byte {
 	var out bytes.Buffer
+	size := 1024
+	for i := range f.objs {
+		size += len(f.objs[i].body) + len(f.objs[i].data) + 64
+	}
+	out.Grow(size)
 	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	// The file identifier is a digest of the file but the shared font
+	// programs: the same content gives the same identifier.
+	id := md5.New()
+	hashed := 0 // bytes of out hashed so far
 	n := len(f.objs)
 	type entry struct {
 		kind byte
@@ -87,6 +104,10 @@ func (f *file) bytes(root, info Ref) []byte {
 		}
 		xref[r] = entry{kind: 1, a: uint32(out.Len())}
 		writeStream(&out, r, o.body, o.data)
+		if o.shared {
+			id.Write(out.Bytes()[hashed : out.Len()-len(o.data)-len("\nendstream\nendobj\n")])
+			hashed = out.Len()
+		}
 	}
 	// Object streams: a header of "number offset" pairs, then the objects.
 	var objStms []Ref
@@ -109,7 +130,7 @@ func (f *file) bytes(root, info Ref) []byte {
 		data := append(head, body...)
 		dict := "/Type/ObjStm/N " + strconv.Itoa(k) + "/First " + strconv.Itoa(len(head))
 		xref = append(xref, entry{kind: 1, a: uint32(out.Len())})
-		writeStream(&out, stm, []byte("/Filter/FlateDecode"+dict), deflate(data))
+		writeStream(&out, stm, []byte("/Filter/FlateDecode"+dict), deflate(data, levelContent))
 	}
 	// The cross-reference stream: type (1 byte), offset or object
 	// stream (4 bytes), generation or index (2 bytes).
@@ -125,15 +146,13 @@ func (f *file) bytes(root, info Ref) []byte {
 		rows = binary.BigEndian.AppendUint32(rows, e.a)
 		rows = binary.BigEndian.AppendUint16(rows, e.b)
 	}
-	// The file identifier is a digest of the file so far: the same
-	// content gives the same identifier.
-	sum := md5.Sum(out.Bytes())
-	id := make([]byte, 0, 34)
-	id = append(id, '<')
-	for _, c := range sum {
-		id = append(id, hexDigits[c>>4], hexDigits[c&15])
+	id.Write(out.Bytes()[hashed:])
+	hex := make([]byte, 0, 34)
+	hex = append(hex, '<')
+	for _, c := range id.Sum(nil) {
+		hex = append(hex, hexDigits[c>>4], hexDigits[c&15])
 	}
-	id = append(id, '>')
+	hex = append(hex, '>')
 	dict := []byte("/Filter/FlateDecode/Type/XRef/Size ")
 	dict = strconv.AppendInt(dict, int64(len(xref)), 10)
 	dict = append(dict, "/W[1 4 2]/Root "...)
@@ -143,11 +162,11 @@ func (f *file) bytes(root, info Ref) []byte {
 		dict = appendRef(dict, info)
 	}
 	dict = append(dict, "/ID["...)
-	dict = append(dict, id...)
-	dict = append(dict, id...)
+	dict = append(dict, hex...)
+	dict = append(dict, hex...)
 	dict = append(dict, ']')
 	start := out.Len()
-	writeStream(&out, self, dict, deflate(rows))
+	writeStream(&out, self, dict, deflate(rows, levelContent))
 	out.WriteString("startxref\n")
 	out.WriteString(strconv.Itoa(start))
 	out.WriteString("\n%%EOF\n")

@@ -77,9 +77,9 @@ func NewTrueType(name string, data []byte, chars []Char) (*Font, error) {
 		ws = append(ws, "]]"...)
 	}
 	f.widths = ws
-	f.cidToGID = deflate(gids)
-	f.toUni = deflate(toUnicode(uni))
-	f.program = deflate(data)
+	f.cidToGID = deflate(gids, levelFont)
+	f.toUni = deflate(toUnicode(uni), levelFont)
+	f.program = deflate(data, levelFont)
 	f.progDict = "/Filter/FlateDecode/Length1 " + strconv.Itoa(len(data))
 	f.desc = m.descriptor(f.base)
 	return f, nil
@@ -132,8 +132,8 @@ func NewCFF(name string, sfnt, cff []byte, chars []Char) (*Font, error) {
 		ws = append(ws, ']')
 	}
 	f.widths = append(ws, ']')
-	f.toUni = deflate(toUnicode(uni))
-	f.program = deflate(cff)
+	f.toUni = deflate(toUnicode(uni), levelFont)
+	f.program = deflate(cff, levelFont)
 	f.progDict = "/Filter/FlateDecode/Subtype/CIDFontType0C"
 	f.desc = m.descriptor(f.base)
 	return f, nil
@@ -329,7 +329,7 @@ func sfntTable(data []byte, tag string) []byte {
 // add writes the font's objects and returns its Type 0 font dictionary.
 func (f *Font) add(fl *file) Ref {
 	prog := fl.alloc()
-	fl.setRaw(prog, f.progDict, f.program)
+	fl.setShared(prog, f.progDict, f.program)
 	desc := append([]byte(nil), f.desc...)
 	if f.cff {
 		desc = append(desc, "/FontFile3 "...)

@@ -79,14 +79,14 @@ func NewPNG(data []byte) (*Image, error) {
 			opaque = opaque && c.A == 0xff
 		}
 	}
-	img := &Image{W: w, H: h, data: deflate(samples)}
+	img := &Image{W: w, H: h, data: deflate(samples, levelFont)}
 	cs := "/DeviceRGB"
 	if gray {
 		cs = "/DeviceGray"
 	}
 	img.dict = "/Filter/FlateDecode" + imageDict(w, h) + "/ColorSpace" + cs
 	if !opaque {
-		img.mask = deflate(alpha)
+		img.mask = deflate(alpha, levelFont)
 	}
 	return img, nil
 }
