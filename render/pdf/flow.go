@@ -61,6 +61,18 @@ func (f *flow) newPage() {
 	f.broken = false
 }
 
+// nextPage returns the index of the page the next placement after a
+// break goes on.
+func (f *flow) nextPage() int {
+	if f.pg == nil {
+		return 0
+	}
+	if f.fresh {
+		return len(f.pages) - 1
+	}
+	return len(f.pages)
+}
+
 // ready makes sure there is a current page with room for h mm, starting
 // a new page when there is not (unless the page is still empty).
 func (f *flow) ready(h float64) {
@@ -201,6 +213,9 @@ func (b breakItem) head() float64 { return 0 }
 func (b breakItem) place(f *flow) {
 	if b.pb.NewSection {
 		f.section++
+		if b.pb.Title != "" {
+			f.tags.section(b.pb.Title, f.nextPage(), f.top)
+		}
 	}
 	if b.pb.Footer != nil {
 		f.footer = *b.pb.Footer

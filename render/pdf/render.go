@@ -56,6 +56,9 @@ func layout(doc *render.Document, allowMissing bool, set *fonts.Set, metrics fun
 	f.t = newFaceTable(set, metrics)
 	f.footer = doc.Footer
 	f.startTags(doc.Meta.Lang)
+	if doc.Meta.Section != "" {
+		f.tags.section(doc.Meta.Section, 0, f.top)
+	}
 	if err := f.place(doc, allowMissing); err != nil {
 		return nil, info{}, err
 	}

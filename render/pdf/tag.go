@@ -22,7 +22,7 @@ type tagState struct {
 
 // headMark is a heading and where it starts.
 type headMark struct {
-	level int
+	level int // 0 for a named section (render.PageBreak.Title)
 	title string
 	page  int
 	y     float64 // mm from the top of the page
@@ -145,23 +145,42 @@ func (run *tableRun) tagCell(c *tcell, ls []tline) {
 	s.el = s.cells[c]
 }
 
-// outline makes the bookmarks of the headings: level 1 headings at the
-// top, level 2 headings under the level 1 heading before them.
+// section records a named section starting at the top of a page.
+func (s *tagState) section(title string, page int, top float64) {
+	s.heads = append(s.heads, headMark{title: title, page: page, y: top})
+}
+
+// outline makes the bookmarks: a named section (such as a candidate's
+// pack in a cohort document) holds the headings up to the next one,
+// closed; level 1 headings come next, level 2 headings under the level 1
+// heading before them.
 func (f *flow) outline() []*pdfw.Bookmark {
 	var top []*pdfw.Bookmark
-	var parent *pdfw.Bookmark
+	var sec, h1 *pdfw.Bookmark
+	add := func(b *pdfw.Bookmark) {
+		if sec != nil {
+			sec.Kids = append(sec.Kids, b)
+		} else {
+			top = append(top, b)
+		}
+	}
 	for _, h := range f.tags.heads {
 		if h.level > 2 || h.title == "" {
 			continue
 		}
 		b := &pdfw.Bookmark{Title: h.title, Page: h.page, Y: (f.pageH - h.y) * mmPt}
-		if h.level == 2 && parent != nil {
-			parent.Kids = append(parent.Kids, b)
-			continue
-		}
-		top = append(top, b)
-		if h.level == 1 {
-			parent = b
+		switch {
+		case h.level == 0:
+			b.Closed = true
+			top = append(top, b)
+			sec, h1 = b, nil
+		case h.level == 2 && h1 != nil:
+			h1.Kids = append(h1.Kids, b)
+		default:
+			add(b)
+			if h.level == 1 {
+				h1 = b
+			}
 		}
 	}
 	return top

@@ -322,3 +322,28 @@ func TestRendererWorkers(t *testing.T) {
 		}
 	}
 }
+
+func TestOutlineOfCohort(t *testing.T) {
+	// A combined cohort document: one closed bookmark per candidate,
+	// holding the parts of their pack, each on the page it starts.
+	part := func(title string) []render.Block {
+		return []render.Block{
+			&render.Heading{Level: 1, Runs: []render.Run{{Text: title + "評量表"}}},
+			&render.Heading{Level: 2, Runs: []render.Run{{Text: "考生資料"}}},
+			&render.PageBreak{},
+			&render.Heading{Level: 1, Runs: []render.Run{{Text: "檢核表"}}},
+		}
+	}
+	doc := &render.Document{Meta: render.Meta{Title: "行銷業務專員職能評量表", Section: "甲"}}
+	doc.Blocks = append(doc.Blocks, part("甲")...)
+	doc.Blocks = append(doc.Blocks, &render.PageBreak{NewSection: true, Title: "乙"})
+	doc.Blocks = append(doc.Blocks, part("乙")...)
+	want := "甲 1\n  甲評量表 1\n    考生資料 1\n  檢核表 2\n乙 3\n  乙評量表 3\n    考生資料 3\n  檢核表 4\n"
+	out := mustRender(t, doc)
+	if got := outline(t, out); got != want {
+		t.Errorf("outline:\n%s\nwant\n%s", got, want)
+	}
+	if !bytes.Contains(plainPDF(t, out), []byte("/Count -3")) {
+		t.Error("the candidates' bookmarks are not closed")
+	}
+}
