@@ -163,7 +163,10 @@ func embedFont(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 	chars := make([]pdfw.Char, 0, len(runes))
 	for _, c := range runes {
 		if !e.face.Has(c) {
-			continue // drawn as .notdef, code 0
+			// An allowed missing character: drawn as .notdef one em
+			// wide, as the layout measured it, and extracted as itself.
+			chars = append(chars, pdfw.Char{Rune: c, Width: 1000})
+			continue
 		}
 		chars = append(chars, pdfw.Char{Rune: c, Glyph: uint16(m.Glyph(c)), Width: e.units(c)})
 	}

@@ -85,23 +85,25 @@ func NewTrueType(name string, data []byte, chars []Char) (*Font, error) {
 	return f, nil
 }
 
-// NewCFF makes a Font of an OpenType font with CFF outlines: sfnt is the
-// font file, which gives the metrics, and cff its CFF table, which is
-// embedded whole (FontFile3, CIDFontType0C). Codes are glyph numbers, which
-// are the CIDs of a CID-keyed CFF font made with CIDs equal to glyph
-// numbers (Adobe-Identity-0), as the Noto CJK and Source Han fonts are;
-// a character sharing its glyph with an earlier one extracts as that one.
-func NewCFF(name string, sfnt, cff []byte, chars []Char) (*Font, error) {
+// NewCFF makes a Font of an OpenType font file with CFF outlines (.otf):
+// its CFF table is embedded whole (FontFile3, CIDFontType0C) and its head,
+// hhea and OS/2 tables give the font descriptor. Each Char's Glyph is the
+// code that selects its glyph: for a CID-keyed CFF font (Noto CJK, Source
+// Han) the glyph's CID from the font's charset, for a name-keyed one the
+// glyph index. A character sharing its glyph with an earlier one
+// extracts as that one.
+func NewCFF(name string, otf []byte, chars []Char) (*Font, error) {
 	chars, err := sortChars(chars)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", name, err)
 	}
-	m, err := readMetrics(sfnt)
+	m, err := readMetrics(otf)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", name, err)
 	}
+	cff := sfntTable(otf, "CFF ")
 	if len(cff) < 4 || cff[0] != 1 {
-		return nil, fmt.Errorf("font %s: the CFF table is not a CFF version 1 font program", name)
+		return nil, fmt.Errorf("font %s: the font has no CFF (version 1) table", name)
 	}
 	f := &Font{cff: true, codes: make(map[rune]uint16, len(chars))}
 	f.base = subsetTag(name, chars) + "+" + psName(name)
