@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"github.com/ocs-project/ocs/render"
-	"github.com/ocs-project/ocs/standard"
-	"github.com/ocs-project/ocs/standards"
 	"github.com/ocs-project/ocs/templates"
 )
 
@@ -51,14 +49,7 @@ func BenchmarkTableLayout(b *testing.B) {
 // new candidate each time with one Renderer, as a roster batch does:
 // each name changes the characters of the Chinese font.
 func BenchmarkRosterPDF(b *testing.B) {
-	data, name, err := standards.Open("THM2431-001v1")
-	if err != nil {
-		b.Fatal(err)
-	}
-	s, err := standard.Parse(name, data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := bundled(b, "THM2431-001v1")
 	names := []rune("王李張陳林黃吳劉蔡楊許鄭謝郭洪曾邱廖賴周志明美華雅婷家豪冠宇怡君俊傑淑芬建宏佳穎宗翰欣怡承恩")
 	r := NewRenderer(Options{Fonts: testSet(b)})
 	i, size := 0, 0

@@ -65,20 +65,28 @@ func (n *structNode) walk(parent *structNode, fn func(n, parent *structNode)) {
 	}
 }
 
+// bundled returns a bundled standard.
+func bundled(t testing.TB, code string) *standard.Standard {
+	t.Helper()
+	data, name, err := standards.Open(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := standard.Parse(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // bundledDocs builds the standard table and assessment pack of each
 // bundled standard.
 func bundledDocs(t testing.TB) map[string]*render.Document {
 	t.Helper()
 	docs := make(map[string]*render.Document)
 	for _, code := range []string{"THM2431-001v1", "BAS1219-002v4"} {
-		data, name, err := standards.Open(code)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := standard.Parse(name, data)
-		if err != nil {
-			t.Fatal(err)
-		}
+		s := bundled(t, code)
+		var err error
 		if docs[code+" standard"], err = templates.Standard(s, templates.Options{}); err != nil {
 			t.Fatal(err)
 		}

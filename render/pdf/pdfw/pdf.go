@@ -1,6 +1,7 @@
 package pdfw
 
 import (
+	"slices"
 	"strconv"
 	"time"
 )
@@ -52,26 +53,21 @@ func New(info Info) *Doc { return &Doc{Info: info} }
 
 // AddFont makes f available to the pages and returns its resource name.
 // Adding the same font again returns the same name.
-func (d *Doc) AddFont(f *Font) string {
-	for i, g := range d.fonts {
-		if g == f {
-			return "F" + strconv.Itoa(i+1)
-		}
-	}
-	d.fonts = append(d.fonts, f)
-	return "F" + strconv.Itoa(len(d.fonts))
-}
+func (d *Doc) AddFont(f *Font) string { return resource(&d.fonts, f, "F") }
 
 // AddImage makes img available to the pages and returns its resource
 // name.
-func (d *Doc) AddImage(img *Image) string {
-	for i, g := range d.images {
-		if g == img {
-			return "Im" + strconv.Itoa(i+1)
-		}
+func (d *Doc) AddImage(img *Image) string { return resource(&d.images, img, "Im") }
+
+// resource returns the name of v among the resources of a kind, named
+// prefix and a number from 1, adding v when it is not there yet.
+func resource[T comparable](list *[]T, v T, prefix string) string {
+	i := slices.Index(*list, v)
+	if i < 0 {
+		*list = append(*list, v)
+		i = len(*list) - 1
 	}
-	d.images = append(d.images, img)
-	return "Im" + strconv.Itoa(len(d.images))
+	return prefix + strconv.Itoa(i+1)
 }
 
 // AddPage adds a page w × h points large, drawn by content.
@@ -89,24 +85,8 @@ func (d *Doc) Bytes() []byte {
 	pagesRef := fl.alloc()
 	// Resources shared by every page.
 	res := []byte("<<")
-	if len(d.fonts) > 0 {
-		res = append(res, "/Font<<"...)
-		for i, f := range d.fonts {
-			res = appendName(res, "F"+strconv.Itoa(i+1))
-			res = append(res, ' ')
-			res = appendRef(res, f.add(&fl))
-		}
-		res = append(res, ">>"...)
-	}
-	if len(d.images) > 0 {
-		res = append(res, "/XObject<<"...)
-		for i, img := range d.images {
-			res = appendName(res, "Im"+strconv.Itoa(i+1))
-			res = append(res, ' ')
-			res = appendRef(res, img.add(&fl))
-		}
-		res = append(res, ">>"...)
-	}
+	res = appendResources(res, "/Font", "F", d.fonts, func(f *Font) Ref { return f.add(&fl) })
+	res = appendResources(res, "/XObject", "Im", d.images, func(img *Image) Ref { return img.add(&fl) })
 	res = append(res, ">>"...)
 	resRef := fl.add(res)
 
@@ -132,25 +112,17 @@ func (d *Doc) Bytes() []byte {
 			b = append(b, "/Tabs/S"...)
 		}
 		if len(p.links) > 0 {
-			b = append(b, "/Annots["...)
+			annots := make([]Ref, len(p.links))
 			for j, l := range p.links {
-				if j > 0 {
-					b = append(b, ' ')
-				}
-				b = appendRef(b, fl.add(l.annot()))
+				annots[j] = fl.add(l.annot())
 			}
-			b = append(b, ']')
+			b = append(b, "/Annots"...)
+			b = appendRefs(b, annots)
 		}
 		fl.set(pageRefs[i], append(b, ">>"...))
 	}
-	kids := []byte("<</Type/Pages/Kids[")
-	for i, r := range pageRefs {
-		if i > 0 {
-			kids = append(kids, ' ')
-		}
-		kids = appendRef(kids, r)
-	}
-	kids = append(kids, "]/Count "...)
+	kids := appendRefs([]byte("<</Type/Pages/Kids"), pageRefs)
+	kids = append(kids, "/Count "...)
 	kids = strconv.AppendInt(kids, int64(len(pageRefs)), 10)
 	fl.set(pagesRef, append(kids, ">>"...))
 
@@ -174,6 +146,22 @@ func (d *Doc) Bytes() []byte {
 	}
 	fl.set(catalog, append(cat, ">>"...))
 	return fl.bytes(catalog, fl.add(d.Info.dict()))
+}
+
+// appendResources appends a resource dictionary of one kind, key, naming
+// each resource prefix and its number from 1; add writes a resource.
+func appendResources[T any](dst []byte, key, prefix string, list []T, add func(T) Ref) []byte {
+	if len(list) == 0 {
+		return dst
+	}
+	dst = append(dst, key...)
+	dst = append(dst, "<<"...)
+	for i, v := range list {
+		dst = appendName(dst, prefix+strconv.Itoa(i+1))
+		dst = append(dst, ' ')
+		dst = appendRef(dst, add(v))
+	}
+	return append(dst, ">>"...)
 }
 
 // annot writes the link annotation.

@@ -33,6 +33,18 @@ func appendRef(dst []byte, r Ref) []byte {
 	return append(dst, " 0 R"...)
 }
 
+// appendRefs appends an array of indirect references.
+func appendRefs(dst []byte, refs []Ref) []byte {
+	dst = append(dst, '[')
+	for i, r := range refs {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = appendRef(dst, r)
+	}
+	return append(dst, ']')
+}
+
 // appendLiteral appends b as a literal string, escaping what must be.
 func appendLiteral(dst, b []byte) []byte {
 	dst = append(dst, '(')

@@ -143,16 +143,14 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 			pt = append(pt, ' ')
 		}
 		pt = strconv.AppendInt(pt, int64(p), 10)
-		pt = append(pt, " ["...)
+		pt = append(pt, ' ')
+		var refs []Ref
 		if p < len(t.marks) {
-			for i, e := range t.marks[p] {
-				if i > 0 {
-					pt = append(pt, ' ')
-				}
-				pt = appendRef(pt, e.ref)
+			for _, e := range t.marks[p] {
+				refs = append(refs, e.ref)
 			}
 		}
-		pt = append(pt, ']')
+		pt = appendRefs(pt, refs)
 	}
 	ptRef := fl.add(append(pt, "]>>"...))
 	b := []byte("<</Type/StructTreeRoot/K ")
