@@ -130,21 +130,28 @@ func (f *file) bytes(root, info Ref) []byte {
 		data := append(head, body...)
 		dict := "/Type/ObjStm/N " + strconv.Itoa(k) + "/First " + strconv.Itoa(len(head))
 		xref = append(xref, entry{kind: 1, a: uint32(out.Len())})
-		writeStream(&out, stm, []byte("/Filter/FlateDecode"+dict), deflate(data, levelContent))
+		writeStream(&out, stm, []byte("/Filter/FlateDecode"+dict), deflate(data, levelObjects))
 	}
 	// The cross-reference stream: type (1 byte), offset or object
 	// stream (4 bytes), generation or index (2 bytes).
 	self := Ref(len(xref))
 	xref = append(xref, entry{kind: 1, a: uint32(out.Len())})
-	rows := make([]byte, 0, 7*len(xref))
+	// Each row is stored as its difference from the row above (PNG
+	// predictor Up), which leaves mostly zeros to compress.
+	rows := make([]byte, 0, 8*len(xref))
+	var prev, row [7]byte
 	for i, e := range xref {
-		if i == 0 {
-			rows = append(rows, 0, 0, 0, 0, 0, 0xff, 0xff)
-			continue
+		row = [7]byte{0, 0, 0, 0, 0, 0xff, 0xff}
+		if i > 0 {
+			row[0] = e.kind
+			binary.BigEndian.PutUint32(row[1:], e.a)
+			binary.BigEndian.PutUint16(row[5:], e.b)
 		}
-		rows = append(rows, e.kind)
-		rows = binary.BigEndian.AppendUint32(rows, e.a)
-		rows = binary.BigEndian.AppendUint16(rows, e.b)
+		rows = append(rows, 2) // PNG filter type Up
+		for k := range row {
+			rows = append(rows, row[k]-prev[k])
+		}
+		prev = row
 	}
 	id.Write(out.Bytes()[hashed:])
 	hex := make([]byte, 0, 34)
@@ -155,7 +162,7 @@ func (f *file) bytes(root, info Ref) []byte {
 	hex = append(hex, '>')
 	dict := []byte("/Filter/FlateDecode/Type/XRef/Size ")
 	dict = strconv.AppendInt(dict, int64(len(xref)), 10)
-	dict = append(dict, "/W[1 4 2]/Root "...)
+	dict = append(dict, "/W[1 4 2]/DecodeParms<</Predictor 12/Columns 7>>/Root "...)
 	dict = appendRef(dict, root)
 	if info != 0 {
 		dict = append(dict, "/Info "...)
@@ -166,7 +173,7 @@ func (f *file) bytes(root, info Ref) []byte {
 	dict = append(dict, hex...)
 	dict = append(dict, ']')
 	start := out.Len()
-	writeStream(&out, self, dict, deflate(rows, levelContent))
+	writeStream(&out, self, dict, deflate(rows, levelObjects))
 	out.WriteString("startxref\n")
 	out.WriteString(strconv.Itoa(start))
 	out.WriteString("\n%%EOF\n")

@@ -13,9 +13,13 @@ import (
 // three times faster than levels 5 and 6, for files a few per cent larger
 // (the THM2431 standard table 210.6 KB instead of 208.2 KB; its
 // 25-page assessment pack 296 KB instead of 283 KB).
+// Object streams and the cross-reference stream, a few hundred very
+// repetitive objects (structure elements) and their offsets, shrink by a
+// third more at the default level, for little time.
 const (
 	levelFont    = zlib.DefaultCompression
 	levelContent = zlib.BestSpeed
+	levelObjects = zlib.DefaultCompression
 )
 
 // pools keep a zlib writer per level from -1 to 9, whose buffers (about

@@ -76,7 +76,7 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 	number(t.Root)
 	var write func(e *Elem, parent Ref)
 	write = func(e *Elem, parent Ref) {
-		b := []byte("<</Type/StructElem/S")
+		b := []byte("<</S") // /Type /StructElem is optional
 		b = appendName(b, e.Type)
 		b = append(b, "/P "...)
 		b = appendRef(b, parent)
