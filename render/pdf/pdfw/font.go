@@ -79,7 +79,7 @@ func NewTrueType(name string, data []byte, chars []Char) (*Font, error) {
 	f.widths = ws
 	f.cidToGID = deflate(gids, levelFont)
 	f.toUni = deflate(toUnicode(uni), levelFont)
-	f.program = deflate(data, levelFont)
+	f.program = deflateGlyphs(data)
 	f.progDict = "/Filter/FlateDecode/Length1 " + strconv.Itoa(len(data))
 	f.desc = m.descriptor(f.base)
 	return f, nil
@@ -306,26 +306,35 @@ func (m *metrics) descriptor(base string) []byte {
 
 // sfntTable returns a table of an sfnt font file, or nil.
 func sfntTable(data []byte, tag string) []byte {
-	if len(data) < 12 {
+	off, size, ok := sfntRecord(data, tag)
+	if !ok {
 		return nil
+	}
+	return data[off : off+size]
+}
+
+// sfntRecord returns where a table of an sfnt font file is.
+func sfntRecord(data []byte, tag string) (off, size int, ok bool) {
+	if len(data) < 12 {
+		return 0, 0, false
 	}
 	be := binary.BigEndian
 	n := int(be.Uint16(data[4:]))
 	for i := 0; i < n; i++ {
 		rec := 12 + 16*i
 		if rec+16 > len(data) {
-			return nil
+			return 0, 0, false
 		}
 		if string(data[rec:rec+4]) != tag {
 			continue
 		}
-		off, size := uint64(be.Uint32(data[rec+8:])), uint64(be.Uint32(data[rec+12:]))
-		if off+size > uint64(len(data)) {
-			return nil
+		o, sz := uint64(be.Uint32(data[rec+8:])), uint64(be.Uint32(data[rec+12:]))
+		if o+sz > uint64(len(data)) {
+			return 0, 0, false
 		}
-		return data[off : off+size]
+		return int(o), int(sz), true
 	}
-	return nil
+	return 0, 0, false
 }
 
 // add writes the font's objects and returns its Type 0 font dictionary.
