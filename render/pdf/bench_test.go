@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/ocs-project/ocs/render"
-	"github.com/ocs-project/ocs/templates"
+	"github.com/ocs-project/ocs/templates/assessment"
 )
 
 // benchDoc is a 7-page CJK table like a standard's main table.
@@ -54,9 +54,9 @@ func BenchmarkRosterPDF(b *testing.B) {
 	r := NewRenderer(Options{Fonts: testSet(b)})
 	i, size := 0, 0
 	for b.Loop() {
-		c := &templates.Candidate{Name: string([]rune{names[i%20], names[20+i%17], names[20+(i/17)%17]})}
+		c := &assessment.Candidate{Name: string([]rune{names[i%20], names[20+i%17], names[20+(i/17)%17]})}
 		i++
-		doc, err := templates.Assessment(s, templates.AssessmentOptions{}, c)
+		doc, err := assessment.Assessment(s, assessment.AssessmentOptions{}, c)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -14,6 +14,8 @@ import (
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
 	"github.com/ocs-project/ocs/templates"
+	"github.com/ocs-project/ocs/templates/assessment"
+	"github.com/ocs-project/ocs/templates/table"
 )
 
 // structNode is an element of a structure tree as pdfinfo -struct-text
@@ -87,10 +89,10 @@ func bundledDocs(t testing.TB) map[string]*render.Document {
 	for _, code := range []string{"THM2431-001v1", "BAS1219-002v4"} {
 		s := bundled(t, code)
 		var err error
-		if docs[code+" standard"], err = templates.Standard(s, templates.Options{}); err != nil {
+		if docs[code+" standard"], err = table.Standard(s, templates.Options{}); err != nil {
 			t.Fatal(err)
 		}
-		if docs[code+" assessment"], err = templates.Assessment(s, templates.AssessmentOptions{}, nil); err != nil {
+		if docs[code+" assessment"], err = assessment.Assessment(s, assessment.AssessmentOptions{}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
