@@ -32,6 +32,10 @@ type Meta struct {
 	// embeds in a <script type="application/ld+json"> element; other
 	// backends ignore it.
 	StructuredData []byte
+	// Section names the document's first section when PageBreak.Title
+	// names the others, as in a cohort document combining the packs of
+	// several candidates; the PDF backend makes each section a bookmark.
+	Section string
 }
 
 // Page is the page setup. The zero value is A4 portrait with default margins.
@@ -189,6 +193,10 @@ type Signature struct {
 type PageBreak struct {
 	NewSection bool
 	Footer     *Footer
+	// Title names the section a NewSection break starts, such as the
+	// candidate whose pack follows; the PDF backend makes it a bookmark
+	// holding the section's headings.
+	Title string
 }
 
 func (*Heading) isBlock()   {}

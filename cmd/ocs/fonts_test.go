@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/ocs-project/ocs/fonts"
+	"github.com/ocs-project/ocs/internal/testtool"
 )
 
 func TestFontsCheckBundled(t *testing.T) {
@@ -112,13 +114,13 @@ func TestLatinFont(t *testing.T) {
 			if code, _, stderr := ocs(t, args...); code != 0 {
 				t.Fatalf("render: exit %d\n%s", code, stderr)
 			}
-			data, err := os.ReadFile(pdf)
+			list, err := exec.Command(testtool.Path(t, "pdffonts", "poppler-utils"), pdf).Output()
 			if err != nil {
-				t.Fatal(err)
+				t.Fatalf("pdffonts: %v", err)
 			}
-			for _, font := range []string{"/BaseFont /utf8ocs-serif\n", "/BaseFont /utf8ocs-serif-bold\n"} {
-				if got := bytes.Contains(data, []byte(font)); got != tt.latin {
-					t.Errorf("PDF has %q: %v, want %v", strings.TrimSpace(font), got, tt.latin)
+			for _, font := range []string{"+OCS-Serif ", "+OCS-Serif-Bold "} {
+				if got := bytes.Contains(list, []byte(font)); got != tt.latin {
+					t.Errorf("PDF has font %q: %v, want %v\n%s", strings.TrimSpace(font), got, tt.latin, list)
 				}
 			}
 		})

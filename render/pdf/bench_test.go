@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ocs-project/ocs/render"
+	"github.com/ocs-project/ocs/templates/assessment"
 )
 
 // benchDoc is a 7-page CJK table like a standard's main table.
@@ -42,4 +43,28 @@ func BenchmarkTableLayout(b *testing.B) {
 		pages = len(f.pages)
 	}
 	b.ReportMetric(float64(pages), "pages")
+}
+
+// BenchmarkRosterPDF renders the THM2431 assessment pack (25 pages) of a
+// new candidate each time with one Renderer, as a roster batch does:
+// each name changes the characters of the Chinese font.
+func BenchmarkRosterPDF(b *testing.B) {
+	s := bundled(b, "THM2431-001v1")
+	names := []rune("王李張陳林黃吳劉蔡楊許鄭謝郭洪曾邱廖賴周志明美華雅婷家豪冠宇怡君俊傑淑芬建宏佳穎宗翰欣怡承恩")
+	r := NewRenderer(Options{Fonts: testSet(b)})
+	i, size := 0, 0
+	for b.Loop() {
+		c := &assessment.Candidate{Name: string([]rune{names[i%20], names[20+i%17], names[20+(i/17)%17]})}
+		i++
+		doc, err := assessment.Assessment(s, assessment.AssessmentOptions{}, c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out, err := r.Render(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(out)
+	}
+	b.ReportMetric(float64(size), "bytes/doc")
 }

@@ -81,7 +81,7 @@ func (f *flow) prepareList(l *render.List) *paraItem {
 		}
 	}
 	indent := mw + markerGap
-	item := &paraItem{after: st.after}
+	item := &paraItem{after: st.after, tag: "L", items: []int{}}
 	for i, runs := range l.Items {
 		lines := layoutPara(f.t, para{runs: runs, style: st, indent: indent}, f.width)
 		if len(lines) == 0 {
@@ -91,10 +91,12 @@ func (f *flow) prepareList(l *render.List) *paraItem {
 		for _, ml := range mlines[i] {
 			for _, fr := range ml.frags {
 				fr.x -= indent
+				fr.lbl = true
 				marker = append(marker, fr)
 			}
 		}
 		lines[0].frags = append(marker, lines[0].frags...)
+		item.items = append(item.items, len(item.lines))
 		if i > 0 {
 			lines[0].space = itemGap
 		}
@@ -157,6 +159,7 @@ func (s *sigItem) place(f *flow) {
 		f.ready(h)
 		top := f.y + signSpace
 		for k, fl := range row {
+			f.tags.el = f.tags.add("P")
 			x := f.left + float64(k)*s.share
 			y := top
 			end := x
@@ -175,5 +178,6 @@ func (s *sigItem) place(f *flow) {
 		f.y += h
 		f.fresh = false
 	}
+	f.tags.el = nil
 	f.y += blockGap
 }

@@ -3,22 +3,40 @@
 //
 // # Layout and export
 //
-// Layout happens first and knows no PDF library: blocks are broken into
-// lines, placed on pages and recorded as drawing operations (text, line,
-// frame, fill). Only then are the pages replayed on a canvas, the small
-// interface in canvas.go; fpdfCanvas implements it on
-// codeberg.org/go-pdf/fpdf. Another library fits in behind an adapter of
-// the same size. fpdf's MultiCell and SplitText are never used: they lose a
-// CJK character at every automatic line break.
+// Layout happens first and knows nothing of PDF syntax: blocks are broken
+// into lines, placed on pages and recorded as drawing operations (text,
+// line, frame, fill), each text with the structure element it belongs to.
+// Only then does write turn the pages into PDF content streams with the
+// package pdfw, our own writer.
+//
+// # Batches
+//
+// A Renderer keeps the parsed metrics of each face and each embedded font
+// subset, compressed, by its exact set of characters; documents of a batch
+// that draw the same characters share the font. Render uses one Renderer
+// per Options. Output never depends on what was rendered before.
+//
+// # Tagged PDF and bookmarks
+//
+// Every document is a tagged PDF (PDF/UA-1 structure): a Document element
+// holds, in reading order, H1…H6 for headings, P for paragraphs and
+// signature labels, L/LI/Lbl/LBody for lists and Table/THead/TBody/TR with
+// TH (header rows, scope Column; shaded label cells, scope Row) and TD
+// cells carrying RowSpan and ColSpan. Superscripts such as 【註1】 stay in
+// their paragraph's text. Running footers (Pagination), rules, shading,
+// repeated header rows and the repeated text of a continued cell are
+// artifacts. Level 1 and 2 headings make the outline, level 2 under the
+// level 1 before it.
 //
 // # Fonts
 //
 // Characters are measured with their face's own horizontal metrics,
 // rounded to thousandths of an em as the PDF font's widths are. Once the
 // pages are laid out, each face is cut down (fonts.Face.Subset) to the
-// characters drawn with it, and only that subset goes to fpdf, which
-// parses and subsets a font of a few hundred glyphs instead of the whole
-// face, and gets bytes of its own to write into.
+// characters drawn with it and embedded as a CID font with a subset tag
+// (ABCDEF+TW-Kai), the widths the layout measured with and a ToUnicode
+// map, so that text extracts exactly, characters above U+FFFF included.
+// The shared font data is only ever read.
 //
 // # Lines
 //

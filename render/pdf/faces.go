@@ -11,8 +11,8 @@ import (
 )
 
 // faceTable picks the face of every character and measures characters,
-// caching both. It registers no font: once the pages are laid out,
-// register gives the canvas each face cut down to what it draws.
+// caching both. It embeds no font: once the pages are laid out, write
+// embeds each face cut down to what it draws.
 type faceTable struct {
 	set     *fonts.Set
 	entries []faceEntry
@@ -20,6 +20,7 @@ type faceTable struct {
 	plain   map[rune]int16 // face entry per character, regular text
 	bold    map[rune]int16 // face entry per character, bold text
 	err     error          // first error reading a face's metrics
+	metrics func(*fonts.Face) (*fonts.Metrics, error)
 }
 
 // faceEntry is one face as drawn: the font it is registered as, and
@@ -32,12 +33,16 @@ type faceEntry struct {
 	widths    map[rune]float64 // advance in mm at 1 pt
 }
 
-func newFaceTable(set *fonts.Set) *faceTable {
+func newFaceTable(set *fonts.Set, metrics func(*fonts.Face) (*fonts.Metrics, error)) *faceTable {
+	if metrics == nil {
+		metrics = (*fonts.Face).Metrics
+	}
 	return &faceTable{
-		set:   set,
-		index: make(map[*fonts.Face]int16),
-		plain: make(map[rune]int16),
-		bold:  make(map[rune]int16),
+		set:     set,
+		metrics: metrics,
+		index:   make(map[*fonts.Face]int16),
+		plain:   make(map[rune]int16),
+		bold:    make(map[rune]int16),
 	}
 }
 
@@ -74,7 +79,7 @@ func (t *faceTable) entry(f *fonts.Face) int16 {
 	if f == t.set.Bold && !f.SyntheticBold {
 		ref.style = "B"
 	}
-	m, err := f.Metrics()
+	m, err := t.metrics(f)
 	if err != nil && t.err == nil {
 		t.err = err
 	}
@@ -114,15 +119,11 @@ func (t *faceTable) width(i int16, r rune, size float64) float64 {
 	return w * size
 }
 
-// units returns the advance of r in thousandths of an em, rounded, as
-// the PDF library computes it from the font's horizontal metrics for the
-// widths of the PDF font. Measuring with it, the layout places glyphs
-// exactly where the PDF's widths put them (TestWidthsMatchLibrary).
+// units returns the advance of r in thousandths of an em, rounded: the
+// width the PDF font gives r (its W array), so the layout places glyphs
+// exactly where the PDF's widths put them.
 func (e *faceEntry) units(r rune) int {
 	adv := e.metrics.Advance(e.metrics.Glyph(r))
-	if adv >= 1<<15 {
-		adv = 0 // the library reads advances as signed numbers
-	}
 	return int(math.Round(1000.0 / float64(e.metrics.UnitsPerEm()) * float64(adv)))
 }
 

@@ -18,6 +18,7 @@ type flow struct {
 	broken  bool    // a page break is pending
 	section int
 	footer  render.Footer
+	tags    tagState // the structure tree, built in reading order
 }
 
 // item is a block prepared for placing: its lines are broken and its
@@ -53,11 +54,23 @@ func (f *flow) atTop() bool { return f.pg == nil || f.broken || f.fresh }
 
 // newPage starts a page.
 func (f *flow) newPage() {
-	f.pg = &page{section: f.section, footer: f.footer}
+	f.pg = &page{section: f.section, footer: f.footer, tags: &f.tags, foot: maxInt}
 	f.pages = append(f.pages, f.pg)
 	f.y = f.top
 	f.fresh = true
 	f.broken = false
+}
+
+// nextPage returns the index of the page the next placement after a
+// break goes on.
+func (f *flow) nextPage() int {
+	if f.pg == nil {
+		return 0
+	}
+	if f.fresh {
+		return len(f.pages) - 1
+	}
+	return len(f.pages)
 }
 
 // ready makes sure there is a current page with room for h mm, starting
@@ -109,6 +122,10 @@ type paraItem struct {
 	lines         []tline
 	before, after float64
 	keepNext      bool
+	tag           string // structure type: P, H1…H6 or L
+	level         int    // heading level; 0 for other blocks
+	title         string // a heading's text, for the outline
+	items         []int  // a list's first line of each item
 }
 
 func (p *paraItem) keep() bool { return p.keepNext }
@@ -136,16 +153,22 @@ func (p *paraItem) place(f *flow) {
 		f.newPage()
 	}
 	n := len(p.lines)
+	el := f.tags.add(p.tag)
 	for i := range p.lines {
 		l := &p.lines[i]
 		if i == n-2 && i >= 2 && !f.atTop() && f.y+l.height()+p.lines[n-1].height() > f.limit() {
 			f.newPage() // nor a lone last line at the head of the next
 		}
 		f.ready(l.height())
+		if i == 0 && p.level > 0 {
+			f.tags.heads = append(f.tags.heads, headMark{level: p.level, title: p.title, page: len(f.pages) - 1, y: f.y})
+		}
+		f.tagLine(p, el, i)
 		f.pg.drawLine(f.t, f.left, f.y, l)
 		f.y += l.height()
 		f.fresh = false
 	}
+	f.tags.el, f.tags.lbl = nil, nil
 	f.y += p.after
 }
 
@@ -156,7 +179,12 @@ func (f *flow) prepareParagraph(p *render.Paragraph) *paraItem {
 		runs: p.Runs, style: st, align: alignOr(p.Align, st.align),
 		indent: p.Indent, hanging: p.Hanging,
 	}, f.width)
-	return &paraItem{lines: lines, after: st.after, keepNext: p.KeepWithNext}
+	it := &paraItem{lines: lines, after: st.after, keepNext: p.KeepWithNext, tag: "P"}
+	if p.Style == render.TitleText {
+		// The document's title is its top heading.
+		it.tag, it.level, it.title = "H1", 1, runsText(p.Runs)
+	}
+	return it
 }
 
 // prepareHeading lays out a heading; headings always keep with the next
@@ -164,7 +192,8 @@ func (f *flow) prepareParagraph(p *render.Paragraph) *paraItem {
 func (f *flow) prepareHeading(h *render.Heading) *paraItem {
 	st := headingStyle(h.Level)
 	lines := layoutPara(f.t, para{runs: h.Runs, style: st, align: h.Align}, f.width)
-	return &paraItem{lines: lines, before: headingSpace, after: st.after, keepNext: true}
+	return &paraItem{lines: lines, before: headingSpace, after: st.after, keepNext: true,
+		tag: headingTag(h.Level), level: max(h.Level, 1), title: runsText(h.Runs)}
 }
 
 // alignOr returns a, or def when a is the zero value Left.
@@ -184,6 +213,9 @@ func (b breakItem) head() float64 { return 0 }
 func (b breakItem) place(f *flow) {
 	if b.pb.NewSection {
 		f.section++
+		if b.pb.Title != "" {
+			f.tags.section(b.pb.Title, f.nextPage(), f.top)
+		}
 	}
 	if b.pb.Footer != nil {
 		f.footer = *b.pb.Footer

@@ -17,7 +17,9 @@ func (f *flow) footers() {
 	}
 	st := styleOf(render.Small)
 	n := make(map[int]int)
+	f.tags.el, f.tags.lbl = nil, nil // footers are artifacts
 	for _, pg := range f.pages {
+		pg.foot = len(pg.texts)
 		n[pg.section]++
 		r := strings.NewReplacer("{page}", strconv.Itoa(n[pg.section]), "{pages}", strconv.Itoa(count[pg.section]))
 		top := f.pageH - f.bottom/2 - st.lead/2

@@ -146,6 +146,24 @@ func longTable(duties, tasks, indicators int) *render.Table {
 
 // layoutOnly lays doc out without writing the PDF.
 func layoutOnly(doc *render.Document, opt Options) (*flow, error) {
-	f, _, err := layout(doc, opt)
+	set := opt.Fonts
+	if set == nil {
+		var err error
+		if set, err = fonts.DefaultSet(); err != nil {
+			return nil, err
+		}
+	}
+	f, _, err := layout(doc, opt.AllowMissing, set, nil)
 	return f, err
+}
+
+// plainPDF returns the PDF rewritten by qpdf with its objects
+// uncompressed and out of object streams, to look for objects in.
+func plainPDF(t testing.TB, data []byte) []byte {
+	t.Helper()
+	out, err := exec.Command(tool(t, "qpdf"), "--qdf", "--object-streams=disable", writeTemp(t, data), "-").Output()
+	if err != nil {
+		t.Fatalf("qpdf --qdf: %v", err)
+	}
+	return out
 }

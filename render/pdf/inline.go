@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/ocs-project/ocs/fonts"
 	"github.com/ocs-project/ocs/render"
 )
 
@@ -40,6 +39,7 @@ type frag struct {
 	bold  bool
 	under bool
 	box   int8 // 0 text, 1 empty check box, 2 ticked check box
+	lbl   bool // a list item's marker
 }
 
 // para is what a paragraph layout needs to know.
@@ -124,11 +124,6 @@ func atomize(t *faceTable, p para) ([]atom, []look) {
 			case c == '\n':
 			case unicode.IsControl(c):
 				continue
-			case c > fonts.MaxRune:
-				// Only allowed missing characters get here; the PDF
-				// library draws no character above U+FFFF, so the
-				// empty box stands for it.
-				c = unicode.ReplacementChar
 			}
 			ent := t.lookup(c, lk.bold)
 			glue := r.Super && len(atoms) > 0 && atoms[len(atoms)-1].run == int32(i)

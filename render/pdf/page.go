@@ -1,6 +1,9 @@
 package pdf
 
-import "github.com/ocs-project/ocs/render"
+import (
+	"github.com/ocs-project/ocs/render"
+	"github.com/ocs-project/ocs/render/pdf/pdfw"
+)
 
 // opKind is the kind of a drawing operation.
 type opKind uint8
@@ -21,6 +24,7 @@ type op struct {
 	size       float64
 	stroke     float64 // line width, or text stroke for synthetic bold
 	text       string
+	el         *pdfw.Elem // structure element of a text; nil: an artifact
 }
 
 // page is a laid-out page: its drawing in three layers (fills under text,
@@ -29,10 +33,28 @@ type page struct {
 	fills, texts, rules []op
 	section             int
 	footer              render.Footer
+	tags                *tagState // the element of the text drawn now
+	foot                int       // texts from foot on are the running footer
 }
 
 func (p *page) text(ent int16, size, stroke, x, y float64, s string) {
-	p.texts = append(p.texts, op{kind: opText, ent: ent, size: size, stroke: stroke, x: x, y: y, text: s})
+	var el *pdfw.Elem
+	if p.tags != nil {
+		el = p.tags.el
+	}
+	p.texts = append(p.texts, op{kind: opText, ent: ent, size: size, stroke: stroke, x: x, y: y, text: s, el: el})
+}
+
+// label draws a list marker: text of the list item's label element.
+func (p *page) label(ent int16, size, stroke, x, y float64, s string) {
+	if p.tags == nil || p.tags.lbl == nil {
+		p.text(ent, size, stroke, x, y, s)
+		return
+	}
+	el := p.tags.el
+	p.tags.el = p.tags.lbl
+	p.text(ent, size, stroke, x, y, s)
+	p.tags.el = el
 }
 
 func (p *page) line(x1, y1, x2, y2, width float64) {
@@ -74,7 +96,11 @@ func (p *page) drawLine(t *faceTable, x, y float64, l *tline) {
 		if f.bold {
 			stroke = boldStroke * f.size
 		}
-		p.text(f.ent, f.size, stroke, fx, base-f.rise, f.text)
+		if f.lbl {
+			p.label(f.ent, f.size, stroke, fx, base-f.rise, f.text)
+		} else {
+			p.text(f.ent, f.size, stroke, fx, base-f.rise, f.text)
+		}
 		if f.under {
 			uy := base - f.rise + underPos*em
 			p.line(fx, uy, fx+f.w, uy, underWidth*em)
@@ -98,25 +124,5 @@ func (p *page) drawBox(t *faceTable, f *frag, x, base float64) {
 		r := []rune(checkMark)[0]
 		w := t.width(f.ent, r, size)
 		p.text(f.ent, size, 0, cx-w/2, mid+0.29*size*ptMM, checkMark)
-	}
-}
-
-// emit replays the pages on a canvas.
-func emit(c canvas, t *faceTable, pages []*page) {
-	for _, pg := range pages {
-		c.addPage()
-		for _, o := range pg.fills {
-			c.fill(o.x, o.y, o.w, o.h, o.stroke)
-		}
-		for _, o := range pg.texts {
-			c.text(t.entries[o.ent].ref, o.size, o.stroke, o.x, o.y, o.text)
-		}
-		for _, o := range pg.rules {
-			if o.kind == opLine {
-				c.line(o.x, o.y, o.w, o.h, o.stroke)
-			} else {
-				c.frame(o.x, o.y, o.w, o.h, o.stroke)
-			}
-		}
 	}
 }

@@ -1,40 +1,17 @@
 package pdf
 
 import (
-	"bytes"
 	"slices"
+	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/ocs-project/ocs/fonts"
 	"github.com/ocs-project/ocs/render"
+	"github.com/ocs-project/ocs/render/pdf/pdfw"
 )
 
-// fontCanvas is a canvas that keeps the fonts it is given and draws
-// nothing.
-type fontCanvas struct {
-	refs  []fontRef
-	faces []*fonts.Face
-}
-
-func (c *fontCanvas) addFont(ref fontRef, data []byte) error {
-	f, err := fonts.Parse(ref.family, data)
-	if err != nil {
-		return err
-	}
-	c.refs, c.faces = append(c.refs, ref), append(c.faces, f)
-	return nil
-}
-
-func (c *fontCanvas) addPage()                                                 {}
-func (c *fontCanvas) text(fontRef, float64, float64, float64, float64, string) {}
-func (c *fontCanvas) line(x1, y1, x2, y2, width float64)                       {}
-func (c *fontCanvas) frame(x, y, w, h, width float64)                          {}
-func (c *fontCanvas) fill(x, y, w, h, gray float64)                            {}
-func (c *fontCanvas) output() ([]byte, error)                                  { return nil, nil }
-
-// chars returns the characters a face maps, among the candidates.
-func chars(f *fonts.Face, candidates string) string {
+// chars returns the characters among candidates that a font draws.
+func chars(f *pdfw.Font, candidates string) string {
 	var out []rune
 	for _, r := range candidates {
 		if f.Has(r) && !slices.Contains(out, r) {
@@ -44,7 +21,7 @@ func chars(f *fonts.Face, candidates string) string {
 	return string(out)
 }
 
-func TestRegisterSubsets(t *testing.T) {
+func TestEmbedSubsets(t *testing.T) {
 	def := testSet(t)
 	// The embedded face again under another name, as a real bold face.
 	bold, err := fonts.Parse("Kai Bold", def.Regular.Data)
@@ -70,35 +47,43 @@ func TestRegisterSubsets(t *testing.T) {
 		name  string
 		set   *fonts.Set
 		doc   *render.Document
-		refs  []fontRef
+		bases []string // names of the fonts, after the subset tag
 		chars []string // characters of each font, among all
 	}{
-		{"synthetic bold shares the font", def, cjk, []fontRef{{family: "TW-Kai"}}, []string{"甲乙丙"}},
-		{"real bold is a font of its own", realBold, cjk,
-			[]fontRef{{family: "TW-Kai"}, {family: "TW-Kai", style: "B"}}, []string{"甲乙", "乙丙"}},
+		{"synthetic bold shares the font", def, cjk, []string{"TW-Kai"}, []string{"甲乙丙"}},
+		{"real bold is a font of its own", realBold, cjk, []string{"TW-Kai", "TW-Kai-Bold"}, []string{"甲乙", "乙丙"}},
 		// Latin text takes the Latin faces, the bold one real: no stroke.
-		{"Latin faces", def, mixed,
-			[]fontRef{{family: "OCS-Serif"}, {family: "TW-Kai"}, {family: "OCS-Serif-Bold"}},
+		{"Latin faces", def, mixed, []string{"OCS-Serif", "TW-Kai", "OCS-Serif-Bold"},
 			[]string{"THM2431-0v ", "甲乙", "1A"}},
-		{"no Latin faces", noLatin, mixed,
-			[]fontRef{{family: "TW-Kai"}}, []string{"甲乙THM2431-0vA "}},
+		{"no Latin faces", noLatin, mixed, []string{"TW-Kai"}, []string{"甲乙THM2431-0vA "}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f, _, err := layout(tc.doc, Options{Fonts: tc.set})
+			r := NewRenderer(Options{Fonts: tc.set})
+			f, _, err := layout(tc.doc, false, tc.set, r.faceMetrics)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var c fontCanvas
-			if err := f.t.register(&c, f.pages); err != nil {
+			_, pfs, err := r.embed(f, pdfw.New(pdfw.Info{}))
+			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.Equal(c.refs, tc.refs) {
-				t.Fatalf("registered %v, want %v", c.refs, tc.refs)
+			var got []*pdfw.Font
+			for _, pf := range pfs {
+				if pf != nil && !slices.Contains(got, pf) {
+					got = append(got, pf)
+				}
 			}
-			for i, face := range c.faces {
-				if got := chars(face, all); got != tc.chars[i] || face.Len() != len([]rune(got)) {
-					t.Errorf("font %v maps %q (%d characters), want %q", c.refs[i], got, face.Len(), tc.chars[i])
+			if len(got) != len(tc.bases) {
+				t.Fatalf("embedded %d fonts, want %d (%v)", len(got), len(tc.bases), tc.bases)
+			}
+			for i, pf := range got {
+				base := pf.BaseFont()
+				if tag, name, _ := strings.Cut(base, "+"); name != tc.bases[i] || len(tag) != 6 {
+					t.Errorf("font %d is %s, want ABCDEF+%s", i, base, tc.bases[i])
+				}
+				if c := chars(pf, all); c != tc.chars[i] {
+					t.Errorf("font %s draws %q, want %q", base, c, tc.chars[i])
 				}
 			}
 			for _, pg := range f.pages {
@@ -112,52 +97,37 @@ func TestRegisterSubsets(t *testing.T) {
 	}
 }
 
-func TestWidthsMatchLibrary(t *testing.T) {
-	// The layout measures with the face's hmtx values, the PDF's /W
-	// widths come from the PDF library's reading of the same table:
-	// they must agree to the last bit, for every character of the face.
-	// The Latin faces have 2048 units to the em, TW-Kai 1024.
+func TestSubsetWidthsMatchLayout(t *testing.T) {
+	// The layout measures with the whole face's hmtx values and writes
+	// them as the PDF font's widths; the embedded subset must carry the
+	// same advances, or a viewer that trusts the font program would
+	// place glyphs elsewhere. The Latin faces have 2048 units to the em,
+	// TW-Kai 1024.
 	set := testSet(t)
+	const text = "行銷業務專員職能基準 THM2431-001v1（續）第 1 頁／共 5 頁√ⅺ●【註1】，。"
 	for _, face := range []*fonts.Face{set.Regular, set.Latin, set.LatinBold} {
-		p := fpdf.New("P", "mm", "A4", "")
-		p.AddUTF8FontFromBytes("face", "", bytes.Clone(face.Data))
-		p.SetFont("face", "", 1)
-		if err := p.Error(); err != nil {
+		ft := newFaceTable(set, nil)
+		e := &ft.entries[ft.entry(face)]
+		var runes []rune
+		for _, r := range text {
+			if face.Has(r) && !slices.Contains(runes, r) {
+				runes = append(runes, r)
+			}
+		}
+		sub, err := face.Subset(runes)
+		if err != nil {
 			t.Fatal(err)
 		}
-		ft := newFaceTable(set)
-		ent := ft.entry(face)
-		if ft.err != nil {
-			t.Fatal(ft.err)
+		m, err := sub.Metrics()
+		if err != nil {
+			t.Fatal(err)
 		}
-		n := 0
-		for r := rune(1); r < 0xFFFF; r++ {
-			if !face.Has(r) {
-				continue
-			}
-			n++
-			if got, want := ft.width(ent, r, 1), p.GetStringWidth(string(r)); got != want {
-				t.Errorf("%s: %U (%c): width %v mm, the PDF library says %v", face.Name, r, r, got, want)
+		for _, r := range runes {
+			adv := m.Advance(m.Glyph(r))
+			want := int(float64(adv)*1000/float64(m.UnitsPerEm()) + 0.5)
+			if got := e.units(r); got != want {
+				t.Errorf("%s: %c (%U): the layout measures %d/1000 em, the subset's glyph is %d/1000", face.Name, r, r, got, want)
 			}
 		}
-		if n != face.Len() {
-			t.Errorf("%s: compared %d characters, the face has %d", face.Name, n, face.Len())
-		}
-	}
-}
-
-func TestSubsetEmbedsSameFont(t *testing.T) {
-	// The PDF library cuts the font it embeds out of the subset exactly
-	// as it would out of the whole face: same glyphs, same bytes.
-	face := testSet(t).Regular
-	const text = "行銷業務專員職能基準 THM2431-001v1（續）第 1 頁／共 5 頁√ⅺ●"
-	sub, err := face.Subset([]rune(text))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := fpdf.UTF8CutFont(bytes.Clone(face.Data), text)
-	got := fpdf.UTF8CutFont(sub.Data, text)
-	if len(want) == 0 || !bytes.Equal(got, want) {
-		t.Errorf("the embedded font differs: %d bytes from the subset, %d from the face", len(got), len(want))
 	}
 }

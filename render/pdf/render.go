@@ -28,45 +28,20 @@ type Options struct {
 // output is the same on every run.
 var defaultDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// Render lays out doc on A4 pages and returns the PDF. The same document
-// and options give the same bytes. Errors name the block at fault; a
-// document tree never makes Render panic.
-func Render(doc *render.Document, opt Options) (out []byte, err error) {
-	defer func() {
-		if v := recover(); v != nil {
-			out, err = nil, fmt.Errorf("pdf: internal error (please report it with the input): %v", v)
-		}
-	}()
-	f, in, err := layout(doc, opt)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	c := newFPDF(doc.Page.Landscape, in)
-	if err := f.t.register(c, f.pages); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	emit(c, f.t, f.pages)
-	if out, err = c.output(); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	return out, nil
+// info is the document information written with the pages.
+type info struct {
+	title, subject, keywords, author, lang string
+	date                                   time.Time
 }
 
 // layout lays doc out into pages of drawing operations, and returns
-// them with the document information.
-func layout(doc *render.Document, opt Options) (*flow, info, error) {
+// them with the document information. metrics reads a face's metrics.
+func layout(doc *render.Document, allowMissing bool, set *fonts.Set, metrics func(*fonts.Face) (*fonts.Metrics, error)) (*flow, info, error) {
 	if doc == nil {
 		return nil, info{}, errors.New("no document to render")
 	}
 	if err := render.Check(doc); err != nil {
 		return nil, info{}, err
-	}
-	set := opt.Fonts
-	if set == nil {
-		var err error
-		if set, err = fonts.DefaultSet(); err != nil {
-			return nil, info{}, err
-		}
 	}
 	date, err := docDate(doc.Meta.Date)
 	if err != nil {
@@ -76,9 +51,13 @@ func layout(doc *render.Document, opt Options) (*flow, info, error) {
 	if err != nil {
 		return nil, info{}, err
 	}
-	f.t = newFaceTable(set)
+	f.t = newFaceTable(set, metrics)
 	f.footer = doc.Footer
-	if err := f.place(doc, opt.AllowMissing); err != nil {
+	f.startTags(doc.Meta.Lang)
+	if doc.Meta.Section != "" {
+		f.tags.section(doc.Meta.Section, 0, f.top)
+	}
+	if err := f.place(doc, allowMissing); err != nil {
 		return nil, info{}, err
 	}
 	return f, info{

@@ -15,6 +15,7 @@ type tableRun struct {
 // place draws the table from the current position on.
 func (ti *tableItem) place(f *flow) {
 	run := &tableRun{ti: ti, f: f}
+	run.tagTable()
 	groups := ti.g.groups(ti.header)
 	if f.pg == nil || f.broken || (!f.fresh && ti.headH+ti.leadNeed(groups, true) > f.avail()+epsilon) {
 		f.newPage()
@@ -119,6 +120,7 @@ func (run *tableRun) row(r int) {
 		c.top = f.y
 		run.open = append(run.open, c)
 	}
+	run.tagRow(r)
 	for {
 		need := ti.required(r, f.y)
 		switch {
@@ -240,6 +242,7 @@ func (run *tableRun) flushCell(c *tcell, last, force bool) {
 // placed as the cell's VAlign says when align is set, else from the top.
 func (run *tableRun) drawPart(c *tcell, top, h float64, ls []tline, align bool) {
 	f := run.f
+	run.tagCell(c, ls)
 	x := f.left + c.x
 	if c.cell.Shade {
 		f.pg.fill(x, top, c.w, h, shadeGray)

@@ -62,7 +62,7 @@ func Assessment(s *standard.Standard, opt AssessmentOptions, c *Candidate) (*ren
 
 	title := b.f("pack_title", "{name}", s.Name())
 	if c.Name != "" {
-		title += " — " + c.Name
+		title += candidateSep + c.Name
 	}
 	return &render.Document{
 		Meta: render.Meta{
@@ -77,6 +77,9 @@ func Assessment(s *standard.Standard, opt AssessmentOptions, c *Candidate) (*ren
 		Blocks: b.blocks,
 	}, nil
 }
+
+// candidateSep joins a pack's title and its candidate's name.
+const candidateSep = " — "
 
 // Check reports options that Assessment would reject for s: an unknown
 // language, label, part or method, an unprintable scale, or a scope or

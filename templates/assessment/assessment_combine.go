@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/ocs-project/ocs/render"
 )
@@ -14,8 +15,12 @@ import (
 // and its own footer, which names its candidate, runs on its pages.
 //
 // The result takes the page setup and metadata of the first document,
-// with the given title (when not empty) and only the keywords every
-// document shares. All documents must have the same page setup.
+// with the given title and only the keywords every document shares. A
+// title that is empty or a member's own title (which names its candidate)
+// gives way, for several documents, to the title the members share
+// before their candidate's name: the cohort's. Each section is named by
+// its document's title (Meta.Section, PageBreak.Title), which the PDF
+// makes a bookmark. All documents must have the same page setup.
 func Combine(title string, docs ...*render.Document) (*render.Document, error) {
 	if len(docs) == 0 {
 		return nil, errors.New("combine: no documents")
@@ -24,6 +29,12 @@ func Combine(title string, docs ...*render.Document) (*render.Document, error) {
 	out := &render.Document{Meta: first.Meta, Page: first.Page, Footer: first.Footer}
 	if title != "" {
 		out.Meta.Title = title
+	}
+	if len(docs) > 1 && (title == "" || slices.ContainsFunc(docs, func(d *render.Document) bool { return d.Meta.Title == title })) {
+		out.Meta.Title, _, _ = strings.Cut(first.Meta.Title, candidateSep)
+	}
+	if len(docs) > 1 {
+		out.Meta.Section = first.Meta.Title
 	}
 	out.Meta.Keywords = nil
 	for _, k := range first.Meta.Keywords {
@@ -41,7 +52,7 @@ func Combine(title string, docs ...*render.Document) (*render.Document, error) {
 		}
 		if i > 0 {
 			footer := d.Footer
-			out.Blocks = append(out.Blocks, &render.PageBreak{NewSection: true, Footer: &footer})
+			out.Blocks = append(out.Blocks, &render.PageBreak{NewSection: true, Footer: &footer, Title: d.Meta.Title})
 		}
 		out.Blocks = append(out.Blocks, d.Blocks...)
 	}

@@ -1,0 +1,183 @@
+package pdfw
+
+import "strconv"
+
+// Content builds the content stream of a page. Coordinates are in points
+// from the bottom left corner of the page. It writes each change of font,
+// text mode, line width or grey once, and keeps text objects open across
+// consecutive texts.
+type Content struct {
+	b      []byte
+	inText bool
+	font   string
+	size   float64
+	mode   int
+	width  float64
+	fill   float64
+	stroke float64
+	marked int // open marked-content sequences
+}
+
+// NewContent returns an empty content stream with the PDF defaults in
+// force: black, line width 1, text mode 0.
+func NewContent() *Content { return &Content{width: 1} }
+
+// Bytes returns the content stream, closing what is still open.
+func (c *Content) Bytes() []byte {
+	c.endText()
+	for c.marked > 0 {
+		c.End()
+	}
+	return c.b
+}
+
+func (c *Content) num(x float64) { c.b = appendNum(c.b, x); c.b = append(c.b, ' ') }
+
+func (c *Content) endText() {
+	if c.inText {
+		c.b = append(c.b, "ET\n"...)
+		c.inText = false
+	}
+}
+
+// Text shows the codes of a font (Font.Encode) with the baseline starting
+// at (x, y). With stroke above zero the glyph outlines are also stroked
+// with that line width, which emboldens them (text rendering mode 2).
+func (c *Content) Text(font string, size, x, y, stroke float64, codes []byte) {
+	if stroke > 0 {
+		c.lineWidth(stroke)
+	}
+	c.grayFill(0)
+	if !c.inText {
+		c.b = append(c.b, "BT\n"...)
+		c.inText = true
+	}
+	if font != c.font || size != c.size {
+		c.b = appendName(c.b, font)
+		c.b = append(c.b, ' ')
+		c.num(size)
+		c.b = append(c.b, "Tf\n"...)
+		c.font, c.size = font, size
+	}
+	mode := 0
+	if stroke > 0 {
+		mode = 2
+	}
+	if mode != c.mode {
+		c.b = strconv.AppendInt(c.b, int64(mode), 10)
+		c.b = append(c.b, " Tr\n"...)
+		c.mode = mode
+	}
+	c.b = append(c.b, "1 0 0 1 "...)
+	c.num(x)
+	c.num(y)
+	c.b = append(c.b, "Tm "...)
+	c.b = appendLiteral(c.b, codes)
+	c.b = append(c.b, "Tj\n"...)
+}
+
+// lineWidth sets the line width.
+func (c *Content) lineWidth(w float64) {
+	if w != c.width {
+		c.num(w)
+		c.b = append(c.b, "w\n"...)
+		c.width = w
+	}
+}
+
+// grayFill sets the fill grey (0 black, 1 white).
+func (c *Content) grayFill(g float64) {
+	if g != c.fill {
+		c.num(g)
+		c.b = append(c.b, "g\n"...)
+		c.fill = g
+	}
+}
+
+// Line strokes a line from (x1, y1) to (x2, y2), width points wide.
+func (c *Content) Line(x1, y1, x2, y2, width float64) {
+	c.endText()
+	c.lineWidth(width)
+	c.num(x1)
+	c.num(y1)
+	c.b = append(c.b, "m "...)
+	c.num(x2)
+	c.num(y2)
+	c.b = append(c.b, "l S\n"...)
+}
+
+// Frame strokes the outline of a rectangle with its lower left corner at
+// (x, y), width points wide.
+func (c *Content) Frame(x, y, w, h, width float64) {
+	c.endText()
+	c.lineWidth(width)
+	c.rect(x, y, w, h)
+	c.b = append(c.b, "S\n"...)
+}
+
+// Fill paints a rectangle with a grey level (0 black, 1 white).
+func (c *Content) Fill(x, y, w, h, gray float64) {
+	c.endText()
+	c.grayFill(gray)
+	c.rect(x, y, w, h)
+	c.b = append(c.b, "f\n"...)
+}
+
+func (c *Content) rect(x, y, w, h float64) {
+	c.num(x)
+	c.num(y)
+	c.num(w)
+	c.num(h)
+	c.b = append(c.b, "re "...)
+}
+
+// Image draws an image (Doc.AddImage) in the rectangle with its lower
+// left corner at (x, y).
+func (c *Content) Image(name string, x, y, w, h float64) {
+	c.endText()
+	c.b = append(c.b, "q "...)
+	c.num(w)
+	c.b = append(c.b, "0 0 "...)
+	c.num(h)
+	c.num(x)
+	c.num(y)
+	c.b = append(c.b, "cm "...)
+	c.b = appendName(c.b, name)
+	c.b = append(c.b, " Do Q\n"...)
+}
+
+// Tag starts a marked-content sequence of a structure element's content
+// (Tree.Mark gives the mcid). End ends it.
+func (c *Content) Tag(typ string, mcid int) {
+	c.endText() // a sequence never crosses the end of a text object
+	c.b = appendName(c.b, typ)
+	c.b = append(c.b, "<</MCID "...)
+	c.b = strconv.AppendInt(c.b, int64(mcid), 10)
+	c.b = append(c.b, ">>BDC\n"...)
+	c.marked++
+}
+
+// Artifact starts a marked-content sequence of content that is not part
+// of the document's text, such as rules, page numbers and repeated table
+// headers. End ends it.
+func (c *Content) Artifact(kind string) {
+	c.endText()
+	c.b = append(c.b, "/Artifact"...)
+	if kind != "" {
+		c.b = append(c.b, "<</Type"...)
+		c.b = appendName(c.b, kind)
+		c.b = append(c.b, ">>BDC\n"...)
+	} else {
+		c.b = append(c.b, " BMC\n"...)
+	}
+	c.marked++
+}
+
+// End ends the innermost marked-content sequence.
+func (c *Content) End() {
+	if c.marked > 0 {
+		c.endText()
+		c.b = append(c.b, "EMC\n"...)
+		c.marked--
+	}
+}

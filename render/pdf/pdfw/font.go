@@ -1,0 +1,383 @@
+package pdfw
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Char is a character a font draws: its glyph in the font program and its
+// advance width in thousandths of an em (the width layout measured with).
+type Char struct {
+	Rune  rune
+	Glyph uint16
+	Width int
+}
+
+// Font is a font program ready to embed, with everything its PDF objects
+// need made and compressed once. It is immutable: one Font may be added to
+// any number of documents, from any number of goroutines.
+type Font struct {
+	base     string          // subset tag and name, ABCDEF+Name
+	cff      bool            // CIDFontType0 (CFF) rather than CIDFontType2
+	codes    map[rune]uint16 // character → CID
+	program  []byte          // compressed font program
+	progDict string          // the program stream's dictionary
+	widths   []byte          // the W array
+	toUni    []byte          // compressed ToUnicode CMap
+	cidToGID []byte          // compressed CIDToGIDMap (TrueType)
+	desc     []byte          // FontDescriptor keys but /FontFile
+}
+
+// BaseFont returns the font's PDF name: a six-letter subset tag, a plus
+// sign and the font's name, such as "QWERTY+TW-Kai".
+func (f *Font) BaseFont() string { return f.base }
+
+// NewTrueType makes a Font of a TrueType (glyf) font file that draws
+// chars, such as a subset holding their glyphs only: data is embedded as
+// is (and only read). Characters get the codes 1, 2, 3… in character
+// order, mapped to their glyphs by a CIDToGIDMap, so that the ToUnicode
+// map gives each code exactly its character. Code 0 draws glyph 0
+// (.notdef) one em wide.
+func NewTrueType(name string, data []byte, chars []Char) (*Font, error) {
+	chars, err := sortChars(chars)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	if len(chars) > 0xfffe {
+		return nil, fmt.Errorf("font %s: %d characters are more than one font can draw (65,534)", name, len(chars))
+	}
+	m, err := readMetrics(data)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	f := &Font{codes: make(map[rune]uint16, len(chars))}
+	f.base = subsetTag(name, chars) + "+" + psName(name)
+	gids := make([]byte, 2*(len(chars)+1))
+	ws := []byte("[1[")
+	uni := make([]cidUni, 0, len(chars))
+	for i, c := range chars {
+		cid := uint16(i + 1)
+		f.codes[c.Rune] = cid
+		binary.BigEndian.PutUint16(gids[2*cid:], c.Glyph)
+		if i > 0 {
+			ws = append(ws, ' ')
+		}
+		ws = strconv.AppendInt(ws, int64(c.Width), 10)
+		uni = append(uni, cidUni{cid, c.Rune})
+	}
+	if len(chars) == 0 {
+		ws = []byte("[")
+	} else {
+		ws = append(ws, "]]"...)
+	}
+	f.widths = ws
+	f.cidToGID = deflate(gids, levelFont)
+	f.toUni = deflate(toUnicode(uni), levelFont)
+	f.program = deflateGlyphs(data)
+	f.progDict = "/Filter/FlateDecode/Length1 " + strconv.Itoa(len(data))
+	f.desc = m.descriptor(f.base)
+	return f, nil
+}
+
+// NewCFF makes a Font of an OpenType font file with CFF outlines (.otf):
+// its CFF table is embedded whole (FontFile3, CIDFontType0C) and its head,
+// hhea and OS/2 tables give the font descriptor. Each Char's Glyph is the
+// code that selects its glyph: for a CID-keyed CFF font (Noto CJK, Source
+// Han) the glyph's CID from the font's charset, for a name-keyed one the
+// glyph index. A character sharing its glyph with an earlier one
+// extracts as that one.
+func NewCFF(name string, otf []byte, chars []Char) (*Font, error) {
+	chars, err := sortChars(chars)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	m, err := readMetrics(otf)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", name, err)
+	}
+	cff := sfntTable(otf, "CFF ")
+	if len(cff) < 4 || cff[0] != 1 {
+		return nil, fmt.Errorf("font %s: the font has no CFF (version 1) table", name)
+	}
+	f := &Font{cff: true, codes: make(map[rune]uint16, len(chars))}
+	f.base = subsetTag(name, chars) + "+" + psName(name)
+	byGlyph := slices.Clone(chars)
+	slices.SortStableFunc(byGlyph, func(a, b Char) int { return int(a.Glyph) - int(b.Glyph) })
+	ws := []byte("[")
+	var uni []cidUni
+	last := -1
+	for _, c := range byGlyph {
+		f.codes[c.Rune] = c.Glyph
+		if int(c.Glyph) == last {
+			continue // the first character of a shared glyph names it
+		}
+		if int(c.Glyph) != last+1 || last < 0 {
+			if last >= 0 {
+				ws = append(ws, ']')
+			}
+			ws = strconv.AppendInt(ws, int64(c.Glyph), 10)
+			ws = append(ws, '[')
+		} else {
+			ws = append(ws, ' ')
+		}
+		ws = strconv.AppendInt(ws, int64(c.Width), 10)
+		uni = append(uni, cidUni{c.Glyph, c.Rune})
+		last = int(c.Glyph)
+	}
+	if last >= 0 {
+		ws = append(ws, ']')
+	}
+	f.widths = append(ws, ']')
+	f.toUni = deflate(toUnicode(uni), levelFont)
+	f.program = deflate(cff, levelFont)
+	f.progDict = "/Filter/FlateDecode/Subtype/CIDFontType0C"
+	f.desc = m.descriptor(f.base)
+	return f, nil
+}
+
+// sortChars returns chars in character order, refusing repeats and
+// characters that are not Unicode scalar values.
+func sortChars(chars []Char) ([]Char, error) {
+	chars = slices.Clone(chars)
+	slices.SortFunc(chars, func(a, b Char) int { return int(a.Rune - b.Rune) })
+	for i, c := range chars {
+		if !utf8.ValidRune(c.Rune) {
+			return nil, fmt.Errorf("character %U is not a Unicode character", c.Rune)
+		}
+		if i > 0 && chars[i-1].Rune == c.Rune {
+			return nil, fmt.Errorf("character %c (%U) is given twice", c.Rune, c.Rune)
+		}
+	}
+	return chars, nil
+}
+
+// Encode appends the codes that draw s with f; a character f does not
+// draw gets code 0, the .notdef glyph.
+func (f *Font) Encode(dst []byte, s string) []byte {
+	for _, r := range s {
+		cid := f.codes[r]
+		dst = append(dst, byte(cid>>8), byte(cid))
+	}
+	return dst
+}
+
+// subsetTag derives the six capital letters naming a subset from its
+// name and glyph set: the same subset gets the same tag, another subset
+// almost surely another one.
+func subsetTag(name string, chars []Char) string {
+	h := sha256.New()
+	h.Write([]byte(name))
+	var b [8]byte
+	for _, c := range chars {
+		binary.BigEndian.PutUint32(b[:], uint32(c.Rune))
+		binary.BigEndian.PutUint16(b[4:], c.Glyph)
+		binary.BigEndian.PutUint16(b[6:], uint16(c.Width))
+		h.Write(b[:])
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
+}
+
+// psName makes a PostScript font name of a face name: printable ASCII
+// without spaces and delimiters.
+func psName(name string) string {
+	var b []byte
+	for _, r := range name {
+		switch {
+		case r > ' ' && r < 0x7f && !isDelim(byte(r)):
+			b = append(b, byte(r))
+		case len(b) > 0 && b[len(b)-1] != '-':
+			b = append(b, '-')
+		}
+	}
+	if len(b) == 0 {
+		return "Font"
+	}
+	return string(b)
+}
+
+func isDelim(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%', '#':
+		return true
+	}
+	return false
+}
+
+// cidUni is a code and the character it extracts as.
+type cidUni struct {
+	cid uint16
+	r   rune
+}
+
+// toUnicode writes a ToUnicode CMap mapping each code to its character,
+// characters above U+FFFF as surrogate pairs.
+func toUnicode(m []cidUni) []byte {
+	b := []byte("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n" +
+		"/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
+	for len(m) > 0 {
+		k := min(len(m), 100) // at most 100 entries a block
+		b = strconv.AppendInt(b, int64(k), 10)
+		b = append(b, " beginbfchar\n"...)
+		for _, e := range m[:k] {
+			b = append(b, '<')
+			b = appendHex16(b, e.cid)
+			b = append(b, "><"...)
+			if e.r > 0xffff {
+				hi, lo := utf16.EncodeRune(e.r)
+				b = appendHex16(b, uint16(hi))
+				b = appendHex16(b, uint16(lo))
+			} else {
+				b = appendHex16(b, uint16(e.r))
+			}
+			b = append(b, ">\n"...)
+		}
+		b = append(b, "endbfchar\n"...)
+		m = m[k:]
+	}
+	return append(b, "endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n"...)
+}
+
+// metrics are the font-wide values of a font descriptor, in thousandths
+// of an em.
+type metrics struct {
+	bbox                       [4]int
+	ascent, descent, capHeight int
+}
+
+// readMetrics reads the font descriptor values from the head, hhea and
+// OS/2 tables of an sfnt font file.
+func readMetrics(data []byte) (*metrics, error) {
+	head, hhea, os2 := sfntTable(data, "head"), sfntTable(data, "hhea"), sfntTable(data, "OS/2")
+	if len(head) < 54 || len(hhea) < 8 {
+		return nil, errors.New("the font file has no usable head or hhea table")
+	}
+	be := binary.BigEndian
+	upem := int(be.Uint16(head[18:]))
+	if upem == 0 {
+		return nil, errors.New("the font's unitsPerEm is 0")
+	}
+	scale := func(v int16) int { return int(v) * 1000 / upem }
+	m := &metrics{
+		bbox:    [4]int{scale(int16(be.Uint16(head[36:]))), scale(int16(be.Uint16(head[38:]))), scale(int16(be.Uint16(head[40:]))), scale(int16(be.Uint16(head[42:])))},
+		ascent:  scale(int16(be.Uint16(hhea[4:]))),
+		descent: scale(int16(be.Uint16(hhea[6:]))),
+	}
+	m.capHeight = m.ascent
+	if len(os2) >= 90 && be.Uint16(os2) >= 2 {
+		if c := scale(int16(be.Uint16(os2[88:]))); c > 0 {
+			m.capHeight = c
+		}
+	}
+	return m, nil
+}
+
+// descriptor writes the keys of a FontDescriptor but the font file.
+func (m *metrics) descriptor(base string) []byte {
+	d := []byte("<</Type/FontDescriptor/FontName")
+	d = appendName(d, base)
+	d = append(d, "/Flags 4/FontBBox["...)
+	for i, v := range m.bbox {
+		if i > 0 {
+			d = append(d, ' ')
+		}
+		d = strconv.AppendInt(d, int64(v), 10)
+	}
+	d = append(d, "]/ItalicAngle 0/Ascent "...)
+	d = strconv.AppendInt(d, int64(m.ascent), 10)
+	d = append(d, "/Descent "...)
+	d = strconv.AppendInt(d, int64(m.descent), 10)
+	d = append(d, "/CapHeight "...)
+	d = strconv.AppendInt(d, int64(m.capHeight), 10)
+	return append(d, "/StemV 80"...)
+}
+
+// sfntTable returns a table of an sfnt font file, or nil.
+func sfntTable(data []byte, tag string) []byte {
+	off, size, ok := sfntRecord(data, tag)
+	if !ok {
+		return nil
+	}
+	return data[off : off+size]
+}
+
+// sfntRecord returns where a table of an sfnt font file is.
+func sfntRecord(data []byte, tag string) (off, size int, ok bool) {
+	if len(data) < 12 {
+		return 0, 0, false
+	}
+	be := binary.BigEndian
+	n := int(be.Uint16(data[4:]))
+	for i := 0; i < n; i++ {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			return 0, 0, false
+		}
+		if string(data[rec:rec+4]) != tag {
+			continue
+		}
+		o, sz := uint64(be.Uint32(data[rec+8:])), uint64(be.Uint32(data[rec+12:]))
+		if o+sz > uint64(len(data)) {
+			return 0, 0, false
+		}
+		return int(o), int(sz), true
+	}
+	return 0, 0, false
+}
+
+// add writes the font's objects and returns its Type 0 font dictionary.
+func (f *Font) add(fl *file) Ref {
+	prog := fl.alloc()
+	fl.setShared(prog, f.progDict, f.program)
+	desc := append([]byte(nil), f.desc...)
+	if f.cff {
+		desc = append(desc, "/FontFile3 "...)
+	} else {
+		desc = append(desc, "/FontFile2 "...)
+	}
+	desc = appendRef(desc, prog)
+	desc = append(desc, ">>"...)
+	descRef := fl.add(desc)
+	cid := []byte("<</Type/Font/Subtype/CIDFontType2/BaseFont")
+	if f.cff {
+		cid = []byte("<</Type/Font/Subtype/CIDFontType0/BaseFont")
+	}
+	cid = appendName(cid, f.base)
+	cid = append(cid, "/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor "...)
+	cid = appendRef(cid, descRef)
+	cid = append(cid, "/DW 1000/W"...)
+	cid = append(cid, f.widths...)
+	if !f.cff {
+		m := fl.alloc()
+		fl.setRaw(m, "/Filter/FlateDecode", f.cidToGID)
+		cid = append(cid, "/CIDToGIDMap "...)
+		cid = appendRef(cid, m)
+	}
+	cid = append(cid, ">>"...)
+	cidRef := fl.add(cid)
+	uni := fl.alloc()
+	fl.setRaw(uni, "/Filter/FlateDecode", f.toUni)
+	t0 := []byte("<</Type/Font/Subtype/Type0/BaseFont")
+	t0 = appendName(t0, f.base)
+	t0 = append(t0, "/Encoding/Identity-H/DescendantFonts["...)
+	t0 = appendRef(t0, cidRef)
+	t0 = append(t0, "]/ToUnicode "...)
+	t0 = appendRef(t0, uni)
+	t0 = append(t0, ">>"...)
+	return fl.add(t0)
+}
+
+// Has reports whether f draws r with a glyph of its own.
+func (f *Font) Has(r rune) bool { _, ok := f.codes[r]; return ok }

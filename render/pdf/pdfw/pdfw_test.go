@@ -1,0 +1,206 @@
+package pdfw
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ocs-project/ocs/fonts"
+	"github.com/ocs-project/ocs/internal/testtool"
+)
+
+// extB is where Debian's fonts-cns11643-kai puts TW-Kai's face of the
+// characters above U+FFFF.
+const extB = "/usr/share/fonts/truetype/cns11643/TW-Kai-Ext-B-98_1.ttf"
+
+// trueType makes a Font of face drawing the characters of text.
+func trueType(t testing.TB, face *fonts.Face, text string) *Font {
+	t.Helper()
+	var runes []rune
+	for _, r := range text {
+		if face.Has(r) {
+			runes = append(runes, r)
+		}
+	}
+	sub, err := face.Subset(runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sub.Metrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := make(map[rune]bool)
+	var chars []Char
+	for _, r := range runes {
+		if !seen[r] {
+			seen[r] = true
+			g := m.Glyph(r)
+			chars = append(chars, Char{Rune: r, Glyph: uint16(g), Width: m.Advance(g) * 1000 / m.UnitsPerEm()})
+		}
+	}
+	f, err := NewTrueType(face.Name, sub.Data, chars)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// run runs a poppler or qpdf tool on a PDF and returns its output. The
+// file's path replaces the argument "{}", or comes last.
+func run(t testing.TB, pdf []byte, name string, args ...string) string {
+	t.Helper()
+	bin := testtool.Path(t, name, "poppler-utils")
+	p := filepath.Join(t.TempDir(), "t.pdf")
+	if err := os.WriteFile(p, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args = slices.Clone(args)
+	if i := slices.Index(args, "{}"); i >= 0 {
+		args[i] = p
+	} else {
+		args = append(args, p)
+	}
+	out, err := exec.Command(bin, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", name, err, out)
+	}
+	return string(out)
+}
+
+// lines is a test document: each line drawn with its font, one below
+// the other, each a paragraph of the structure tree.
+func lines(t testing.TB, tagged bool, ls ...struct {
+	f    *Font
+	text string
+}) *Doc {
+	d := New(Info{Title: "測試 test", Lang: "zh-TW", Date: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), Producer: "ocs"})
+	c := NewContent()
+	if tagged {
+		d.Tree = NewTree("Document")
+	}
+	for i, l := range ls {
+		name := d.AddFont(l.f)
+		if tagged {
+			p := d.Tree.Root.Add("P")
+			c.Tag("P", d.Tree.Mark(p, 0))
+		}
+		c.Text(name, 12, 72, 800-20*float64(i), 0, l.f.Encode(nil, l.text))
+		if tagged {
+			c.End()
+		}
+	}
+	d.AddPage(595.28, 841.89, c)
+	return d
+}
+
+type line = struct {
+	f    *Font
+	text string
+}
+
+func TestToUnicodeExact(t *testing.T) {
+	set, err := fonts.DefaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Chinese with full-width punctuation and symbols in TW-Kai, Latin
+	// in OCS Serif and a character above U+FFFF in TW-Kai Ext-B.
+	kai := "職能基準（續）第１頁／共５頁√●【註1】，。人ⅺ"
+	latin := "THM2431-001v1 P1.1.1 (A&B) \\ ok"
+	ls := []line{{trueType(t, set.Regular, kai), kai}, {trueType(t, set.Latin, latin), latin}}
+	want := kai + "\n" + latin + "\n"
+	if face, err := fonts.LoadFile(extB); err == nil {
+		const ext = "𡘙𠀀"
+		ls = append(ls, line{trueType(t, face, ext), ext})
+		want += ext + "\n"
+	} else {
+		testtool.Missing(t, "TW-Kai Ext-B ("+extB+")", "fonts-cns11643-kai")
+	}
+	pdf := lines(t, false, ls...).Bytes()
+	got := run(t, pdf, "pdftotext", "-raw", "-enc", "UTF-8", "{}", "-")
+	got = strings.TrimRight(got, "\f")
+	if got != want {
+		t.Errorf("pdftotext gives\n%q\nwant\n%q", got, want)
+	}
+	if out := run(t, pdf, "qpdf", "--check"); !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+	fonts := run(t, pdf, "pdffonts")
+	for _, l := range strings.Split(fonts, "\n")[2:] {
+		if f := strings.Fields(l); len(f) > 0 && (len(f[0]) < 8 || f[0][6] != '+' || !strings.Contains(l, "yes yes yes")) {
+			t.Errorf("pdffonts: %q is not an embedded subset with a ToUnicode map", l)
+		}
+	}
+}
+
+func TestSharedGlyphExtractsEach(t *testing.T) {
+	// Two characters drawn with one glyph, as a compatibility ideograph
+	// and its unified twin are in many fonts, keep codes of their own,
+	// so each extracts as itself.
+	set, err := fonts.DefaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := set.Regular.Subset([]rune("人"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := sub.Metrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := uint16(m.Glyph('人'))
+	f, err := NewTrueType("TW-Kai", sub.Data, []Char{{'人', g, 1000}, {'⼈', g, 1000}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if codes := f.Encode(nil, "人⼈"); bytes.Equal(codes[:2], codes[2:]) {
+		t.Fatalf("both characters have code % X", codes[:2])
+	}
+	got := run(t, lines(t, false, line{f, "⼈人⼈"}).Bytes(), "pdftotext", "-raw", "-enc", "UTF-8", "{}", "-")
+	if got = strings.TrimRight(got, "\f"); got != "⼈人⼈\n" {
+		t.Errorf("pdftotext gives %q, want %q", got, "⼈人⼈\n")
+	}
+}
+
+func TestSubsetTag(t *testing.T) {
+	set, err := fonts.DefaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := trueType(t, set.Regular, "職能基準")
+	b := trueType(t, set.Regular, "基準職能") // the same characters
+	c := trueType(t, set.Regular, "職能基準表")
+	tag, name, ok := strings.Cut(a.BaseFont(), "+")
+	if !ok || name != "TW-Kai" || len(tag) != 6 || strings.Trim(tag, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		t.Errorf("BaseFont is %q, want six capitals, + and TW-Kai", a.BaseFont())
+	}
+	if a.BaseFont() != b.BaseFont() {
+		t.Errorf("the same glyph set is named %s and %s", a.BaseFont(), b.BaseFont())
+	}
+	if a.BaseFont() == c.BaseFont() {
+		t.Errorf("another glyph set has the same name %s", c.BaseFont())
+	}
+}
+
+func TestNewTrueTypeErrors(t *testing.T) {
+	if _, err := NewTrueType("junk", []byte("not a font at all"), nil); err == nil || !strings.Contains(err.Error(), "junk") {
+		t.Errorf("junk font data gave %v, want an error naming the font", err)
+	}
+	set, err := fonts.DefaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewTrueType("TW-Kai", set.Regular.Data, []Char{{'甲', 1, 1000}, {'甲', 2, 1000}}); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("a character given twice gave %v", err)
+	}
+	if _, err := NewTrueType("TW-Kai", set.Regular.Data, []Char{{0xD800, 1, 1000}}); err == nil {
+		t.Error("a surrogate code point was accepted as a character")
+	}
+}

@@ -1,0 +1,178 @@
+package pdf
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/ocs-project/ocs/fonts"
+	"github.com/ocs-project/ocs/render"
+	"github.com/ocs-project/ocs/render/pdf/pdfw"
+)
+
+// Renderer renders documents with one set of options, keeping what does
+// not change from one document to the next: the parsed metrics of each
+// face and each embedded font, compressed, by the characters it draws.
+// A batch that reuses one Renderer pays for a font subset once per
+// distinct set of characters. It is safe for concurrent use, and the
+// bytes of a document do not depend on what was rendered before or
+// alongside it.
+type Renderer struct {
+	opt Options
+	set *fonts.Set
+	err error // loading the default fonts
+
+	mu      sync.Mutex
+	metrics map[*fonts.Face]*fonts.Metrics
+	fonts   map[fontKey]*pdfw.Font
+	order   []fontKey // fonts in the order cached, the oldest dropped first
+}
+
+// fontKey names an embedded font: the font file it is cut from and the
+// characters it draws, in order.
+type fontKey struct {
+	data  *byte
+	size  int
+	name  string
+	runes string
+}
+
+// maxFonts bounds the embedded fonts a Renderer keeps (each is the
+// size of its compressed font program, tens of kilobytes).
+const maxFonts = 64
+
+// NewRenderer returns a Renderer for the options. A nil opt.Fonts means
+// the embedded TW-Kai set.
+func NewRenderer(opt Options) *Renderer {
+	r := &Renderer{opt: opt, set: opt.Fonts,
+		metrics: make(map[*fonts.Face]*fonts.Metrics), fonts: make(map[fontKey]*pdfw.Font)}
+	if r.set == nil {
+		r.set, r.err = fonts.DefaultSet()
+	}
+	return r
+}
+
+// shared keeps a Renderer per Options for Render, so that a batch calling
+// Render document by document shares the work too. Options hold a font
+// set pointer: a program loads a handful of sets at most.
+var shared struct {
+	sync.Mutex
+	m map[Options]*Renderer
+}
+
+// maxShared bounds the Renderers Render keeps.
+const maxShared = 8
+
+// Render lays out doc on A4 pages and returns the PDF. The same document
+// and options give the same bytes. Errors name the block at fault; a
+// document tree never makes Render panic. Calls with the same options
+// share one Renderer.
+func Render(doc *render.Document, opt Options) ([]byte, error) {
+	shared.Lock()
+	r := shared.m[opt]
+	if r == nil {
+		if shared.m == nil || len(shared.m) >= maxShared {
+			shared.m = make(map[Options]*Renderer)
+		}
+		r = NewRenderer(opt)
+		shared.m[opt] = r
+	}
+	shared.Unlock()
+	return r.Render(doc)
+}
+
+// Render lays out doc on A4 pages and returns the PDF.
+func (r *Renderer) Render(doc *render.Document) (out []byte, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			out, err = nil, fmt.Errorf("pdf: internal error (please report it with the input): %v", v)
+		}
+	}()
+	if r.err != nil {
+		return nil, fmt.Errorf("pdf: %w", r.err)
+	}
+	f, in, err := layout(doc, r.opt.AllowMissing, r.set, r.faceMetrics)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	out, err = r.write(f, in)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return out, nil
+}
+
+// faceMetrics returns the metrics of a face, reading them once.
+func (r *Renderer) faceMetrics(f *fonts.Face) (*fonts.Metrics, error) {
+	r.mu.Lock()
+	m := r.metrics[f]
+	r.mu.Unlock()
+	if m != nil {
+		return m, nil
+	}
+	m, err := f.Metrics()
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	r.metrics[f] = m
+	r.mu.Unlock()
+	return m, nil
+}
+
+// font returns the embedded font of face e drawing runes (sorted,
+// without repeats), making it when no document made it before.
+func (r *Renderer) font(e *faceEntry, runes []rune) (*pdfw.Font, error) {
+	key := fontKey{size: len(e.face.Data), name: e.ref.family, runes: string(runes)}
+	if len(e.face.Data) > 0 {
+		key.data = &e.face.Data[0]
+	}
+	r.mu.Lock()
+	pf := r.fonts[key]
+	r.mu.Unlock()
+	if pf != nil {
+		return pf, nil
+	}
+	pf, err := embedFont(e, runes)
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	if r.fonts[key] == nil {
+		if len(r.order) >= maxFonts {
+			delete(r.fonts, r.order[0])
+			r.order = r.order[1:]
+		}
+		r.fonts[key] = pf
+		r.order = append(r.order, key)
+	}
+	r.mu.Unlock()
+	return pf, nil
+}
+
+// embedFont cuts face e down to runes and makes the font to embed. The
+// widths are the ones the layout measured with.
+func embedFont(e *faceEntry, runes []rune) (*pdfw.Font, error) {
+	sub, err := e.face.Subset(runes)
+	if err != nil {
+		return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
+	}
+	m, err := sub.Metrics()
+	if err != nil {
+		return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
+	}
+	chars := make([]pdfw.Char, 0, len(runes))
+	for _, c := range runes {
+		if !e.face.Has(c) {
+			// An allowed missing character: drawn as .notdef one em
+			// wide, as the layout measured it, and extracted as itself.
+			chars = append(chars, pdfw.Char{Rune: c, Width: 1000})
+			continue
+		}
+		chars = append(chars, pdfw.Char{Rune: c, Glyph: uint16(m.Glyph(c)), Width: e.units(c)})
+	}
+	name := e.ref.family
+	if e.ref.style == "B" {
+		name += "-Bold"
+	}
+	return pdfw.NewTrueType(name, sub.Data, chars)
+}
