@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -34,7 +35,7 @@ func TestFlagPrecedence(t *testing.T) {
 	configScope := writeFileT(t, dir, "assess-scope.toml", "scope = [\"T1\"]\nparts = [\"checklist\"]\n")
 	settingsDOCX := writeFileT(t, dir, "docx.toml", "[docx]\neast_asia_font = \"細明體\"\nascii_font = \"Arial\"\n")
 
-	const portrait, landscape = "/MediaBox [0 0 595.28 841.89]", "/MediaBox [0 0 841.89 595.28]"
+	const portrait, landscape = "Page size:       595.28 x 841.89 pts (A4)", "Page size:       841.89 x 595.28 pts (A4)"
 	tests := []struct {
 		name        string
 		args        []string
@@ -74,6 +75,9 @@ func TestFlagPrecedence(t *testing.T) {
 			}
 			if strings.HasPrefix(out, "PK") {
 				out = docxText(t, out)
+			}
+			if strings.HasPrefix(out, "%PDF") {
+				out = pdfInfo(t, out)
 			}
 			containsAll(t, out, tt.want, tt.avoid)
 		})
@@ -249,4 +253,20 @@ func systemKai(t testing.TB) string {
 	}
 	testtool.Missing(t, "the system font TW-Kai-98_1.ttf", "apt-get install fonts-cns11643-kai")
 	return ""
+}
+
+// pdfInfo returns what pdfinfo says of a PDF (title, dates, page size…),
+// with dates in ISO form: the objects are compressed, so the bytes cannot
+// be searched.
+func pdfInfo(t testing.TB, data string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(testtool.Path(t, "pdfinfo", "poppler-utils"), "-isodates", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	return string(out)
 }

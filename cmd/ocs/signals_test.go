@@ -137,7 +137,9 @@ func TestBuildSecondSignal(t *testing.T) {
 	for attempt := 1; ; attempt++ {
 		out := filepath.Join(t.TempDir(), "out")
 		cmd, stderr := signalOnce(t, filepath.Join(out, "*", "*.pdf"), "build", "-o", out, "-j", "1", "--only", "pdf")
-		time.Sleep(time.Duration(attempt) * 10 * time.Millisecond)
+		// A render takes a few milliseconds: the second signal must come
+		// soon after the first, but not so soon that both arrive as one.
+		time.Sleep(time.Duration(attempt%4) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGTERM)
 		if code := exitCode(t, cmd); code != 143 {
 			t.Fatalf("exit %d, want 143\n%s", code, stderr)
@@ -148,7 +150,7 @@ func TestBuildSecondSignal(t *testing.T) {
 		if strings.Contains(stderr.String(), "stopped at once") {
 			return
 		}
-		if attempt == 5 {
+		if attempt == 12 {
 			t.Fatalf("the second signal did not stop the build at once:\n%s", stderr)
 		}
 	}

@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/ocs-project/ocs/internal/testtool"
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/templates"
 	"github.com/ocs-project/ocs/templates/assessment"
@@ -253,8 +257,16 @@ func TestDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(res.Data, []byte("D:20231114221320")) {
-		t.Error("PDF lacks the date 2023-11-14 22:13:20 given in the options")
+	path := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(path, res.Data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	info, err := exec.Command(testtool.Path(t, "pdfinfo", "poppler-utils"), "-isodates", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	if !strings.Contains(string(info), "CreationDate:    2023-11-14T22:13:20Z") {
+		t.Errorf("PDF lacks the date 2023-11-14 22:13:20 given in the options:\n%s", info)
 	}
 }
 
