@@ -25,6 +25,18 @@ type Config struct {
 	// SystemDirs are the folders searched for system fonts; nil means
 	// SystemFontDirs().
 	SystemDirs []string
+	// MaxFontSize is the largest font file read, in bytes; 0 means
+	// DefaultMaxFontSize. A larger file is refused after reading its
+	// first four bytes.
+	MaxFontSize int64
+}
+
+// maxFontSize returns the font file size limit.
+func (c Config) maxFontSize() int64 {
+	if c.MaxFontSize > 0 {
+		return c.MaxFontSize
+	}
+	return DefaultMaxFontSize
 }
 
 // Load loads the configured faces and returns the Set. Any file that
@@ -33,16 +45,17 @@ type Config struct {
 func (c Config) Load() (*Set, error) {
 	var regular, bold *Face
 	var err error
+	limit := c.maxFontSize()
 	if c.Font == "" {
 		regular, err = Default()
 	} else {
-		regular, err = LoadFile(c.Font)
+		regular, err = loadFile(c.Font, limit)
 	}
 	if err != nil {
 		return nil, err
 	}
 	if c.Bold != "" {
-		if bold, err = LoadFile(c.Bold); err != nil {
+		if bold, err = loadFile(c.Bold, limit); err != nil {
 			return nil, fmt.Errorf("bold %w", err)
 		}
 	}
@@ -55,7 +68,7 @@ func (c Config) Load() (*Set, error) {
 		if loaded[cleanPath(spec)] {
 			continue
 		}
-		f, err := LoadFile(spec)
+		f, err := loadFile(spec, limit)
 		if err != nil {
 			return nil, fmt.Errorf("fallback %w", err)
 		}
@@ -73,7 +86,7 @@ func (c Config) Load() (*Set, error) {
 			return nil, err
 		}
 	default:
-		latin, err := LoadFile(c.Latin)
+		latin, err := loadFile(c.Latin, limit)
 		if err != nil {
 			return nil, fmt.Errorf("Latin %w", err)
 		}
@@ -86,7 +99,7 @@ func (c Config) Load() (*Set, error) {
 		if dirs == nil {
 			dirs = SystemFontDirs()
 		}
-		s.system = newSystemFonts(dirs, loaded)
+		s.system = newSystemFonts(dirs, loaded, limit)
 	}
 	return s, nil
 }

@@ -207,3 +207,56 @@ func TestSplitFaceIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadFileHeaderFirst checks that a file is judged by its first
+// bytes and its size before it is read: a 600 MB file that is not a font,
+// or is a font larger than the limit, is refused without reading it.
+func TestLoadFileHeaderFirst(t *testing.T) {
+	dir := t.TempDir()
+	sparse := func(name string, head []byte, size int64) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if _, err := f.Write(head); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(size); err != nil {
+			t.Skipf("no sparse files here: %v", err)
+		}
+		return p
+	}
+	const big = 600 << 20
+	small := testFont{family: "Small", chars: []rune{'A'}}.build()
+	tests := []struct {
+		name  string
+		path  string
+		limit int64
+		want  error
+		msg   string
+	}{
+		{"zeros", sparse("zeros.ttf", nil, big), 0, ErrNotFont, "starts with bytes 00 00 00 00"},
+		{"text", sparse("notes.ttf", []byte("hello"), 5), 0, ErrNotFont, "starts with bytes 68 65 6c 6c"},
+		{"short", sparse("short.ttf", []byte{0, 1}, 2), 0, ErrNotFont, "the file has 2 bytes"},
+		{"huge font", sparse("huge.ttf", small[:4], big), 0, ErrTooLarge, "629145600 bytes, more than the limit of 134217728"},
+		{"huge collection", sparse("huge.ttc", []byte("ttcf"), big), 0, ErrTooLarge, "more than the limit"},
+		{"over a set limit", sparse("small.ttf", small, int64(len(small))), int64(len(small)) - 1, ErrTooLarge, "raise the limit"},
+		{"folder", dir, 0, ErrNotFont, "it is a folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Config{Font: tt.path, MaxFontSize: tt.limit}.Load()
+			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("err = %v; want %v saying %q", err, tt.want, tt.msg)
+			}
+		})
+	}
+	// At its size limit exactly, the font loads.
+	p := sparse("exact.ttf", small, int64(len(small)))
+	if _, err := (Config{Font: p, MaxFontSize: int64(len(small))}).Load(); err != nil {
+		t.Errorf("a font of exactly the limit: %v", err)
+	}
+}

@@ -20,6 +20,9 @@ var (
 	ErrRestricted = errors.New("font licence forbids embedding")
 	// ErrFaceIndex means a collection has no face with the requested index.
 	ErrFaceIndex = errors.New("no such face in the font collection")
+	// ErrTooLarge means a font file is larger than the size limit
+	// (DefaultMaxFontSize, or Config.MaxFontSize).
+	ErrTooLarge = errors.New("font file is too large")
 	// ErrNoUnicode means the font has no Unicode character map the PDF
 	// backend can read (a format 4 subtable).
 	ErrNoUnicode = errors.New("font has no Unicode character map")

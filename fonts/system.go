@@ -100,13 +100,14 @@ func FindSystemFonts(dirs []string) []string {
 type systemFonts struct {
 	dirs  []string
 	skip  map[string]bool // paths already in the set
+	limit int64           // the font file size limit
 	paths func() []string
 	mu    sync.Mutex
 	faces map[string]func() (*Face, error)
 }
 
-func newSystemFonts(dirs []string, skip map[string]bool) *systemFonts {
-	sf := &systemFonts{dirs: dirs, skip: skip, faces: map[string]func() (*Face, error){}}
+func newSystemFonts(dirs []string, skip map[string]bool, limit int64) *systemFonts {
+	sf := &systemFonts{dirs: dirs, skip: skip, limit: limit, faces: map[string]func() (*Face, error){}}
 	sf.paths = sync.OnceValue(func() []string {
 		var out []string
 		for _, p := range FindSystemFonts(sf.dirs) {
@@ -124,7 +125,7 @@ func (sf *systemFonts) load(path string) (*Face, error) {
 	sf.mu.Lock()
 	fn := sf.faces[path]
 	if fn == nil {
-		fn = sync.OnceValues(func() (*Face, error) { return LoadFile(path) })
+		fn = sync.OnceValues(func() (*Face, error) { return loadFile(path, sf.limit) })
 		sf.faces[path] = fn
 	}
 	sf.mu.Unlock()
