@@ -166,9 +166,9 @@ func occurrences(c fonts.Char) string {
 	const most = 5
 	paths := c.Paths
 	more := ""
-	if len(paths) > most {
-		more = fmt.Sprintf(" and %d more fields", len(paths)-most)
-		paths = paths[:most]
+	if fields := max(c.Fields, len(paths)); fields > most {
+		more = fmt.Sprintf(" and %d more fields", fields-most)
+		paths = paths[:min(most, len(paths))]
 	}
 	times := ""
 	if c.Count > 1 {
