@@ -25,6 +25,15 @@ type Config struct {
 	// SystemDirs are the folders searched for system fonts; nil means
 	// SystemFontDirs().
 	SystemDirs []string
+	// CFF accepts fonts with PostScript (CFF) outlines (OpenType .otf,
+	// such as Noto Sans CJK TC or Source Han), for a backend that embeds
+	// them (see Face.Program). When false, such a font is an error
+	// wrapping ErrCFF, and system fonts with CFF outlines are passed over.
+	CFF bool
+	// MaxRune is the highest character the backend draws; 0 means
+	// MaxRune (U+FFFF). A backend that draws every character, including
+	// CJK Extension B from TW-Kai's Ext-B face, sets unicode.MaxRune.
+	MaxRune rune
 	// MaxFontSize is the largest font file read, in bytes; 0 means
 	// DefaultMaxFontSize. A larger file is refused after reading its
 	// first four bytes.
@@ -46,16 +55,24 @@ func (c Config) Load() (*Set, error) {
 	var regular, bold *Face
 	var err error
 	limit := c.maxFontSize()
+	load := func(spec string) (*Face, error) {
+		f, err := loadFile(spec, limit)
+		if err == nil && f.CFF() && !c.CFF {
+			path, _, _ := splitFaceIndex(spec)
+			err = fmt.Errorf("font %s: %w%s", spec, ErrCFF, advice(ErrCFF, path))
+		}
+		return f, err
+	}
 	if c.Font == "" {
 		regular, err = Default()
 	} else {
-		regular, err = loadFile(c.Font, limit)
+		regular, err = load(c.Font)
 	}
 	if err != nil {
 		return nil, err
 	}
 	if c.Bold != "" {
-		if bold, err = loadFile(c.Bold, limit); err != nil {
+		if bold, err = load(c.Bold); err != nil {
 			return nil, fmt.Errorf("bold %w", err)
 		}
 	}
@@ -68,7 +85,7 @@ func (c Config) Load() (*Set, error) {
 		if loaded[cleanPath(spec)] {
 			continue
 		}
-		f, err := loadFile(spec, limit)
+		f, err := load(spec)
 		if err != nil {
 			return nil, fmt.Errorf("fallback %w", err)
 		}
@@ -79,6 +96,7 @@ func (c Config) Load() (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.maxRune = c.MaxRune
 	switch c.Latin {
 	case NoLatin:
 	case "":
@@ -86,7 +104,7 @@ func (c Config) Load() (*Set, error) {
 			return nil, err
 		}
 	default:
-		latin, err := loadFile(c.Latin, limit)
+		latin, err := load(c.Latin)
 		if err != nil {
 			return nil, fmt.Errorf("Latin %w", err)
 		}
@@ -99,7 +117,7 @@ func (c Config) Load() (*Set, error) {
 		if dirs == nil {
 			dirs = SystemFontDirs()
 		}
-		s.system = newSystemFonts(dirs, loaded, limit)
+		s.system = newSystemFonts(dirs, loaded, limit, c.CFF)
 	}
 	return s, nil
 }

@@ -33,7 +33,7 @@ type Char struct {
 	Face *Face
 	// Holder, for a character no face can draw, is a face that has the
 	// glyph but cannot be used for it because the character is above
-	// MaxRune; nil otherwise.
+	// the set's MaxRune; nil otherwise.
 	Holder *Face
 }
 
@@ -162,7 +162,7 @@ func (s *Set) report(chars []*Char) *Report {
 	counts := make([]int, len(faces))
 	for _, c := range chars {
 		c.Face, c.Holder = nil, nil
-		if c.Rune > MaxRune {
+		if c.Rune > s.MaxRune() {
 			for _, f := range faces {
 				if f.Has(c.Rune) {
 					c.Holder = f

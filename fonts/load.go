@@ -138,7 +138,8 @@ func advice(err error, path string) string {
 	switch {
 	case errors.Is(err, ErrCFF):
 		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		return fmt.Sprintf("; convert it to TrueType outlines, for example with FontForge: "+
+		return fmt.Sprintf(" (OpenType/CFF fonts are coming with ocs's own PDF writer); until then "+
+			"convert it to TrueType outlines, for example with FontForge: "+
 			"fontforge -lang=ff -c 'Open($1); Generate($2)' %s %s.ttf "+
 			"(or fontTools' otf2ttf snippet, which uses cu2qu), or use the font's .ttf edition",
 			filepath.Base(path), base)
@@ -152,7 +153,7 @@ func advice(err error, path string) string {
 	case errors.Is(err, ErrFaceIndex), errors.Is(err, ErrRestricted):
 		return ""
 	case errors.Is(err, ErrNotFont):
-		return "; give a TrueType .ttf or .ttc file"
+		return "; give a TrueType or OpenType .ttf, .otf or .ttc file"
 	}
 	return ""
 }

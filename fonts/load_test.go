@@ -38,12 +38,14 @@ func TestParseErrors(t *testing.T) {
 		want error
 		msg  string // part of the message
 	}{
-		{"text file", []byte("this is not a font at all"), ErrNotFont, "not a TrueType font"},
+		{"text file", []byte("this is not a font at all"), ErrNotFont, "not a TrueType or OpenType font"},
 		{"empty", nil, ErrTruncated, "truncated"},
-		{"cff", testFont{family: "C", chars: []rune{'A'}, magic: magicCFF,
-			extra: map[string][]byte{"CFF ": make([]byte, 8)}, drop: "glyf"}.build(), ErrCFF, "fontforge"},
-		{"cff table in truetype", testFont{family: "C", chars: []rune{'A'},
-			extra: map[string][]byte{"CFF ": make([]byte, 8)}}.build(), ErrCFF, "convert it to TrueType outlines"},
+		{"damaged cff", testFont{family: "C", chars: []rune{'A'}, magic: magicCFF,
+			extra: map[string][]byte{"CFF ": make([]byte, 8)}, drop: "glyf"}.build(), ErrTruncated, "CFF table has no version 1 header"},
+		{"cff without hmtx", testFont{family: "C", chars: []rune{'A'}, magic: magicCFF,
+			extra: map[string][]byte{"CFF ": make([]byte, 8)}, drop: "hmtx"}.build(), ErrNotFont, `"hmtx" table is missing`},
+		{"cff2", testFont{family: "C", chars: []rune{'A'}, magic: magicCFF,
+			extra: map[string][]byte{"CFF2": make([]byte, 8)}}.build(), ErrNotFont, "CFF2 (variable font)"},
 		{"truncated", good[:len(good)-40], ErrTruncated, "ends at byte"},
 		{"truncated directory", good[:30], ErrTruncated, "table directory"},
 		{"restricted", testFont{family: "R", chars: []rune{'A'}, fsType: 0x0002}.build(), ErrRestricted, "restricted licence"},
