@@ -51,10 +51,8 @@ func TestFontsCheckMissing(t *testing.T) {
 }
 
 func TestFontsCheckBadFont(t *testing.T) {
-	bad := filepath.Join(t.TempDir(), "bad.otf")
-	if err := os.WriteFile(bad, []byte("OTTO\x00\x01\x00\x00\x00\x00\x00\x00"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	// A real OpenType/CFF font: refused until the PDF writer embeds CFF.
+	bad := filepath.Join("..", "..", "fonts", "testdata", "tiny-cff.otf")
 	out, code := execOCS(t, "fonts", "check", "--font", bad)
 	if code != 2 || !strings.Contains(out, "convert it to TrueType outlines") {
 		t.Errorf("exit %d, output %q; want exit 2 and advice to convert the CFF font", code, out)
