@@ -237,3 +237,33 @@ func pathList(paths []string, fields int) string {
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(paths[:min(maxPaths, len(paths))], ", "), fields-maxPaths)
 }
+
+// Warning is a character of a text that a fallback face draws, in one
+// field: the document then mixes type faces, which its author should
+// know. A renderer prints each one with the field's file and line.
+type Warning struct {
+	// Char is the character; Char.Face is the fallback face.
+	Char Char
+	// Path is the field the character occurs in.
+	Path string
+}
+
+// String returns the warning without the field's place, such as
+// "堃 U+5803 is drawn from the fallback font Noto Serif CJK TC
+// (/usr/share/fonts/…#3), not from the main font".
+func (w Warning) String() string {
+	return fmt.Sprintf("%s is drawn from the fallback font %s, not from the main font", w.Char, w.Char.Face)
+}
+
+// Warnings returns a Warning for each field (up to MaxPaths per
+// character) in which a character comes from a fallback face, by
+// character in reading order of its first occurrence, then by field.
+func (r *Report) Warnings() []Warning {
+	var ws []Warning
+	for _, c := range r.Fallback {
+		for _, p := range c.Paths {
+			ws = append(ws, Warning{Char: c, Path: p})
+		}
+	}
+	return ws
+}
