@@ -48,6 +48,9 @@ func readCFF(b []byte, numGlyphs int) (*cffInfo, error) {
 	if err != nil {
 		return nil, bad("CharStrings " + err.Error())
 	}
+	if len(glyphs) == 0 {
+		return nil, bad("has no glyphs")
+	}
 	if len(glyphs) != numGlyphs {
 		return nil, bad(fmt.Sprintf("has %d glyphs, maxp says %d", len(glyphs), numGlyphs))
 	}
