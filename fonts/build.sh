@@ -1,14 +1,15 @@
 #!/bin/sh
 # Rebuild fonts/TW-Kai-subset.ttf from the Debian package fonts-cns11643-kai.
 # Needs Debian's python3-fonttools and python3-numpy (/usr/bin/python3).
-# Simplifying the outlines takes about forty minutes of CPU time,
+# Simplifying the outlines takes about a quarter of an hour of CPU time
+# (SCOPE=bmp: about forty minutes; CACHE=1 skips the characters already done),
 # spread over all cores. The result is deterministic: the same source,
 # script and tolerance give the same bytes.
 #
 #   sh fonts/build.sh            # from the repository root (make fonts)
 #   SRC=/path/TW-Kai-98_1.ttf EXTRA=/path/extra-chars.txt sh fonts/build.sh
 #   TOLERANCE=0 sh fonts/build.sh   # exact outlines (see README.md)
-#   SCOPE=big5 sh fonts/build.sh     # Big5 and symbols only (see subset.py)
+#   SCOPE=bmp sh fonts/build.sh      # every BMP character of the source (see subset.py)
 #   CACHE=1 sh fonts/build.sh        # reuse the outlines of the current subset
 set -eu
 
@@ -18,7 +19,7 @@ EXTRA=${EXTRA:-$dir/extra-chars.txt}
 OUT=${OUT:-$dir/TW-Kai-subset.ttf}
 PYTHON=${PYTHON:-/usr/bin/python3}
 TOLERANCE=${TOLERANCE:-2}
-SCOPE=${SCOPE:-bmp}
+SCOPE=${SCOPE:-big5}
 CACHE=${CACHE:-}
 
 if [ ! -f "$SRC" ]; then

@@ -3,11 +3,11 @@
 usage: subset.py SOURCE.ttf EXTRA-CHARS.txt OUTPUT.ttf [TOLERANCE [SCOPE [CACHE.ttf]]]
 
 SCOPE chooses the character set:
-  bmp  (the default) every character of the Basic Multilingual Plane
+  big5 (the default) the set described below;
+  bmp  every character of the Basic Multilingual Plane
        (U+0000-U+FFFF) the source font maps, except the Private Use Area:
        CJK Unified Ideographs, Extension A, compatibility ideographs,
        symbols and the other scripts TW-Kai draws;
-  big5 the smaller set described next (what ocs embedded before);
   extra ASCII and EXTRA-CHARS.txt only: a quick build, to check that the
        script is deterministic.
 Every scope includes the characters of EXTRA-CHARS.txt, and the script stops
@@ -617,7 +617,7 @@ def wanted_chars(scope, cmap, extras):
     return wanted
 
 
-def main(src, extra, out, tol=TOLERANCE, scope="bmp", cache=""):
+def main(src, extra, out, tol=TOLERANCE, scope="big5", cache=""):
     tol = float(tol)
     extras = extra_chars(extra)
     font = TTFont(src, recalcTimestamp=False)
