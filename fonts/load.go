@@ -146,8 +146,7 @@ func advice(err error, path string) string {
 	case errors.Is(err, ErrNoUnicode):
 		return "; the PDF backend needs a Windows Unicode (3,1) or Unicode platform format 4 character map"
 	case errors.Is(err, ErrTooLarge):
-		return "; no font needs that many bytes: check that this is the right file " +
-			"(or raise the limit, fonts.Config.MaxFontSize)"
+		return "; no font needs that many bytes: check that this is the right file"
 	case errors.Is(err, ErrTruncated):
 		return "; the file is incomplete: copy or download it again"
 	case errors.Is(err, ErrFaceIndex), errors.Is(err, ErrRestricted):
