@@ -19,8 +19,10 @@ const DefaultMaxFontSize = 128 << 20
 
 // LoadFile loads a user font: a TrueType (".ttf") or OpenType (".otf")
 // file, or one face of a collection, written "name.ttc#N" with N counted
-// from 0 (a collection without "#N" gives face 0). The face's family name
-// becomes its Name. The file is checked by its first four bytes before it
+// from 0; a collection without "#N" gives its face made for Taiwan (the
+// TC face of Noto CJK, the TW face of AR PL UKai), or face 0 when no face
+// says so, and the face's Source then names its index. The face's family
+// name becomes its Name. The file is checked by its first four bytes before it
 // is read, and a file larger than DefaultMaxFontSize is refused unread.
 // Errors say what is wrong with the file and how to fix it, and wrap the
 // package's Err values.
@@ -34,6 +36,11 @@ func loadFile(spec string, limit int64) (*Face, error) {
 	data, err := readFont(path, limit)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w%s", spec, err, advice(err, path))
+	}
+	if !indexed && binary.BigEndian.Uint32(data) == magicTTC {
+		if index = taiwanFace(data); index != 0 {
+			spec, indexed = path+"#"+strconv.Itoa(index), true
+		}
 	}
 	f, err := parseFile(data, index, indexed)
 	if err != nil {

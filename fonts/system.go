@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -148,25 +147,15 @@ func (sf *systemFonts) load(path string) (*Face, error) {
 }
 
 // loadSystemFont loads the font at path, or the Taiwanese face of a
-// collection, as "path#N".
+// collection (see LoadFile), refusing CFF outlines unless cff.
 func loadSystemFont(path string, limit int64, cff bool) (*Face, error) {
-	data, err := readFont(path, limit)
+	f, err := loadFile(path, limit)
 	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", path, err)
-	}
-	spec, index := path, 0
-	if len(data) >= 4 && binary.BigEndian.Uint32(data) == magicTTC {
-		index = taiwanFace(data)
-		spec = path + "#" + strconv.Itoa(index)
-	}
-	f, err := parseFile(data, index, index != 0)
-	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", spec, err)
+		return nil, err
 	}
 	if f.CFF() && !cff {
-		return nil, fmt.Errorf("font %s: %w", spec, ErrCFF)
+		return nil, fmt.Errorf("font %s: %w", f.Source, ErrCFF)
 	}
-	f.Source = spec
 	return f, nil
 }
 

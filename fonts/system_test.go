@@ -131,3 +131,27 @@ func TestSystemExtB(t *testing.T) {
 		t.Errorf("subset of 𡘙: %v, %v", sub, err)
 	}
 }
+
+// TestLoadFileTaiwanFace checks that a collection given without a face
+// index gives its Taiwanese face, and its Source says which.
+func TestLoadFileTaiwanFace(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cjk.ttc")
+	ttc := collection(testFont{family: "Sans CJK JP", chars: []rune{'中'}}.build(),
+		testFont{family: "Sans CJK TC", chars: []rune{'中'}}.build())
+	if err := os.WriteFile(path, ttc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ spec, name, source string }{
+		{path, "Sans CJK TC", path + "#1"},
+		{path + "#0", "Sans CJK JP", path + "#0"},
+		{path + "#1", "Sans CJK TC", path + "#1"},
+	} {
+		f, err := LoadFile(tt.spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name != tt.name || f.Source != tt.source {
+			t.Errorf("LoadFile(%s) = %q from %s; want %q from %s", tt.spec, f.Name, f.Source, tt.name, tt.source)
+		}
+	}
+}
