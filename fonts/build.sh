@@ -1,13 +1,16 @@
 #!/bin/sh
 # Rebuild fonts/TW-Kai-subset.ttf from the Debian package fonts-cns11643-kai.
 # Needs Debian's python3-fonttools and python3-numpy (/usr/bin/python3).
-# Simplifying the outlines takes about a quarter of an hour of CPU time,
+# Simplifying the outlines takes about a quarter of an hour of CPU time
+# (SCOPE=bmp: about forty minutes; CACHE=1 skips the characters already done),
 # spread over all cores. The result is deterministic: the same source,
 # script and tolerance give the same bytes.
 #
 #   sh fonts/build.sh            # from the repository root (make fonts)
 #   SRC=/path/TW-Kai-98_1.ttf EXTRA=/path/extra-chars.txt sh fonts/build.sh
 #   TOLERANCE=0 sh fonts/build.sh   # exact outlines (see README.md)
+#   SCOPE=bmp sh fonts/build.sh      # every BMP character of the source (see subset.py)
+#   CACHE=1 sh fonts/build.sh        # reuse the outlines of the current subset
 set -eu
 
 dir=$(dirname "$0")
@@ -16,6 +19,8 @@ EXTRA=${EXTRA:-$dir/extra-chars.txt}
 OUT=${OUT:-$dir/TW-Kai-subset.ttf}
 PYTHON=${PYTHON:-/usr/bin/python3}
 TOLERANCE=${TOLERANCE:-2}
+SCOPE=${SCOPE:-big5}
+CACHE=${CACHE:-}
 
 if [ ! -f "$SRC" ]; then
 	echo "build.sh: $SRC not found; install it with: apt-get install fonts-cns11643-kai" >&2
@@ -30,10 +35,16 @@ if ! "$PYTHON" -c 'import numpy' 2>/dev/null; then
 	exit 1
 fi
 
+cache=""
+if [ "$CACHE" = 1 ] && [ -f "$dir/TW-Kai-subset.ttf" ]; then
+	cache="$dir/TW-Kai-subset.cache.ttf"
+	cp "$dir/TW-Kai-subset.ttf" "$cache"
+fi
 tmp="$OUT.tmp"
-trap 'rm -f "$tmp"' EXIT
-"$PYTHON" "$dir/subset.py" "$SRC" "$EXTRA" "$tmp" "$TOLERANCE"
+trap 'rm -f "$tmp" $cache' EXIT
+"$PYTHON" "$dir/subset.py" "$SRC" "$EXTRA" "$tmp" "$TOLERANCE" "$SCOPE" $cache
 mv "$tmp" "$OUT"
+rm -f $cache
 trap - EXIT
 
 if command -v dpkg-query >/dev/null 2>&1; then

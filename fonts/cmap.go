@@ -112,8 +112,13 @@ func (c *runeSet) readFormat4(sub []byte, numGlyphs int) error {
 		return fmt.Errorf("%w: cmap format 4 subtable is too short", ErrTruncated)
 	}
 	u16 := func(at int) int { return int(binary.BigEndian.Uint16(sub[at:])) }
+	// Segments are sorted by end code and do not overlap; reading each
+	// character once whatever a damaged table says keeps the cost at
+	// 65 536 characters at most, not 65 536 per segment.
+	next := 0 // the lowest character no earlier segment covered
 	for i := 0; i < segs; i++ {
-		end, start := u16(ends+2*i), u16(starts+2*i)
+		end, start := u16(ends+2*i), max(u16(starts+2*i), next)
+		next = max(next, end+1)
 		delta, rangeOff := u16(deltas+2*i), u16(offsets+2*i)
 		for ch := start; ch <= end && ch < 0xFFFF; ch++ {
 			g := (ch + delta) & 0xFFFF

@@ -25,6 +25,27 @@ type Config struct {
 	// SystemDirs are the folders searched for system fonts; nil means
 	// SystemFontDirs().
 	SystemDirs []string
+	// CFF accepts fonts with PostScript (CFF) outlines (OpenType .otf,
+	// such as Noto Sans CJK TC or Source Han), for a backend that embeds
+	// them (see Face.Program). When false, such a font is an error
+	// wrapping ErrCFF, and system fonts with CFF outlines are passed over.
+	CFF bool
+	// MaxRune is the highest character the backend draws; 0 means
+	// MaxRune (U+FFFF). A backend that draws every character, including
+	// CJK Extension B from TW-Kai's Ext-B face, sets unicode.MaxRune.
+	MaxRune rune
+	// MaxFontSize is the largest font file read, in bytes; 0 means
+	// DefaultMaxFontSize. A larger file is refused after reading its
+	// first four bytes.
+	MaxFontSize int64
+}
+
+// maxFontSize returns the font file size limit.
+func (c Config) maxFontSize() int64 {
+	if c.MaxFontSize > 0 {
+		return c.MaxFontSize
+	}
+	return DefaultMaxFontSize
 }
 
 // Load loads the configured faces and returns the Set. Any file that
@@ -33,16 +54,25 @@ type Config struct {
 func (c Config) Load() (*Set, error) {
 	var regular, bold *Face
 	var err error
+	limit := c.maxFontSize()
+	load := func(spec string) (*Face, error) {
+		f, err := loadFile(spec, limit)
+		if err == nil && f.CFF() && !c.CFF {
+			path, _, _ := splitFaceIndex(spec)
+			err = fmt.Errorf("font %s: %w%s", spec, ErrCFF, advice(ErrCFF, path))
+		}
+		return f, err
+	}
 	if c.Font == "" {
 		regular, err = Default()
 	} else {
-		regular, err = LoadFile(c.Font)
+		regular, err = load(c.Font)
 	}
 	if err != nil {
 		return nil, err
 	}
 	if c.Bold != "" {
-		if bold, err = LoadFile(c.Bold); err != nil {
+		if bold, err = load(c.Bold); err != nil {
 			return nil, fmt.Errorf("bold %w", err)
 		}
 	}
@@ -55,7 +85,7 @@ func (c Config) Load() (*Set, error) {
 		if loaded[cleanPath(spec)] {
 			continue
 		}
-		f, err := LoadFile(spec)
+		f, err := load(spec)
 		if err != nil {
 			return nil, fmt.Errorf("fallback %w", err)
 		}
@@ -66,6 +96,7 @@ func (c Config) Load() (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.maxRune = c.MaxRune
 	switch c.Latin {
 	case NoLatin:
 	case "":
@@ -73,7 +104,7 @@ func (c Config) Load() (*Set, error) {
 			return nil, err
 		}
 	default:
-		latin, err := LoadFile(c.Latin)
+		latin, err := load(c.Latin)
 		if err != nil {
 			return nil, fmt.Errorf("Latin %w", err)
 		}
@@ -86,7 +117,7 @@ func (c Config) Load() (*Set, error) {
 		if dirs == nil {
 			dirs = SystemFontDirs()
 		}
-		s.system = newSystemFonts(dirs, loaded)
+		s.system = newSystemFonts(dirs, loaded, limit, c.CFF)
 	}
 	return s, nil
 }

@@ -1,5 +1,7 @@
 package fonts
 
+import "errors"
+
 // Cover checks texts against the set like Check and, when some characters
 // are missing and the set allows system fonts (Config.System), tries the
 // system fallback fonts in their fixed order and adds each one that draws
@@ -24,6 +26,9 @@ func (s *Set) Cover(texts Texts) *Report {
 			break
 		}
 		f, err := s.system.load(path)
+		if errors.Is(err, ErrCFF) {
+			continue // the backend cannot embed it: not worth a note
+		}
 		if err != nil {
 			skipped = append(skipped, err.Error())
 			continue
@@ -33,7 +38,7 @@ func (s *Set) Cover(texts Texts) *Report {
 			if !f.Has(r) {
 				continue
 			}
-			if r > MaxRune {
+			if r > s.MaxRune() {
 				if holders[r] == nil {
 					holders[r] = f
 				}
@@ -49,7 +54,7 @@ func (s *Set) Cover(texts Texts) *Report {
 	set := s
 	if len(extra) > 0 {
 		set, _ = newSet(s.Regular, s.Bold, s.Latin, s.LatinBold, append(append([]*Face(nil), s.Fallbacks...), extra...))
-		set.system = s.system
+		set.system, set.maxRune = s.system, s.maxRune
 		// The Latin faces claim their names before any fallback, so
 		// s's own Latin faces fit the new set as they are.
 		set.regularBold = s.regularBold

@@ -24,18 +24,27 @@ type Char struct {
 	Rune rune
 	// Count is the number of times the character occurs.
 	Count int
-	// Paths are the fields it occurs in, each once, in reading order.
+	// Fields is the number of distinct fields it occurs in.
+	Fields int
+	// Paths are the first MaxPaths of the fields it occurs in, each
+	// once, in reading order.
 	Paths []string
 	// Face is the face that draws it, nil when none of the set can.
 	Face *Face
 	// Holder, for a character no face can draw, is a face that has the
 	// glyph but cannot be used for it because the character is above
-	// MaxRune; nil otherwise.
+	// the set's MaxRune; nil otherwise.
 	Holder *Face
 }
 
 // String returns the character and its code point, such as "𠀀 U+20000".
 func (c Char) String() string { return fmt.Sprintf("%c U+%04X", c.Rune, c.Rune) }
+
+// MaxPaths is how many field paths a Char lists at most: enough for any
+// message, while a character that occurs in every one of 100 000 fields
+// costs no more than one that occurs in a hundred. Char.Fields counts
+// them all.
+const MaxPaths = 100
 
 // FaceUse is how many distinct characters one face of a set draws.
 type FaceUse struct {
@@ -78,40 +87,68 @@ func Check(s *Set, texts Texts) *Report {
 }
 
 // collect gathers the distinct characters of texts in first-seen order.
+// It costs time and memory linear in the size of the texts and keeps at
+// most MaxPaths field paths per character. A character is counted once
+// per field: consecutive occurrences are told apart by the id of the
+// last field each character was seen in, and only fields that are
+// yielded more than once (Texts rarely does that) need a set of their
+// (character, field) pairs.
 func collect(texts Texts) []*Char {
+	type entry struct {
+		char *Char
+		last int // id of the field the character was last seen in, or -1
+	}
+	type field struct {
+		id    int
+		first string // the text of its first yield
+		again bool   // yielded more than once: pairs holds its characters
+	}
 	var order []*Char
-	seen := map[rune]*Char{}
-	lastPath := map[rune]string{}
+	seen := map[rune]*entry{}
+	fields := map[string]*field{}
+	pairs := map[[2]int]bool{} // (character, field id) of fields yielded again
 	texts(func(path, text string) {
+		f := fields[path]
+		switch {
+		case f == nil:
+			f = &field{id: len(fields), first: text}
+			fields[path] = f
+		case !f.again:
+			f.again = true
+			for _, r := range f.first {
+				pairs[[2]int{int(r), f.id}] = true
+			}
+		}
 		for _, r := range text {
 			if skipRune(r) {
 				continue
 			}
-			c := seen[r]
-			if c == nil {
-				c = &Char{Rune: r}
-				seen[r] = c
-				order = append(order, c)
+			e := seen[r]
+			if e == nil {
+				e = &entry{char: &Char{Rune: r}, last: -1}
+				seen[r] = e
+				order = append(order, e.char)
 			}
+			c := e.char
 			c.Count++
-			if lp, ok := lastPath[r]; !ok || lp != path {
-				if !contains(c.Paths, path) {
-					c.Paths = append(c.Paths, path)
+			if e.last == f.id {
+				continue
+			}
+			e.last = f.id
+			if f.again {
+				key := [2]int{int(r), f.id}
+				if pairs[key] {
+					continue
 				}
-				lastPath[r] = path
+				pairs[key] = true
+			}
+			c.Fields++
+			if len(c.Paths) < MaxPaths {
+				c.Paths = append(c.Paths, path)
 			}
 		}
 	})
 	return order
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // report builds the Report of chars against s.
@@ -125,7 +162,7 @@ func (s *Set) report(chars []*Char) *Report {
 	counts := make([]int, len(faces))
 	for _, c := range chars {
 		c.Face, c.Holder = nil, nil
-		if c.Rune > MaxRune {
+		if c.Rune > s.MaxRune() {
 			for _, f := range faces {
 				if f.Has(c.Rune) {
 					c.Holder = f
@@ -181,7 +218,7 @@ func (e *MissingError) Error() string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		fmt.Fprintf(&b, "%s in %s", c, pathList(c.Paths))
+		fmt.Fprintf(&b, "%s in %s", c, pathList(c.Paths, c.Fields))
 		if c.Holder != nil {
 			fmt.Fprintf(&b, " (%s has it, but PDF output cannot draw characters above U+FFFF)", c.Holder)
 		}
@@ -191,10 +228,42 @@ func (e *MissingError) Error() string {
 	return b.String()
 }
 
-// pathList names up to maxPaths paths and how many more there are.
-func pathList(paths []string) string {
-	if len(paths) <= maxPaths {
+// pathList names up to maxPaths of the fields paths lists and how many
+// more of all fields there are.
+func pathList(paths []string, fields int) string {
+	fields = max(fields, len(paths))
+	if fields <= maxPaths {
 		return strings.Join(paths, ", ")
 	}
-	return fmt.Sprintf("%s and %d more", strings.Join(paths[:maxPaths], ", "), len(paths)-maxPaths)
+	return fmt.Sprintf("%s and %d more", strings.Join(paths[:min(maxPaths, len(paths))], ", "), fields-maxPaths)
+}
+
+// Warning is a character of a text that a fallback face draws, in one
+// field: the document then mixes type faces, which its author should
+// know. A renderer prints each one with the field's file and line.
+type Warning struct {
+	// Char is the character; Char.Face is the fallback face.
+	Char Char
+	// Path is the field the character occurs in.
+	Path string
+}
+
+// String returns the warning without the field's place, such as
+// "堃 U+5803 is drawn from the fallback font Noto Serif CJK TC
+// (/usr/share/fonts/…#3), not from the main font".
+func (w Warning) String() string {
+	return fmt.Sprintf("%s is drawn from the fallback font %s, not from the main font", w.Char, w.Char.Face)
+}
+
+// Warnings returns a Warning for each field (up to MaxPaths per
+// character) in which a character comes from a fallback face, by
+// character in reading order of its first occurrence, then by field.
+func (r *Report) Warnings() []Warning {
+	var ws []Warning
+	for _, c := range r.Fallback {
+		for _, p := range c.Paths {
+			ws = append(ws, Warning{Char: c, Path: p})
+		}
+	}
+	return ws
 }

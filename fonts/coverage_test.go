@@ -201,3 +201,34 @@ func TestFindSystemFontsOrder(t *testing.T) {
 		t.Errorf("FindSystemFonts = %q, want %q", got, want)
 	}
 }
+
+func TestWarnings(t *testing.T) {
+	fb, err := ParseFile("names.ttf", testFont{family: "Names", chars: []rune{'\uE000', '\uE001'}}.build(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Config{}.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err = NewSet(s.Regular, nil, fb); err != nil {
+		t.Fatal(err)
+	}
+	rep := Check(s, texts(
+		"candidate[0].name", "林\uE001",
+		"candidate[1].name", "\uE000\uE001",
+		"candidate[2].name", "王小明",
+	))
+	var got []string
+	for _, w := range rep.Warnings() {
+		got = append(got, w.Path+": "+w.String())
+	}
+	want := []string{
+		"candidate[0].name: \uE001 U+E001 is drawn from the fallback font Names (names.ttf), not from the main font",
+		"candidate[1].name: \uE001 U+E001 is drawn from the fallback font Names (names.ttf), not from the main font",
+		"candidate[1].name: \uE000 U+E000 is drawn from the fallback font Names (names.ttf), not from the main font",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -2,9 +2,9 @@
 // default face (a subset of 全字庫正楷體 TW-Kai, see README.md), the
 // embedded Latin companion faces for Latin letters, digits and
 // punctuation (OCS Serif, a subset of Liberation Serif with the widths of
-// Times New Roman, see LATIN.md), user TrueType fonts and faces of
-// collections, fallback chains, and checks that the fonts have every
-// character of a text.
+// Times New Roman, see LATIN.md), user TrueType and OpenType/CFF fonts and
+// faces of collections, fallback chains (Kai faces first, then faces made
+// for Taiwan), and checks that the fonts have every character of a text.
 //
 // A renderer typically does
 //
@@ -18,14 +18,17 @@
 //
 // A backend measures characters with Face.Metrics (each glyph's advance
 // from the font's hmtx table) and embeds Face.Subset, a font file of just
-// the glyphs a document draws, rather than the whole face.
+// the glyphs a document draws, rather than the whole face; for a face
+// with CFF outlines (Face.CFF) it embeds the CFF table whole, as
+// Face.Program describes.
 //
 // Faces and Sets are immutable and safe for concurrent use, so a batch
 // shares one Set between goroutines. The embedded face costs nothing
 // until Default is first called; parsing it takes well under a
 // millisecond and happens once per process.
 //
-// The PDF library draws characters up to U+FFFF only (MaxRune): coverage
-// reports characters above it as missing even when a font has them, and
-// Set.Face never returns a face for them.
+// The PDF library draws characters up to U+FFFF only (MaxRune): unless
+// Config.MaxRune is raised, coverage reports characters above it as
+// missing even when a font has them, and Set.Face never returns a face
+// for them. Likewise CFF fonts are refused unless Config.CFF is set.
 package fonts

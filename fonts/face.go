@@ -7,9 +7,9 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// Face is one TrueType face ready for a backend: Data is always a
-// standalone TrueType (glyf) font file, even when the face came from a
-// collection (.ttc).
+// Face is one font face ready for a backend: Data is always a standalone
+// font file, even when the face came from a collection (.ttc), with
+// TrueType (glyf) outlines, or with CFF outlines when CFF reports so.
 type Face struct {
 	// Name is the family name backends register and DOCX names.
 	Name string
@@ -24,13 +24,20 @@ type Face struct {
 	Source string
 
 	chars *runeSet
+	cff   bool
 }
 
-// Parse makes a Face from a standalone TrueType file's bytes. It checks
-// what the PDF backend needs (TrueType outlines, the required tables,
-// embedding permission, a Unicode character map) and returns an error
-// wrapping ErrNotFont, ErrTruncated, ErrCFF, ErrRestricted or ErrNoUnicode
-// when the font cannot be used. An empty name means the font's own family
+// CFF reports whether the face has PostScript (CFF) outlines, from an
+// OpenType ".otf" file, rather than TrueType ones. A PDF writer embeds
+// such a face whole as a CIDFontType0 (see Face.Program); Face.Subset
+// works on TrueType faces only.
+func (f *Face) CFF() bool { return f != nil && f.cff }
+
+// Parse makes a Face from a standalone TrueType or OpenType file's bytes.
+// It checks what the PDF backend needs (the required tables, embedding
+// permission, a Unicode character map, and for CFF outlines a readable CFF
+// table) and returns an error wrapping ErrNotFont, ErrTruncated,
+// ErrRestricted or ErrNoUnicode when the font cannot be used. An empty name means the font's own family
 // name.
 func Parse(name string, data []byte) (*Face, error) {
 	f, err := parse(name, data)
@@ -56,7 +63,8 @@ func parse(name string, data []byte) (*Face, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkTables(data, recs); err != nil {
+	cff, err := checkTables(data, recs)
+	if err != nil {
 		return nil, err
 	}
 	if err := checkEmbedding(data, recs); err != nil {
@@ -70,7 +78,12 @@ func parse(name string, data []byte) (*Face, error) {
 	if err != nil {
 		return nil, err
 	}
-	// sfnt checks the other header tables (head, hhea, loca, ...) in depth.
+	if cff {
+		if _, err := readCFF(tableData(data, recs, "CFF "), int(binary.BigEndian.Uint16(maxp[4:]))); err != nil {
+			return nil, err
+		}
+	}
+	// sfnt checks the other tables (head, hhea, loca or CFF, ...) in depth.
 	if _, err := sfnt.Parse(data); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotFont, err)
 	}
@@ -80,7 +93,7 @@ func parse(name string, data []byte) (*Face, error) {
 			return nil, fmt.Errorf("%w: the name table has no family name", ErrNotFont)
 		}
 	}
-	return &Face{Name: name, Data: data, chars: chars}, nil
+	return &Face{Name: name, Data: data, chars: chars, cff: cff}, nil
 }
 
 // Has reports whether the face maps r to a glyph. It is safe for

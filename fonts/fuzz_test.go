@@ -1,16 +1,32 @@
 package fonts
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
-// FuzzParseFile feeds damaged fonts and collections to the loader: it
-// must return an error or a usable face, never panic.
+// FuzzParseFile feeds damaged fonts and collections to the loader:
+// TrueType, OpenType/CFF and collections, whole, truncated and with
+// face indexes past the end. It must return an error or a usable face,
+// never panic, and a usable face must give its metrics and program.
 func FuzzParseFile(f *testing.F) {
 	tiny := testFont{family: "Fuzz", chars: []rune{'A', '中', 0x20000}}.build()
+	otf, err := os.ReadFile(tinyCFF)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Add(tiny, 0)
 	f.Add(collection(tiny, tiny), 1)
 	f.Add(tiny[:len(tiny)/2], 0)
 	f.Add([]byte("ttcf\x00\x01\x00\x00\xff\xff\xff\xff"), 3)
+	f.Add(otf, 0)
+	f.Add(otf[:len(otf)-100], 0)
+	f.Add(otf[:300], 0)
+	f.Add(collection(tiny, otf), 1)
+	f.Add(collection(otf, otf)[:500], 1)
+	f.Add([]byte("OTTO\x00\x01\x00\x00\x00\x00\x00\x00"), 0)
 	f.Fuzz(func(t *testing.T, data []byte, index int) {
+		taiwanFace(data)
 		face, err := ParseFile("fuzz.ttf", data, index)
 		if err != nil {
 			return
@@ -19,6 +35,30 @@ func FuzzParseFile(f *testing.F) {
 		face.Has(0x20000)
 		if face.Name == "" {
 			t.Error("a face without a name was accepted")
+		}
+		if m, err := face.Metrics(); err == nil {
+			m.Advance(m.Glyph('中'))
+		}
+		if p, err := face.Program(); err == nil {
+			p.CID(1)
+		}
+		if !face.CFF() {
+			face.Subset([]rune{'A', '中'})
+		}
+	})
+}
+
+// FuzzReadCFF feeds damaged CFF tables, CID-keyed in each charset format
+// and name-keyed, to the CFF reader: an error or CIDs, never a panic.
+func FuzzReadCFF(f *testing.F) {
+	for format := range 3 {
+		f.Add(cidCFF(4, format), 4)
+	}
+	f.Add(cidCFF(3, 2)[:40], 3)
+	f.Fuzz(func(t *testing.T, data []byte, n int) {
+		info, err := readCFF(data, n)
+		if err == nil && info.cidKeyed && len(info.cids) != n {
+			t.Errorf("%d CIDs for %d glyphs", len(info.cids), n)
 		}
 	})
 }

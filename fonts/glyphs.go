@@ -20,6 +20,7 @@ type glyphFont struct {
 	glyf  []byte
 	fmt4  []byte // cmap format 4 subtable, to the end of the cmap table
 	fmt12 []byte // cmap format 12 subtable, or nil
+	cff   bool   // CFF outlines: no loca and glyf
 
 	numGlyphs   int
 	numHMetrics int
@@ -34,10 +35,12 @@ func openGlyphs(data []byte) (*glyphFont, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkTables(data, recs); err != nil {
+	cff, err := checkTables(data, recs)
+	if err != nil {
 		return nil, err
 	}
 	g := &glyphFont{
+		cff:  cff,
 		data: data,
 		recs: recs,
 		head: tableData(data, recs, "head"),
@@ -69,7 +72,7 @@ func openGlyphs(data []byte) (*glyphFont, error) {
 	if 4*g.numHMetrics > len(g.hmtx) {
 		return nil, fmt.Errorf("%w: the hmtx table is too short for %d metrics", ErrTruncated, g.numHMetrics)
 	}
-	if (g.numGlyphs+1)*g.locaSize() > len(g.loca) {
+	if !cff && (g.numGlyphs+1)*g.locaSize() > len(g.loca) {
 		return nil, fmt.Errorf("%w: the loca table is too short for %d glyphs", ErrTruncated, g.numGlyphs)
 	}
 	if g.fmt4, g.fmt12, err = unicodeSubtables(tableData(data, recs, "cmap")); err != nil {

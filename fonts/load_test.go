@@ -38,12 +38,14 @@ func TestParseErrors(t *testing.T) {
 		want error
 		msg  string // part of the message
 	}{
-		{"text file", []byte("this is not a font at all"), ErrNotFont, "not a TrueType font"},
+		{"text file", []byte("this is not a font at all"), ErrNotFont, "not a TrueType or OpenType font"},
 		{"empty", nil, ErrTruncated, "truncated"},
-		{"cff", testFont{family: "C", chars: []rune{'A'}, magic: magicCFF,
-			extra: map[string][]byte{"CFF ": make([]byte, 8)}, drop: "glyf"}.build(), ErrCFF, "fontforge"},
-		{"cff table in truetype", testFont{family: "C", chars: []rune{'A'},
-			extra: map[string][]byte{"CFF ": make([]byte, 8)}}.build(), ErrCFF, "convert it to TrueType outlines"},
+		{"damaged cff", testFont{family: "C", chars: []rune{'A'}, magic: magicCFF,
+			extra: map[string][]byte{"CFF ": make([]byte, 8)}, drop: "glyf"}.build(), ErrTruncated, "CFF table has no version 1 header"},
+		{"cff without hmtx", testFont{family: "C", chars: []rune{'A'}, magic: magicCFF,
+			extra: map[string][]byte{"CFF ": make([]byte, 8)}, drop: "hmtx"}.build(), ErrNotFont, `"hmtx" table is missing`},
+		{"cff2", testFont{family: "C", chars: []rune{'A'}, magic: magicCFF,
+			extra: map[string][]byte{"CFF2": make([]byte, 8)}}.build(), ErrNotFont, "CFF2 (variable font)"},
 		{"truncated", good[:len(good)-40], ErrTruncated, "ends at byte"},
 		{"truncated directory", good[:30], ErrTruncated, "table directory"},
 		{"restricted", testFont{family: "R", chars: []rune{'A'}, fsType: 0x0002}.build(), ErrRestricted, "restricted licence"},
@@ -205,5 +207,58 @@ func TestSplitFaceIndex(t *testing.T) {
 		if path != tt.path || index != tt.index || ok != tt.ok {
 			t.Errorf("splitFaceIndex(%q) = %q, %d, %v", tt.spec, path, index, ok)
 		}
+	}
+}
+
+// TestLoadFileHeaderFirst checks that a file is judged by its first
+// bytes and its size before it is read: a 600 MB file that is not a font,
+// or is a font larger than the limit, is refused without reading it.
+func TestLoadFileHeaderFirst(t *testing.T) {
+	dir := t.TempDir()
+	sparse := func(name string, head []byte, size int64) string {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if _, err := f.Write(head); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(size); err != nil {
+			t.Skipf("no sparse files here: %v", err)
+		}
+		return p
+	}
+	const big = 600 << 20
+	small := testFont{family: "Small", chars: []rune{'A'}}.build()
+	tests := []struct {
+		name  string
+		path  string
+		limit int64
+		want  error
+		msg   string
+	}{
+		{"zeros", sparse("zeros.ttf", nil, big), 0, ErrNotFont, "starts with bytes 00 00 00 00"},
+		{"text", sparse("notes.ttf", []byte("hello"), 5), 0, ErrNotFont, "starts with bytes 68 65 6c 6c"},
+		{"short", sparse("short.ttf", []byte{0, 1}, 2), 0, ErrNotFont, "the file has 2 bytes"},
+		{"huge font", sparse("huge.ttf", small[:4], big), 0, ErrTooLarge, "629145600 bytes, more than the limit of 134217728"},
+		{"huge collection", sparse("huge.ttc", []byte("ttcf"), big), 0, ErrTooLarge, "more than the limit"},
+		{"over a set limit", sparse("small.ttf", small, int64(len(small))), int64(len(small)) - 1, ErrTooLarge, "check that this is the right file"},
+		{"folder", dir, 0, ErrNotFont, "it is a folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Config{Font: tt.path, MaxFontSize: tt.limit}.Load()
+			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("err = %v; want %v saying %q", err, tt.want, tt.msg)
+			}
+		})
+	}
+	// At its size limit exactly, the font loads.
+	p := sparse("exact.ttf", small, int64(len(small)))
+	if _, err := (Config{Font: p, MaxFontSize: int64(len(small))}).Load(); err != nil {
+		t.Errorf("a font of exactly the limit: %v", err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 // Name table IDs.
 const (
 	nameFamily     = 1
+	namePostScript = 6
 	nameTypoFamily = 16
 )
 
@@ -17,6 +18,17 @@ const (
 // record, then the Macintosh Roman record. It returns "" when none is
 // readable.
 func familyName(name []byte) string {
+	return bestName(name, map[uint16]int{nameFamily: 0, nameTypoFamily: 10})
+}
+
+// postScriptName returns the font's PostScript name (name ID 6), or "".
+func postScriptName(name []byte) string {
+	return bestName(name, map[uint16]int{namePostScript: 0})
+}
+
+// bestName returns the best readable record of the name IDs in ids, each
+// ranked by its bonus and then as familyName says.
+func bestName(name []byte, ids map[uint16]int) string {
 	if len(name) < 6 {
 		return ""
 	}
@@ -32,10 +44,8 @@ func familyName(name []byte) string {
 		platform, encoding := binary.BigEndian.Uint16(p), binary.BigEndian.Uint16(p[2:])
 		lang, id := binary.BigEndian.Uint16(p[4:]), binary.BigEndian.Uint16(p[6:])
 		n, off := int(binary.BigEndian.Uint16(p[8:])), int(binary.BigEndian.Uint16(p[10:]))
-		if id != nameFamily && id != nameTypoFamily {
-			continue
-		}
-		if strings+off+n > len(name) {
+		bonus, ok := ids[id]
+		if !ok || strings+off+n > len(name) {
 			continue
 		}
 		raw := name[strings+off : strings+off+n]
@@ -55,14 +65,31 @@ func familyName(name []byte) string {
 			s = decodeMacRoman(raw)
 			rank = 1
 		}
-		if id == nameTypoFamily {
-			rank += 10
-		}
+		rank += bonus
 		if s != "" && rank > bestRank {
 			best, bestRank = s, rank
 		}
 	}
 	return best
+}
+
+// langTaiwan is the Windows language ID of Chinese (Taiwan).
+const langTaiwan = 0x0404
+
+// hasNameLanguage reports whether the name table has a Windows record in
+// language lang.
+func hasNameLanguage(name []byte, lang uint16) bool {
+	if len(name) < 6 {
+		return false
+	}
+	count := int(binary.BigEndian.Uint16(name[2:]))
+	for i := 0; i < count && 6+12*i+12 <= len(name); i++ {
+		p := name[6+12*i:]
+		if binary.BigEndian.Uint16(p) == 3 && binary.BigEndian.Uint16(p[4:]) == lang {
+			return true
+		}
+	}
+	return false
 }
 
 func decodeUTF16BE(b []byte) string {

@@ -5,10 +5,12 @@ import (
 	"strconv"
 )
 
-// MaxRune is the highest character PDF output can draw. The PDF library
-// reads only a font's format 4 (Basic Multilingual Plane) character map
-// and fails on characters above U+FFFF, so a Set never serves them and
-// coverage reports them as missing even when a face has them.
+// MaxRune is the highest character a Set serves unless Config.MaxRune
+// says otherwise: the PDF library (fpdf) reads only a font's format 4
+// (Basic Multilingual Plane) character map and fails on characters above
+// U+FFFF, so by default a Set never serves them and coverage reports them
+// as missing even when a face has them. A backend that draws them (the
+// PDF writer that replaces fpdf) sets Config.MaxRune to unicode.MaxRune.
 const MaxRune = 0xFFFF
 
 // Set is the fonts a document is rendered with: a regular face, the face
@@ -40,6 +42,16 @@ type Set struct {
 	latinSynth    *Face        // Latin emboldened, when LatinBold is a real bold face
 	boldFallbacks []*Face      // Fallbacks emboldened, index for index
 	system        *systemFonts // system fallbacks for Cover; nil when off
+	maxRune       rune         // the highest character served; 0 means MaxRune
+}
+
+// MaxRune returns the highest character the set serves (see MaxRune and
+// Config.MaxRune).
+func (s *Set) MaxRune() rune {
+	if s.maxRune > 0 {
+		return s.maxRune
+	}
+	return MaxRune
 }
 
 // NewSet makes a Set without Latin faces. A nil bold means synthetic
@@ -60,7 +72,7 @@ func (s *Set) WithLatin(latin, latinBold *Face) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	t.system = s.system
+	t.system, t.maxRune = s.system, s.maxRune
 	return t, nil
 }
 
@@ -122,14 +134,14 @@ func newSet(regular, bold, latin, latinBold *Face, fallbacks []*Face) (*Set, err
 }
 
 // Face returns the face that draws r, regular or bold, or nil when no
-// face of the set has r or r is above MaxRune. A Latin character (IsLatin)
+// face of the set has r or r is above the set's MaxRune. A Latin character (IsLatin)
 // the Latin face has is drawn with Latin, or in bold text with LatinBold
 // when it has r and otherwise with Latin marked SyntheticBold. Other
 // bold text uses Bold when it has r, and otherwise the regular or
 // fallback face that has it, marked SyntheticBold. The same r always gets
 // the same *Face.
 func (s *Set) Face(r rune, bold bool) *Face {
-	if r > MaxRune {
+	if r > s.MaxRune() {
 		return nil
 	}
 	if s.Latin.Has(r) && IsLatin(r) {

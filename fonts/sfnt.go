@@ -9,17 +9,21 @@ import (
 // Errors a font file can fail with. They are wrapped with the file name
 // and advice, so test with errors.Is.
 var (
-	// ErrNotFont means the bytes are not a TrueType font or collection.
-	ErrNotFont = errors.New("not a TrueType font file")
+	// ErrNotFont means the bytes are not a TrueType or OpenType font or
+	// collection.
+	ErrNotFont = errors.New("not a TrueType or OpenType font file")
 	// ErrTruncated means the file ends before the data its header promises.
 	ErrTruncated = errors.New("font file is truncated or damaged")
-	// ErrCFF means the font has PostScript (CFF) outlines, which the PDF
-	// backend cannot embed.
-	ErrCFF = errors.New("font has PostScript (CFF) outlines, not TrueType outlines")
+	// ErrCFF means the font has PostScript (CFF) outlines and the
+	// backend cannot embed them (Config.CFF is false).
+	ErrCFF = errors.New("font has PostScript (CFF) outlines, which PDF output cannot embed yet")
 	// ErrRestricted means the font's licence bits forbid embedding it.
 	ErrRestricted = errors.New("font licence forbids embedding")
 	// ErrFaceIndex means a collection has no face with the requested index.
 	ErrFaceIndex = errors.New("no such face in the font collection")
+	// ErrTooLarge means a font file is larger than the size limit
+	// (DefaultMaxFontSize, or Config.MaxFontSize).
+	ErrTooLarge = errors.New("font file is too large")
 	// ErrNoUnicode means the font has no Unicode character map the PDF
 	// backend can read (a format 4 subtable).
 	ErrNoUnicode = errors.New("font has no Unicode character map")
@@ -50,9 +54,7 @@ func readDirectory(data []byte, at uint32) ([]record, error) {
 		return nil, ErrTruncated
 	}
 	switch binary.BigEndian.Uint32(data[at:]) {
-	case magicTrueType, magicApple:
-	case magicCFF:
-		return nil, ErrCFF
+	case magicTrueType, magicApple, magicCFF:
 	default:
 		return nil, ErrNotFont
 	}
@@ -92,20 +94,30 @@ func tableData(data []byte, recs []record, tag string) []byte {
 	return nil
 }
 
-// requiredTables are the tables a TrueType font needs for the PDF backend.
-var requiredTables = []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"}
+// requiredTables are the tables a TrueType font needs for the PDF
+// backend; cffTables those an OpenType font with CFF outlines needs.
+var (
+	requiredTables = []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"}
+	cffTables      = []string{"cmap", "CFF ", "head", "hhea", "hmtx", "maxp", "name", "post"}
+)
 
-// checkTables reports a missing required table, naming CFF fonts as such.
-func checkTables(data []byte, recs []record) error {
-	if tableData(data, recs, "CFF ") != nil || tableData(data, recs, "CFF2") != nil {
-		return ErrCFF
+// checkTables reports a missing required table and whether the font has
+// CFF outlines. CFF2 (variable) outlines are refused.
+func checkTables(data []byte, recs []record) (cff bool, err error) {
+	if tableData(data, recs, "CFF2") != nil {
+		return false, fmt.Errorf("%w: it has CFF2 (variable font) outlines; use a static .otf or a .ttf instance", ErrNotFont)
 	}
-	for _, tag := range requiredTables {
+	cff = tableData(data, recs, "CFF ") != nil
+	need := requiredTables
+	if cff {
+		need = cffTables
+	}
+	for _, tag := range need {
 		if tableData(data, recs, tag) == nil {
-			return fmt.Errorf("%w: the %q table is missing", ErrNotFont, tag)
+			return false, fmt.Errorf("%w: the %q table is missing", ErrNotFont, tag)
 		}
 	}
-	return nil
+	return cff, nil
 }
 
 // Embedding permission bits of the OS/2 table's fsType field.

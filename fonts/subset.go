@@ -46,6 +46,9 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if g.cff {
+		return nil, fmt.Errorf("%w: only TrueType outlines can be subset; embed the CFF table whole (Face.Program)", ErrCFF)
+	}
 	keep, maps, err := g.closure(runes)
 	if err != nil {
 		return nil, err

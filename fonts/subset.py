@@ -1,8 +1,19 @@
 """Make the embedded TW-Kai subset (run by fonts/build.sh with Debian's python3-fonttools).
 
-usage: subset.py SOURCE.ttf EXTRA-CHARS.txt OUTPUT.ttf [TOLERANCE]
+usage: subset.py SOURCE.ttf EXTRA-CHARS.txt OUTPUT.ttf [TOLERANCE [SCOPE [CACHE.ttf]]]
 
-The character set is the union of:
+SCOPE chooses the character set:
+  big5 (the default) the set described below;
+  bmp  every character of the Basic Multilingual Plane
+       (U+0000-U+FFFF) the source font maps, except the Private Use Area:
+       CJK Unified Ideographs, Extension A, compatibility ideographs,
+       symbols and the other scripts TW-Kai draws;
+  extra ASCII and EXTRA-CHARS.txt only: a quick build, to check that the
+       script is deterministic.
+Every scope includes the characters of EXTRA-CHARS.txt, and the script stops
+if the source font lacks one of them.
+
+The big5 set is the union of:
   * ASCII and Latin-1 (U+0020-U+007E, U+00A0-U+00FF);
   * every character the Python codecs 'big5' and 'cp950' decode from a
     two-byte code (lead 0x81-0xFE, trail 0x40-0x7E / 0xA1-0xFE): the Big5
@@ -19,6 +30,12 @@ redrawn with as few quadratic curves as keep it within TOLERANCE font units
 (default 2, of 1024 to the em) of the source outline. TOLERANCE 0 keeps
 the outlines exact and only drops the redundant points.
 The output is deterministic: building twice gives the same bytes.
+
+CACHE.ttf, when given, is a subset an earlier run made from the same
+source font with the same tolerance: the outlines of the characters it
+has are taken from it instead of being simplified again, which gives the
+same bytes in a fraction of the time (build.sh passes the current
+TW-Kai-subset.ttf when CACHE=1).
 """
 
 import math
@@ -521,24 +538,52 @@ def simplify_glyph(job):
     return out_coords, out_flags, out_ends
 
 
-def simplify_font(font, tol):
+def cached_glyphs(font, cache):
+    """The simplified outlines of a previous build (the font file cache,
+    made from the same source font by this script with the same
+    tolerance), keyed by the glyph names of font: for each glyph of font
+    that a character maps to, the outline cache maps that character to.
+    The outlines are those simplify_glyph returns, so a build that takes
+    them gives the same bytes as one that does not, only sooner."""
+    if not cache:
+        return {}
+    old = TTFont(cache, lazy=True)
+    old_cmap, old_glyf = old.getBestCmap(), old["glyf"]
+    out = {}
+    for c, name in font.getBestCmap().items():
+        g = old_glyf[old_cmap[c]] if c in old_cmap else None
+        if g is None or g.isComposite() or g.numberOfContours <= 0:
+            continue
+        out[name] = (list(g.coordinates), [f & 1 for f in g.flags], list(g.endPtsOfContours))
+    return out
+
+
+def simplify_font(font, tol, cache=""):
     """Redraw every simple glyph of font with fewer points, within tol
-    font units of its outline, and keep the side bearings in step. Returns
-    the number of points before and after."""
+    font units of its outline, and keep the side bearings in step. Glyphs
+    in the cache font (see cached_glyphs) are taken from it. Returns the
+    number of points before and after."""
     glyf = font["glyf"]
     names = [g for g in font.getGlyphOrder()
              if not glyf[g].isComposite() and glyf[g].numberOfContours > 0]
-    jobs = []
+    done = cached_glyphs(font, cache)
+    jobs, todo = [], []
     for name in names:
         g = glyf[name]
         jobs.append((list(g.coordinates), [f & 1 for f in g.flags], list(g.endPtsOfContours), tol))
+        if name not in done:
+            todo.append(jobs[-1])
     before = sum(len(j[0]) for j in jobs)
-    results = []
+    print("%d glyphs to simplify, %d from %s" % (len(todo), len(jobs) - len(todo), cache or "no cache"),
+          file=sys.stderr)
+    fresh = []
     with multiprocessing.Pool() as pool:
-        for r in pool.imap(simplify_glyph, jobs, chunksize=16):
-            results.append(r)
-            if len(results) % 2000 == 0:
-                print("simplified %d of %d glyphs" % (len(results), len(jobs)), file=sys.stderr)
+        for r in pool.imap(simplify_glyph, todo, chunksize=16):
+            fresh.append(r)
+            if len(fresh) % 2000 == 0:
+                print("simplified %d of %d glyphs" % (len(fresh), len(todo)), file=sys.stderr)
+    fresh.reverse()
+    results = [done[name] if name in done else fresh.pop() for name in names]
     after = 0
     vmtx = font["vmtx"] if "vmtx" in font else None
     for name, (coords, flags, ends) in zip(names, results):
@@ -558,17 +603,26 @@ def simplify_font(font, tol):
     return before, after
 
 
-def main(src, extra, out, tol=TOLERANCE):
-    tol = float(tol)
-    wanted = set(range(0x20, 0x7F)) | set(range(0xA0, 0x100))
-    wanted |= big5_chars()
-    for lo, hi in BLOCKS:
-        wanted |= set(range(lo, hi + 1))
-    extras = extra_chars(extra)
-    wanted |= extras
+def wanted_chars(scope, cmap, extras):
+    """The code points scope asks for (see the module doc)."""
+    wanted = set(range(0x20, 0x7F)) | extras
+    if scope == "bmp":
+        wanted |= {c for c in cmap if c <= 0xFFFF and not 0xE000 <= c <= 0xF8FF}
+    elif scope == "big5":
+        wanted |= set(range(0xA0, 0x100)) | big5_chars()
+        for lo, hi in BLOCKS:
+            wanted |= set(range(lo, hi + 1))
+    elif scope != "extra":
+        sys.exit("unknown scope %r: want bmp, big5 or extra" % scope)
+    return wanted
 
+
+def main(src, extra, out, tol=TOLERANCE, scope="big5", cache=""):
+    tol = float(tol)
+    extras = extra_chars(extra)
     font = TTFont(src, recalcTimestamp=False)
     cmap = font.getBestCmap()
+    wanted = wanted_chars(scope, cmap, extras)
     missing_extras = sorted(c for c in extras if c not in cmap)
     if missing_extras:
         sys.exit("source font lacks listed extra characters: "
@@ -590,7 +644,7 @@ def main(src, extra, out, tol=TOLERANCE):
     sub = subset.Subsetter(options=opts)
     sub.populate(unicodes=unicodes)
     sub.subset(font)
-    before, after = simplify_font(font, tol)
+    before, after = simplify_font(font, tol, cache)
     font.save(out, reorderTables=True)
 
     kept = TTFont(out, lazy=True)
@@ -602,6 +656,6 @@ def main(src, extra, out, tol=TOLERANCE):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (4, 5):
+    if len(sys.argv) not in (4, 5, 6, 7):
         sys.exit(__doc__)
     main(*sys.argv[1:])

@@ -44,6 +44,10 @@ func docxFonts(set *fonts.Set, opt docx.Options) (list []docx.Font, warnings []s
 		if f == nil || f.SyntheticBold {
 			return nil, true
 		}
+		if f.CFF() {
+			warnings = append(warnings, fmt.Sprintf("DOCX does not carry font %s: it has PostScript (CFF) outlines, which a DOCX cannot embed; the file names it only", f.Name))
+			return nil, false
+		}
 		if f.Source == "embedded" || fonts.Editable(f.Data) {
 			return f, true
 		}

@@ -217,12 +217,12 @@ func TestFontFlagPrecedence(t *testing.T) {
 }
 
 // --no-system-fonts=false and --system-fonts=false beat the settings
-// file's system = …: 堃 (U+5803, outside Big5) is not in the embedded
-// font, only in the system's full TW-Kai.
+// file's system = …: 𡘙 (U+21619, CJK Extension B) is not in the embedded
+// font, only in the system's TW-Kai Ext-B face.
 func TestSystemFontFlagPrecedence(t *testing.T) {
 	systemKai(t)
 	dir := t.TempDir()
-	in := writeFileT(t, dir, "kun.toml", "occupation = \"測試人員\"\ndescription = \"陳堃測試。\"\nlevel = 3\n[[duty]]\ntitle = \"職責\"\n"+
+	in := writeFileT(t, dir, "kun.toml", "occupation = \"測試人員\"\ndescription = \"陳𡘙測試。\"\nlevel = 3\n[[duty]]\ntitle = \"職責\"\n"+
 		"  [[duty.task]]\n  title = \"任務\"\n  level = 3\n  indicators = [\"指標。\"]\n[remarks]\nprerequisites = [\"無。\"]\n")
 	off := writeFileT(t, dir, "off.toml", "[fonts]\nsystem = false\n")
 	on := writeFileT(t, dir, "on.toml", "[fonts]\nsystem = true\n")
@@ -236,7 +236,7 @@ func TestSystemFontFlagPrecedence(t *testing.T) {
 		{[]string{"build", in, "-o", filepath.Join(dir, "d"), "--only", "standard,pdf", "--settings", on, "--system-fonts=false"}, false},
 	} {
 		code, _, stderr := ocs(t, tt.args...)
-		if (code == 0) != tt.ok || !tt.ok && !strings.Contains(stderr, "U+5803") {
+		if (code == 0) != tt.ok || !tt.ok && !strings.Contains(stderr, "U+21619") {
 			t.Errorf("%v: exit %d, want success %v\n%s", tt.args[len(tt.args)-3:], code, tt.ok, stderr)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -34,10 +35,12 @@ func addFontFlags(cmd *cobra.Command, f *fontFlags) {
 const latinFontUsage = "TrueType font for Latin letters, digits and punctuation, kept with --font; " +
 	`"none" draws them with the main font (default: the embedded OCS Serif, with the widths of Times New Roman)`
 
-// load returns the configured font set.
+// load returns the configured font set. The PDF writer embeds OpenType
+// (CFF) fonts and draws every character, CJK Extension B included.
 func (f *fontFlags) load() (*fonts.Set, error) {
 	c := f.config
 	c.System = !f.noSystem
+	c.CFF, c.MaxRune = true, unicode.MaxRune
 	return c.Load()
 }
 
@@ -167,9 +170,9 @@ func occurrences(c fonts.Char) string {
 	const most = 5
 	paths := c.Paths
 	more := ""
-	if len(paths) > most {
-		more = fmt.Sprintf(" and %d more fields", len(paths)-most)
-		paths = paths[:most]
+	if fields := max(c.Fields, len(paths)); fields > most {
+		more = fmt.Sprintf(" and %d more fields", fields-most)
+		paths = paths[:min(most, len(paths))]
 	}
 	times := ""
 	if c.Count > 1 {

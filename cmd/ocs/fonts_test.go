@@ -53,13 +53,15 @@ func TestFontsCheckMissing(t *testing.T) {
 }
 
 func TestFontsCheckBadFont(t *testing.T) {
-	bad := filepath.Join(t.TempDir(), "bad.otf")
-	if err := os.WriteFile(bad, []byte("OTTO\x00\x01\x00\x00\x00\x00\x00\x00"), 0o644); err != nil {
-		t.Fatal(err)
+	// A real OpenType/CFF font (it draws only "A" and 中) is accepted now
+	// that the PDF writer embeds CFF: the report says what it lacks.
+	cff := filepath.Join("..", "..", "fonts", "testdata", "tiny-cff.otf")
+	out, code := execOCS(t, "fonts", "check", "--no-system-fonts", "--font", cff)
+	if code != 1 || !strings.Contains(out, "characters are in none of the fonts") || !strings.Contains(out, "missing 企 U+4F01") {
+		t.Errorf("CFF font: exit %d, output %.300q; want exit 1 and the characters it lacks", code, out)
 	}
-	out, code := execOCS(t, "fonts", "check", "--font", bad)
-	if code != 2 || !strings.Contains(out, "convert it to TrueType outlines") {
-		t.Errorf("exit %d, output %q; want exit 2 and advice to convert the CFF font", code, out)
+	if _, code = execOCS(t, "fonts", "check", "--font", filepath.Join("..", "..", "README.md")); code != 2 {
+		t.Errorf("a file that is not a font: exit %d, want 2", code)
 	}
 	out, code = execOCS(t, "fonts", "check", "--no-system-fonts", filepath.Join(t.TempDir(), "none.toml"))
 	if code != 2 || !strings.Contains(out, "none.toml: cannot be read") {

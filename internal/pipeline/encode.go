@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"unicode"
 
 	"github.com/ocs-project/ocs/fonts"
 	"github.com/ocs-project/ocs/render"
@@ -53,7 +54,7 @@ func NewEncoder(c EncoderConfig) (*Encoder, error) {
 	set := c.Fonts
 	if set == nil {
 		var err error
-		if set, err = (fonts.Config{}).Load(); err != nil {
+		if set, err = (fonts.Config{CFF: true, MaxRune: unicode.MaxRune}).Load(); err != nil {
 			return nil, fmt.Errorf("load the embedded fonts: %w", err)
 		}
 	}

@@ -152,6 +152,13 @@ func (r *Renderer) font(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 // embedFont cuts face e down to runes and makes the font to embed. The
 // widths are the ones the layout measured with.
 func embedFont(e *faceEntry, runes []rune) (*pdfw.Font, error) {
+	name := e.ref.family
+	if e.ref.style == "B" {
+		name += "-Bold"
+	}
+	if e.face.CFF() {
+		return embedCFF(e, name, runes)
+	}
 	sub, err := e.face.Subset(runes)
 	if err != nil {
 		return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
@@ -170,9 +177,27 @@ func embedFont(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 		}
 		chars = append(chars, pdfw.Char{Rune: c, Glyph: uint16(m.Glyph(c)), Width: e.units(c)})
 	}
-	name := e.ref.family
-	if e.ref.style == "B" {
-		name += "-Bold"
-	}
 	return pdfw.NewTrueType(name, sub.Data, chars)
+}
+
+// embedCFF embeds an OpenType font with CFF outlines whole (there is no
+// CFF subsetter), each character selecting its glyph by CID.
+func embedCFF(e *faceEntry, name string, runes []rune) (*pdfw.Font, error) {
+	p, err := e.face.Program()
+	if err != nil {
+		return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
+	}
+	m, err := e.face.Metrics()
+	if err != nil {
+		return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
+	}
+	chars := make([]pdfw.Char, 0, len(runes))
+	for _, c := range runes {
+		if !e.face.Has(c) {
+			chars = append(chars, pdfw.Char{Rune: c, Width: 1000})
+			continue
+		}
+		chars = append(chars, pdfw.Char{Rune: c, Glyph: uint16(p.CID(m.Glyph(c))), Width: e.units(c)})
+	}
+	return pdfw.NewCFF(name, e.face.Data, chars)
 }
