@@ -1,19 +1,68 @@
 package pdf
 
 import (
-	"os"
+	"bytes"
 	"testing"
 )
 
+// BenchmarkReadPDF reads THM2431-001v1 as made by each engine.
 func BenchmarkReadPDF(b *testing.B) {
-	data, err := os.ReadFile(os.Getenv("OCS_BENCH_PDF"))
-	if err != nil {
-		b.Skip(err)
+	for _, engine := range engines {
+		b.Run(engine, func(b *testing.B) {
+			data := corpusPDF(b, engine, "THM2431-001v1")
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Read(data, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Read(data, Options{}); err != nil {
-			b.Fatal(err)
+}
+
+// FuzzRead feeds Read the hand-made PDFs, the corpus made by ocs and
+// broken variants of them. Read must return a document or an error,
+// never panic, and a document must be well formed.
+func FuzzRead(f *testing.F) {
+	good := onePage(cidFont, gridTable, cidObjs...)
+	seeds := [][]byte{good, mkpdf(), mkpdf("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] >>")}
+	for _, code := range codes {
+		seeds = append(seeds, corpusPDF(f, "ocs", code))
+	}
+	for _, s := range seeds[:1] {
+		for _, cut := range []int{len(s) / 3, len(s) / 2, len(s) - 10} {
+			seeds = append(seeds, append(s[:cut:cut], "\n%%EOF\n"...))
 		}
+		seeds = append(seeds, bytes.ReplaceAll(s, []byte("endobj"), []byte("endob")))
+		seeds = append(seeds, bytes.ReplaceAll(s, []byte(">>"), []byte(">")))
+		seeds = append(seeds, bytes.ReplaceAll(s, []byte("4 0 R"), []byte("1 0 R")))
 	}
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := read(data, Options{MaxDecompressed: 16 << 20, MaxOperators: 2_000_000})
+		if err != nil {
+			return
+		}
+		if doc.Pages < 1 {
+			t.Fatalf("a document with %d pages", doc.Pages)
+		}
+		for _, bl := range doc.Blocks {
+			if (bl.Table == nil) == (bl.Line == nil) {
+				t.Fatal("a block must be a table or a line")
+			}
+			if bl.Table == nil {
+				continue
+			}
+			for _, r := range bl.Table.Rows {
+				for _, c := range r.Cells {
+					if c.ColSpan < 1 || c.RowSpan < 1 || c.Box == nil || c.Page < 1 || c.Page > doc.Pages {
+						t.Fatalf("bad cell %+v", c)
+					}
+				}
+			}
+		}
+	})
 }

@@ -298,10 +298,11 @@ func (l *lexer) uint() (int, bool) {
 }
 
 func (l *lexer) enter() error {
-	l.depth++
-	if l.depth > maxDepth {
-		return fmt.Errorf("%w: objects nested more than %d deep at byte %d", errSyntax, maxDepth, l.p)
+	if l.depth >= maxDepth {
+		l.p++ // move on, so that a caller that goes on makes progress
+		return fmt.Errorf("%w: objects nested more than %d deep at byte %d", errSyntax, maxDepth, l.p-1)
 	}
+	l.depth++
 	return nil
 }
 

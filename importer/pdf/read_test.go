@@ -1,0 +1,206 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/ocs-project/ocs/importer/grid"
+)
+
+// mkpdf writes a small PDF by hand: objects 1… in order, a cross-
+// reference table and a trailer whose /Root is object 1. A stream object
+// is given as its dictionary and data separated by "\nstream\n".
+func mkpdf(objs ...string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		if d, data, ok := strings.Cut(o, "\nstream\n"); ok {
+			o = fmt.Sprintf("%s\nstream\n%s\nendstream", strings.Replace(d, "LEN", fmt.Sprint(len(data)), 1), data)
+		}
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// onePage is a catalog, a page tree with one A4 page, the page with the
+// given resources and content.
+func onePage(res, content string, more ...string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources " + res + " /Contents 4 0 R >>",
+		"<< /Length LEN >>\nstream\n" + content,
+	}
+	return mkpdf(append(objs, more...)...)
+}
+
+// A CID font with Identity-H codes, a ToUnicode map with both bfchar and
+// bfrange (array and offset forms) and a W array; codes 0001–0003 are
+// 職能基, 0004 is 準, 0010–0011 are A and B, 0020 a space.
+const cidFont = "<< /Font << /F1 5 0 R >> >>"
+
+var cidObjs = []string{
+	"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+	"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /X /DW 1000 /W [16 [500 600] 32 32 250] >>",
+	"<< /Length LEN >>\nstream\n" + `/CIDInit /ProcSet findresource begin
+begincmap
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+2 beginbfchar
+<0004> <6E96>
+<0020> <0020>
+endbfchar
+2 beginbfrange
+<0001> <0002> [<8077> <80FD>]
+<0003> <0003> <57FA>
+endbfrange
+1 beginbfrange
+<0010> <0011> <0041>
+endbfrange
+endcmap`,
+}
+
+// gridTable draws a 2 × 2 table at x 100–300, y 700–600 (PDF space)
+// whose right column is merged over both rows, plus text in its cells
+// and a line above it.
+const gridTable = `0.5 w
+100 700 m 300 700 l S
+100 650 m 200 650 l S
+100 600 m 300 600 l S
+100 700 m 100 600 l S
+200 700 m 200 600 l S
+299.5 600 1 100 re f
+BT /F1 10 Tf 110 680 Td <00010002> Tj 0 -12 Td <00030004> Tj ET
+BT /F1 10 Tf 110 630 Td [<0010>-300<0011>] TJ ET
+BT /F1 10 Tf 210 660 Td <0010002000110010> Tj ET
+BT /F1 12 Tf 100 750 Td <0001000200030004> Tj ET
+`
+
+func TestReadTable(t *testing.T) {
+	doc, err := Read(onePage(cidFont, gridTable, cidObjs...), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &grid.Document{Format: "pdf", Pages: 1, Blocks: []grid.Block{
+		{Line: &grid.Line{Text: "職能基準", Page: 1, Box: &grid.Box{X0: 100, Y0: 82.4, X1: 148, Y1: 94.4}}},
+		{Table: &grid.Table{Page: 1, Rows: []grid.Row{
+			{Page: 1, Cells: []grid.Cell{
+				{Text: "職能\n基準", Col: 0, ColSpan: 1, RowSpan: 1, Page: 1, Box: &grid.Box{X0: 100, Y0: 142, X1: 200, Y1: 192}},
+				{Text: "A BA", Col: 1, ColSpan: 1, RowSpan: 2, Page: 1, Box: &grid.Box{X0: 200, Y0: 142, X1: 300, Y1: 242}},
+			}},
+			{Page: 1, Cells: []grid.Cell{
+				// A, a gap of 0.3 em from the TJ adjustment, B.
+				{Text: "A B", Col: 0, ColSpan: 1, RowSpan: 1, Page: 1, Box: &grid.Box{X0: 100, Y0: 192, X1: 200, Y1: 242}},
+			}},
+		}}},
+	}}
+	if got, wantS := dump(doc), dump(want); got != wantS {
+		t.Errorf("got\n%s\nwant\n%s", got, wantS)
+	}
+}
+
+// dump prints a document for comparison.
+func dump(d *grid.Document) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s pages=%d\n", d.Format, d.Pages)
+	for _, bl := range d.Blocks {
+		if bl.Line != nil {
+			fmt.Fprintf(&b, "line p%d %q %v\n", bl.Line.Page, bl.Line.Text, *bl.Line.Box)
+			continue
+		}
+		fmt.Fprintf(&b, "table p%d\n", bl.Table.Page)
+		for i, r := range bl.Table.Rows {
+			for _, c := range r.Cells {
+				fmt.Fprintf(&b, "  row %d (p%d) col %d span %d×%d p%d %q %v\n", i, r.Page, c.Col, c.RowSpan, c.ColSpan, c.Page, c.Text, *c.Box)
+			}
+		}
+	}
+	return b.String()
+}
+
+func deflate(b []byte) string {
+	var buf bytes.Buffer
+	w := zlib.NewWriter(&buf)
+	w.Write(b)
+	w.Close()
+	return buf.String()
+}
+
+func TestReadBadInput(t *testing.T) {
+	image := "q 500 0 0 700 50 50 cm /Im1 Do Q"
+	bomb := deflate(make([]byte, 4<<20))
+	good := onePage(cidFont, gridTable, cidObjs...)
+	encrypted := bytes.Replace(good, []byte("/Root 1 0 R"), []byte("/Root 1 0 R /Encrypt << /Filter /Standard /V 2 >>"), 1)
+	tests := []struct {
+		name string
+		data []byte
+		opt  Options
+		want error
+		msg  string
+	}{
+		{"empty", nil, Options{}, ErrNotPDF, "not a PDF"},
+		{"text file", []byte("P1.1.1\t辨識使用合宜的溝通策略\n"), Options{}, ErrNotPDF, "not a PDF"},
+		{"scanned", onePage("<< /XObject << /Im1 5 0 R >> >>", image,
+			"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length LEN >>\nstream\n\x80"),
+			Options{}, ErrNoText, "looks scanned"},
+		{"encrypted", encrypted, Options{}, ErrEncrypted, "encrypted"},
+		{"truncated", good[:len(good)/2], Options{}, ErrMalformed, "truncated"},
+		{"too big", good, Options{MaxBytes: 100}, ErrTooLarge, "limit"},
+		{"decompression bomb", mkpdf(
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+			"<< /Length LEN /Filter /FlateDecode >>\nstream\n"+bomb),
+			Options{MaxDecompressed: 1 << 20}, ErrTooLarge, "decompression bomb"},
+		{"page tree cycle", mkpdf(
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"),
+			Options{}, ErrMalformed, "refers back to itself"},
+		{"reference cycle", mkpdf(
+			"<< /Type /Catalog /Pages 3 0 R >>",
+			"3 0 R",
+			"2 0 R"),
+			Options{}, ErrMalformed, "no pages"},
+		{"no catalog", mkpdf(), Options{}, ErrMalformed, "catalog"},
+		{"catalog without pages", mkpdf("<< /Type /Font >>"), Options{}, ErrMalformed, "no pages"},
+		{"too many objects", good, Options{MaxObjects: 3}, ErrTooLarge, "objects"},
+		{"operator budget", good, Options{MaxOperators: 5}, ErrTooLarge, "operators"},
+		{"deep nesting", onePage("<< >>", strings.Repeat("[", 100000)+" BT ET"), Options{}, ErrNoText, "scanned"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Read(tt.data, tt.opt)
+			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.msg) {
+				t.Fatalf("Read = %v, %v; want an error wrapping %q and saying %q", doc, err, tt.want, tt.msg)
+			}
+		})
+	}
+}
+
+func TestSniff(t *testing.T) {
+	for _, tt := range []struct {
+		data string
+		want bool
+	}{
+		{"%PDF-1.4\n", true},
+		{"\xef\xbb\xbf%PDF-1.7", true}, // junk before the header is tolerated
+		{"PK\x03\x04", false},
+		{"", false},
+		{strings.Repeat(" ", 2000) + "%PDF-1.4", false},
+	} {
+		if got := Sniff([]byte(tt.data)); got != tt.want {
+			t.Errorf("Sniff(%.20q) = %v, want %v", tt.data, got, tt.want)
+		}
+	}
+}
