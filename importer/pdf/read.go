@@ -45,25 +45,19 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
-	if o.MaxBytes <= 0 {
-		o.MaxBytes = 64 << 20
-	}
-	if o.MaxPages <= 0 {
-		o.MaxPages = 2000
-	}
-	if o.MaxObjects <= 0 {
-		o.MaxObjects = 1_000_000
-	}
-	if o.MaxDecompressed <= 0 {
-		o.MaxDecompressed = 256 << 20
-	}
-	if o.MaxOperators <= 0 {
-		o.MaxOperators = 20_000_000
-	}
-	if o.MaxGlyphs <= 0 {
-		o.MaxGlyphs = 200_000
-	}
+	orDefault(&o.MaxBytes, 64<<20)
+	orDefault(&o.MaxPages, 2000)
+	orDefault(&o.MaxObjects, 1_000_000)
+	orDefault(&o.MaxDecompressed, 256<<20)
+	orDefault(&o.MaxOperators, 20_000_000)
+	orDefault(&o.MaxGlyphs, 200_000)
 	return o
+}
+
+func orDefault[T int | int64](v *T, d T) {
+	if *v <= 0 {
+		*v = d
+	}
 }
 
 // Sniff reports whether data looks like a PDF: "%PDF-" within its first

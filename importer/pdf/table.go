@@ -90,6 +90,27 @@ func coverage(ls []line, pos, lo, hi float64) float64 {
 	return c / (hi - lo)
 }
 
+// union is a union-find over 0…n-1.
+type union []int
+
+func newUnion(n int) union {
+	u := make(union, n)
+	for i := range u {
+		u[i] = i
+	}
+	return u
+}
+
+func (u union) find(i int) int {
+	for u[i] != i {
+		u[i] = u[u[i]]
+		i = u[i]
+	}
+	return i
+}
+
+func (u union) join(a, b int) { u[u.find(a)] = u.find(b) }
+
 // table is one table found on a page.
 type table struct {
 	xs, ys []float64 // boundaries
@@ -133,29 +154,18 @@ func tables(segs []segment) ([]*table, error) {
 		return nil, fmt.Errorf("%w: more than %d ruling lines on one page", ErrTooLarge, maxLines)
 	}
 	// Connected components of crossing rules.
-	parent := make([]int, len(H)+len(V))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	u := newUnion(len(H) + len(V))
 	for i, h := range H {
 		for j, v := range V {
 			if crosses(h, v) {
-				parent[find(i)] = find(len(H) + j)
+				u.join(i, len(H)+j)
 			}
 		}
 	}
 	groups := map[int][2][]line{}
 	var roots []int
-	for i := range parent {
-		r := find(i)
+	for i := range len(H) + len(V) {
+		r := u.find(i)
 		g, ok := groups[r]
 		if !ok {
 			roots = append(roots, r)
@@ -185,9 +195,9 @@ func tables(segs []segment) ([]*table, error) {
 // last row has no bottom rule): the ends of the rules then close it.
 const open = 3.0
 
-// close adds the missing outer rules of a table whose rules run on past
+// closeEdges adds the missing outer rules of a table whose rules run on past
 // its first or last crossing rule.
-func close(H, V []line) ([]line, []line) {
+func closeEdges(H, V []line) ([]line, []line) {
 	ext := func(ls []line) (pmin, pmax, lo, hi float64) {
 		pmin, pmax, lo, hi = math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
 		for _, l := range ls {
@@ -216,7 +226,7 @@ func close(H, V []line) ([]line, []line) {
 
 // build makes the cell grid of one component of crossing rules.
 func build(H, V []line) *table {
-	H, V = close(H, V)
+	H, V = closeEdges(H, V)
 	ys, xs := positions(H), positions(V)
 	if len(xs) < 2 || len(ys) < 2 {
 		return nil
@@ -226,18 +236,7 @@ func build(H, V []line) *table {
 		return nil
 	}
 	id := func(r, c int) int { return r*nc + c }
-	parent := make([]int, nr*nc)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	u := newUnion(nr * nc)
 	inset := func(a, b float64) (float64, float64) {
 		e := math.Min(tolHit, (b-a)/4)
 		return a + e, b - e
@@ -247,13 +246,13 @@ func build(H, V []line) *table {
 			if c+1 < nc {
 				lo, hi := inset(ys[r], ys[r+1])
 				if !covered(V, xs[c+1], lo, hi) {
-					parent[find(id(r, c+1))] = find(id(r, c))
+					u.join(id(r, c+1), id(r, c))
 				}
 			}
 			if r+1 < nr {
 				lo, hi := inset(xs[c], xs[c+1])
 				if !covered(H, ys[r+1], lo, hi) {
-					parent[find(id(r+1, c))] = find(id(r, c))
+					u.join(id(r+1, c), id(r, c))
 				}
 			}
 		}
@@ -266,7 +265,7 @@ func build(H, V []line) *table {
 	var boxes [][4]int
 	for r := range nr {
 		for c := range nc {
-			root := find(id(r, c))
+			root := u.find(id(r, c))
 			k, ok := region[root]
 			if !ok {
 				k = len(boxes)
@@ -298,7 +297,7 @@ func build(H, V []line) *table {
 	}
 	for r := range nr {
 		for c := range nc {
-			t.owner[r][c] = cellOf[region[find(id(r, c))]]
+			t.owner[r][c] = cellOf[region[u.find(id(r, c))]]
 		}
 	}
 	return t
