@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -12,11 +14,50 @@ func BenchmarkReadPDF(b *testing.B) {
 			data := corpusPDF(b, engine, "THM2431-001v1")
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
+			cpu := cpuTime()
 			for b.Loop() {
 				if _, err := Read(data, Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+// manyPages is a PDF of n pages, each showing the hand-made table.
+func manyPages(n int) []byte {
+	kids := ""
+	for i := range n {
+		kids += fmt.Sprintf("%d 0 R ", 8+i)
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [" + kids + "] /Count " + fmt.Sprint(n) + " >>",
+		"<< /Font << /F1 5 0 R >> >>",
+		"<< /Length LEN >>\nstream\n" + strings.Repeat(gridTable, 10),
+	}
+	objs = append(objs, cidObjs...)
+	for range n {
+		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources 3 0 R /Contents 4 0 R >>")
+	}
+	return mkpdf(objs...)
+}
+
+// BenchmarkReadPages shows the time per page staying flat as pages grow.
+func BenchmarkReadPages(b *testing.B) {
+	for _, n := range []int{10, 100, 1000} {
+		data := manyPages(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			cpu := cpuTime()
+			for b.Loop() {
+				doc, err := Read(data, Options{})
+				if err != nil || doc.Pages != n {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/float64(b.N*n), "cpu-µs/page")
 		})
 	}
 }

@@ -89,6 +89,9 @@ func (in *interp) run(content []byte, res dict, ctm matrix) error {
 			ops = ops[:0]
 			continue
 		}
+		if len(in.glyphs)+len(in.segs) > in.f.opt.MaxGlyphs {
+			return fmt.Errorf("%w: more than %d characters and rules on one page", ErrTooLarge, in.f.opt.MaxGlyphs)
+		}
 		op, ok := o.(keyword)
 		if !ok {
 			if len(ops) < 64 {
@@ -96,9 +99,8 @@ func (in *interp) run(content []byte, res dict, ctm matrix) error {
 			}
 			continue
 		}
-		*in.budget--
-		if *in.budget < 0 {
-			return fmt.Errorf("%w: more than %d content operators", ErrTooLarge, in.f.opt.MaxOperators)
+		if *in.budget--; *in.budget < 0 {
+			return errBudget
 		}
 		n := func(i int) float64 {
 			if i < len(ops) {
@@ -299,9 +301,7 @@ func (in *interp) show(s []byte, gs *gstate, tm *matrix) {
 		g.x0, g.x1 = math.Min(x0, x1)-in.box[0], math.Max(x0, x1)-in.box[0]
 		g.y0, g.y1 = in.box[3]-math.Max(y0, y1), in.box[3]-math.Min(y0, y1)
 		g.size = math.Hypot(trm[2], trm[3])
-		if len(in.glyphs) < in.f.opt.MaxGlyphs {
-			in.glyphs = append(in.glyphs, g)
-		}
+		in.glyphs = append(in.glyphs, g)
 		adv := w*gs.size + gs.tc
 		if ft.codeLen == 1 && c == 32 {
 			adv += gs.tw
@@ -363,9 +363,7 @@ func (in *interp) fillRule(sp []point) {
 }
 
 func (in *interp) addSeg(s segment) {
-	if len(in.segs) < in.f.opt.MaxGlyphs {
-		in.segs = append(in.segs, s)
-	}
+	in.segs = append(in.segs, s)
 }
 
 // form runs a form XObject.

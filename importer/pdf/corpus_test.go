@@ -193,6 +193,10 @@ func TestCorpus(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				again, err := Read(data, Options{})
+				if err != nil || dump(again) != dump(doc) {
+					t.Errorf("a second read differs (%v)", err)
+				}
 				checkTable(t, doc, expectations(t, code), code == "THM2431-001v1")
 				checkNothingLost(t, data, doc)
 			})

@@ -34,14 +34,17 @@ var (
 	ErrTooLarge = errors.New("this PDF is larger than the import limits")
 )
 
+// errBudget: the work budget (Options.MaxOperators) is spent.
+var errBudget = fmt.Errorf("%w: reading it takes more work than Options.MaxOperators allows (more than that many content operators, rule crossings and table cells)", ErrTooLarge)
+
 // Options are the limits of one Read. A zero field takes its default.
 type Options struct {
 	MaxBytes        int64 // size of the file; default 64 MiB
 	MaxPages        int   // default 2000
 	MaxObjects      int   // default 1,000,000
 	MaxDecompressed int64 // bytes all decoded streams may take together; default 256 MiB
-	MaxOperators    int   // content-stream operators run in all; default 20,000,000
-	MaxGlyphs       int   // characters and rules kept per page; default 200,000
+	MaxOperators    int   // work in all: content operators run, rule crossings tested, table cells built, characters placed; default 20,000,000
+	MaxGlyphs       int   // characters and rules on one page; default 200,000
 }
 
 func (o Options) withDefaults() Options {
@@ -113,7 +116,7 @@ func read(data []byte, opt Options) (*grid.Document, error) {
 			}
 		}
 		chars += len(in.glyphs)
-		blocks, err := layout(in.glyphs, in.segs, i+1)
+		blocks, err := layout(in.glyphs, in.segs, i+1, &budget)
 		if err != nil {
 			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}
@@ -126,10 +129,13 @@ func read(data []byte, opt Options) (*grid.Document, error) {
 }
 
 // layout turns one page's glyphs and rules into blocks in reading order.
-func layout(gs []glyph, segs []segment, page int) ([]grid.Block, error) {
-	ts, err := tables(segs)
+func layout(gs []glyph, segs []segment, page int, budget *int) ([]grid.Block, error) {
+	ts, err := tables(segs, budget)
 	if err != nil {
 		return nil, err
+	}
+	if *budget -= len(gs) * len(ts); *budget < 0 {
+		return nil, errBudget
 	}
 	var loose []glyph
 	for _, g := range gs {

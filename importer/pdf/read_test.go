@@ -176,6 +176,7 @@ func TestReadBadInput(t *testing.T) {
 		{"catalog without pages", mkpdf("<< /Type /Font >>"), Options{}, ErrMalformed, "no pages"},
 		{"too many objects", good, Options{MaxObjects: 3}, ErrTooLarge, "objects"},
 		{"operator budget", good, Options{MaxOperators: 5}, ErrTooLarge, "operators"},
+		{"glyph limit", good, Options{MaxGlyphs: 3}, ErrTooLarge, "characters and rules"},
 		{"deep nesting", onePage("<< >>", strings.Repeat("[", 100000)+" BT ET"), Options{}, ErrNoText, "scanned"},
 	}
 	for _, tt := range tests {

@@ -65,27 +65,25 @@ func crosses(h, v line) bool {
 	return v.pos >= h.lo-tolHit && v.pos <= h.hi+tolHit && h.pos >= v.lo-tolHit && h.pos <= v.hi+tolHit
 }
 
-// covered reports whether lines at position pos (within tolPos) cover
-// [lo, hi] along their axis.
-func covered(ls []line, pos, lo, hi float64) bool {
+// covered reports whether the lines of one position cover [lo, hi].
+func covered(ls []line, lo, hi float64) bool {
 	for _, l := range ls {
-		if math.Abs(l.pos-pos) <= tolPos && l.lo <= lo && l.hi >= hi {
+		if l.lo <= lo && l.hi >= hi {
 			return true
 		}
 	}
 	return false
 }
 
-// coverage returns the share of [lo, hi] covered by lines at pos.
-func coverage(ls []line, pos, lo, hi float64) float64 {
+// coverage returns the share of [lo, hi] that the lines of one position
+// cover.
+func coverage(ls []line, lo, hi float64) float64 {
 	if hi <= lo {
 		return 0
 	}
 	c := 0.0
 	for _, l := range ls {
-		if math.Abs(l.pos-pos) <= tolPos {
-			c += math.Max(0, math.Min(hi, l.hi)-math.Max(lo, l.lo))
-		}
+		c += math.Max(0, math.Min(hi, l.hi)-math.Max(lo, l.lo))
 	}
 	return c / (hi - lo)
 }
@@ -123,24 +121,28 @@ type cell struct {
 	glyphs         []glyph
 }
 
-// positions returns the distinct positions of lines, clustered.
-func positions(ls []line) []float64 {
-	ps := make([]float64, 0, len(ls))
+// positions clusters lines by position: the distinct positions, in
+// order, and the lines at each.
+func positions(ls []line) ([]float64, [][]line) {
+	ls = append([]line(nil), ls...)
+	sort.SliceStable(ls, func(i, j int) bool { return ls[i].pos < ls[j].pos })
+	var ps []float64
+	var at [][]line
 	for _, l := range ls {
-		ps = append(ps, l.pos)
-	}
-	sort.Float64s(ps)
-	var out []float64
-	for _, p := range ps {
-		if len(out) == 0 || p-out[len(out)-1] > tolPos {
-			out = append(out, p)
+		if len(ps) == 0 || l.pos-ps[len(ps)-1] > tolPos {
+			ps = append(ps, l.pos)
+			at = append(at, nil)
 		}
+		at[len(at)-1] = append(at[len(at)-1], l)
 	}
-	return out
+	return ps, at
 }
 
 // tables finds the tables drawn by the rules of one page.
-func tables(segs []segment) ([]*table, error) {
+//
+// Its work is charged to budget (the document's operator budget): the
+// rule crossings it tests and the grid bands it builds.
+func tables(segs []segment, budget *int) ([]*table, error) {
 	var hs, vs []segment
 	for _, s := range segs {
 		if s.h {
@@ -154,6 +156,9 @@ func tables(segs []segment) ([]*table, error) {
 		return nil, fmt.Errorf("%w: more than %d ruling lines on one page", ErrTooLarge, maxLines)
 	}
 	// Connected components of crossing rules.
+	if *budget -= len(H) * len(V); *budget < 0 {
+		return nil, errBudget
+	}
 	u := newUnion(len(H) + len(V))
 	for i, h := range H {
 		for j, v := range V {
@@ -183,7 +188,11 @@ func tables(segs []segment) ([]*table, error) {
 		if len(g[0]) < 2 || len(g[1]) < 2 {
 			continue
 		}
-		if t := build(g[0], g[1]); t != nil {
+		t, err := build(g[0], g[1], budget)
+		if err != nil {
+			return nil, err
+		}
+		if t != nil {
 			out = append(out, t)
 		}
 	}
@@ -225,15 +234,16 @@ func closeEdges(H, V []line) ([]line, []line) {
 }
 
 // build makes the cell grid of one component of crossing rules.
-func build(H, V []line) *table {
+func build(H, V []line, budget *int) (*table, error) {
 	H, V = closeEdges(H, V)
-	ys, xs := positions(H), positions(V)
+	ys, hAt := positions(H)
+	xs, vAt := positions(V)
 	if len(xs) < 2 || len(ys) < 2 {
-		return nil
+		return nil, nil
 	}
 	nr, nc := len(ys)-1, len(xs)-1
-	if nr*nc > 1<<20 {
-		return nil
+	if *budget -= nr * nc; *budget < 0 {
+		return nil, errBudget
 	}
 	id := func(r, c int) int { return r*nc + c }
 	u := newUnion(nr * nc)
@@ -245,13 +255,13 @@ func build(H, V []line) *table {
 		for c := range nc {
 			if c+1 < nc {
 				lo, hi := inset(ys[r], ys[r+1])
-				if !covered(V, xs[c+1], lo, hi) {
+				if !covered(vAt[c+1], lo, hi) {
 					u.join(id(r, c+1), id(r, c))
 				}
 			}
 			if r+1 < nr {
 				lo, hi := inset(xs[c], xs[c+1])
-				if !covered(H, ys[r+1], lo, hi) {
+				if !covered(hAt[r+1], lo, hi) {
 					u.join(id(r+1, c), id(r, c))
 				}
 			}
@@ -284,8 +294,8 @@ func build(H, V []line) *table {
 	cellOf := make([]int, len(boxes))
 	for k, b := range boxes {
 		x0, x1, y0, y1 := xs[b[1]], xs[b[3]], ys[b[0]], ys[b[2]]
-		if coverage(V, x0, y0, y1) < 0.5 || coverage(V, x1, y0, y1) < 0.5 ||
-			coverage(H, y0, x0, x1) < 0.5 || coverage(H, y1, x0, x1) < 0.5 {
+		if coverage(vAt[b[1]], y0, y1) < 0.5 || coverage(vAt[b[3]], y0, y1) < 0.5 ||
+			coverage(hAt[b[0]], x0, x1) < 0.5 || coverage(hAt[b[2]], x0, x1) < 0.5 {
 			cellOf[k] = -1
 			continue
 		}
@@ -293,14 +303,14 @@ func build(H, V []line) *table {
 		t.cells = append(t.cells, cell{r0: b[0], c0: b[1], r1: b[2], c1: b[3]})
 	}
 	if len(t.cells) == 0 {
-		return nil
+		return nil, nil
 	}
 	for r := range nr {
 		for c := range nc {
 			t.owner[r][c] = cellOf[region[u.find(id(r, c))]]
 		}
 	}
-	return t
+	return t, nil
 }
 
 // at returns the cell holding point (x, y), or -1.
