@@ -54,6 +54,7 @@ type gstate struct {
 type interp struct {
 	f      *file
 	box    [4]float64
+	rotate int
 	glyphs []glyph
 	segs   []segment
 	fonts  map[int]*font // by object number
@@ -295,11 +296,14 @@ func (in *interp) show(s []byte, gs *gstate, tm *matrix) {
 		}
 		w := ft.width(c)
 		trm := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.rise}.mul(*tm).mul(gs.ctm)
-		x0, y0 := trm.apply(0, -0.2)
-		x1, y1 := trm.apply(w, 0.8)
 		g := glyph{text: ft.text(c), seq: len(in.glyphs)}
-		g.x0, g.x1 = math.Min(x0, x1)-in.box[0], math.Max(x0, x1)-in.box[0]
-		g.y0, g.y1 = in.box[3]-math.Max(y0, y1), in.box[3]-math.Min(y0, y1)
+		g.x0, g.y0, g.x1, g.y1 = math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+		for _, q := range [4][2]float64{{0, -0.2}, {w, -0.2}, {0, 0.8}, {w, 0.8}} {
+			x, y := trm.apply(q[0], q[1])
+			p := in.toPage(point{x, y})
+			g.x0, g.y0 = math.Min(g.x0, p.x), math.Min(g.y0, p.y)
+			g.x1, g.y1 = math.Max(g.x1, p.x), math.Max(g.y1, p.y)
+		}
 		g.size = math.Hypot(trm[2], trm[3])
 		in.glyphs = append(in.glyphs, g)
 		adv := w*gs.size + gs.tc
@@ -310,9 +314,20 @@ func (in *interp) show(s []byte, gs *gstate, tm *matrix) {
 	}
 }
 
-// toPage turns a point in default user space into page coordinates.
+// toPage turns a point in default user space into page coordinates as
+// the page is shown: origin top left, Y down, after its /Rotate.
 func (in *interp) toPage(p point) point {
-	return point{p.x - in.box[0], in.box[3] - p.y}
+	x, y := p.x-in.box[0], in.box[3]-p.y
+	w, h := in.box[2]-in.box[0], in.box[3]-in.box[1]
+	switch in.rotate {
+	case 90:
+		return point{h - y, x}
+	case 180:
+		return point{w - x, h - y}
+	case 270:
+		return point{y, w - x}
+	}
+	return point{x, y}
 }
 
 // strokes records the horizontal and vertical pieces of a stroked subpath.

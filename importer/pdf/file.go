@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 )
 
@@ -350,6 +351,7 @@ type page struct {
 	res      dict
 	contents []*stream
 	box      [4]float64 // llx lly urx ury
+	rotate   int        // 0, 90, 180 or 270: clockwise turn when shown
 }
 
 // pages walks the page tree from the catalog, inheriting resources and
@@ -370,8 +372,8 @@ func (f *file) pages() ([]page, error) {
 	}
 	var out []page
 	seen := map[int]bool{}
-	var walk func(o object, res dict, box [4]float64, depth int) error
-	walk = func(o object, res dict, box [4]float64, depth int) error {
+	var walk func(o object, res dict, box [4]float64, rot, depth int) error
+	walk = func(o object, res dict, box [4]float64, rot, depth int) error {
 		if r, ok := o.(ref); ok {
 			if seen[r.num] {
 				return fmt.Errorf("%w: the page tree refers back to itself (object %d)", ErrMalformed, r.num)
@@ -398,9 +400,12 @@ func (f *file) pages() ([]page, error) {
 				box[i], _ = f.num(b[i])
 			}
 		}
+		if r, ok := f.resolve(d["Rotate"]).(int); ok {
+			rot = ((r%360)/90*90 + 360) % 360
+		}
 		if kids, ok := f.resolve(d["Kids"]).([]object); ok && d["Type"] != name("Page") {
 			for _, k := range kids {
-				if err := walk(k, res, box, depth+1); err != nil {
+				if err := walk(k, res, box, rot, depth+1); err != nil {
 					return err
 				}
 			}
@@ -409,7 +414,9 @@ func (f *file) pages() ([]page, error) {
 		if len(out) >= f.opt.MaxPages {
 			return fmt.Errorf("%w: more than %d pages", ErrTooLarge, f.opt.MaxPages)
 		}
-		pg := page{res: res, box: box}
+		box[0], box[2] = math.Min(box[0], box[2]), math.Max(box[0], box[2])
+		box[1], box[3] = math.Min(box[1], box[3]), math.Max(box[1], box[3])
+		pg := page{res: res, box: box, rotate: rot}
 		switch c := f.resolve(d["Contents"]).(type) {
 		case *stream:
 			pg.contents = []*stream{c}
@@ -423,7 +430,7 @@ func (f *file) pages() ([]page, error) {
 		out = append(out, pg)
 		return nil
 	}
-	if err := walk(root["Pages"], nil, [4]float64{0, 0, 612, 792}, 0); err != nil {
+	if err := walk(root["Pages"], nil, [4]float64{0, 0, 612, 792}, 0, 0); err != nil {
 		return nil, err
 	}
 	if len(out) == 0 {

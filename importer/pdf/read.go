@@ -105,7 +105,7 @@ func read(data []byte, opt Options) (*grid.Document, error) {
 	fonts := map[int]*font{}
 	chars := 0
 	for i, pg := range pages {
-		in := &interp{f: f, box: pg.box, fonts: fonts, budget: &budget}
+		in := &interp{f: f, box: pg.box, rotate: pg.rotate, fonts: fonts, budget: &budget}
 		for _, s := range pg.contents {
 			b, err := f.decode(s)
 			if err != nil {

@@ -110,6 +110,24 @@ func TestReadTable(t *testing.T) {
 	}
 }
 
+// A landscape page stored turned (/Rotate 90, its content drawn a
+// quarter turn back) reads as the page it shows.
+func TestReadRotated(t *testing.T) {
+	want, err := Read(onePage(cidFont, gridTable, cidObjs...), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	turned := onePage(cidFont, "q 0 1 -1 0 842 0 cm\n"+gridTable+"Q\n", cidObjs...)
+	turned = bytes.Replace(turned, []byte("/MediaBox [0 0 595 842]"), []byte("/MediaBox [0 0 842 595] /Rotate 90"), 1)
+	got, err := Read(turned, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dump(got) != dump(want) {
+		t.Errorf("got\n%s\nwant\n%s", dump(got), dump(want))
+	}
+}
+
 // dump prints a document for comparison.
 func dump(d *grid.Document) string {
 	var b strings.Builder
