@@ -67,10 +67,18 @@ func run(t testing.TB, dir string, env []string, name string, args ...string) {
 }
 
 // corpusPDF returns the PDF of a bundled standard made by engine
-// ("ocs", "libreoffice" or "chromium"), building it on first use.
+// ("ocs", "libreoffice", "chromium", or "qpdf": LibreOffice's rewritten
+// by qpdf), building it on first use.
 func corpusPDF(t testing.TB, engine, code string) []byte {
 	t.Helper()
 	bin := ocs(t)
+	var base string
+	if engine == "qpdf" {
+		// LibreOffice's PDF rewritten with object streams, a cross-
+		// reference stream and linearization, as newer Word writes.
+		corpusPDF(t, "libreoffice", code)
+		base = filepath.Join(corpusDir, code+".libreoffice.pdf")
+	}
 	corpusMu.Lock()
 	defer corpusMu.Unlock()
 	out := filepath.Join(corpusDir, code+"."+engine+".pdf")
@@ -95,6 +103,9 @@ func corpusPDF(t testing.TB, engine, code string) []byte {
 		run(t, tmp, nil, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 			"--disable-background-networking", "--disable-component-update", "--disable-sync",
 			"--user-data-dir="+filepath.Join(tmp, "profile"), "--print-to-pdf="+out, "--no-pdf-header-footer", "file://"+html)
+	case "qpdf":
+		qpdf := testtool.Path(t, "qpdf", "qpdf")
+		run(t, tmp, nil, qpdf, "--object-streams=generate", "--linearize", base, out)
 	default:
 		t.Fatalf("unknown engine %q", engine)
 	}
@@ -185,7 +196,7 @@ var engines = []string{"ocs", "libreoffice", "chromium"}
 var codes = []string{"THM2431-001v1", "BAS1219-002v4"}
 
 func TestCorpus(t *testing.T) {
-	for _, engine := range engines {
+	for _, engine := range append(engines, "qpdf") {
 		for _, code := range codes {
 			t.Run(engine+"/"+code, func(t *testing.T) {
 				data := corpusPDF(t, engine, code)

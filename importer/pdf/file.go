@@ -23,6 +23,7 @@ type file struct {
 	trailer dict
 	left    int64 // decompressed bytes still allowed
 	decoded map[*stream][]byte
+	crypt   *decrypter // nil unless the document is encrypted
 }
 
 type entry struct {
@@ -53,7 +54,7 @@ func parse(data []byte, opt Options) (*file, error) {
 			break
 		}
 		k := p + i
-		num, ok := objHeader(data, k)
+		num, gen, ok := objHeader(data, k)
 		if !ok {
 			p = k + len(kwObj)
 			continue
@@ -68,6 +69,7 @@ func parse(data []byte, opt Options) (*file, error) {
 		l.skip()
 		if d, ok := o.(dict); ok && bytes.HasPrefix(data[l.p:], kwStream) {
 			s, end := streamAt(data, l.p+len(kwStream), d)
+			s.num, s.gen = num, gen
 			o, p = s, end
 		}
 		if len(f.objs) >= opt.MaxObjects {
@@ -93,12 +95,25 @@ func parse(data []byte, opt Options) (*file, error) {
 	// The latest trailer with a /Root wins; /Encrypt in any means the
 	// document is encrypted.
 	sort.SliceStable(trailers, func(i, j int) bool { return trailers[i].pos < trailers[j].pos })
+	var enc dict
+	var id []byte
 	for _, t := range trailers {
 		if t.d["Encrypt"] != nil {
-			return nil, ErrEncrypted
+			if enc = f.dict(t.d["Encrypt"]); enc == nil {
+				return nil, fmt.Errorf("%w (its encryption dictionary is missing)", ErrEncrypted)
+			}
+			if ids := f.array(t.d["ID"]); len(ids) > 0 {
+				id, _ = f.resolve(ids[0]).([]byte)
+			}
 		}
 		if t.d["Root"] != nil {
 			f.trailer = t.d
+		}
+	}
+	if enc != nil {
+		var err error
+		if f.crypt, err = f.newDecrypter(enc, id); err != nil {
+			return nil, err
 		}
 	}
 	if err := f.objectStreams(); err != nil {
@@ -108,40 +123,32 @@ func parse(data []byte, opt Options) (*file, error) {
 }
 
 // objHeader reports whether "obj" at k is preceded by "num gen " and
-// returns num.
-func objHeader(data []byte, k int) (int, bool) {
+// returns num and gen.
+func objHeader(data []byte, k int) (num, gen int, ok bool) {
 	if k+3 < len(data) && isRegular(data[k+3]) {
-		return 0, false
+		return 0, 0, false
 	}
 	j := k - 1
 	if j < 0 || !isSpace(data[j]) {
-		return 0, false
+		return 0, 0, false
 	}
-	for j >= 0 && isSpace(data[j]) {
-		j--
+	var nums [2]int
+	for i := 1; i >= 0; i-- {
+		for j >= 0 && isSpace(data[j]) {
+			j--
+		}
+		end := j
+		for j >= 0 && end-j < 10 && data[j] >= '0' && data[j] <= '9' {
+			j--
+		}
+		if j == end || (j >= 0 && isRegular(data[j])) {
+			return 0, 0, false
+		}
+		for _, c := range data[j+1 : end+1] {
+			nums[i] = nums[i]*10 + int(c-'0')
+		}
 	}
-	end := j
-	for j >= 0 && end-j < 6 && data[j] >= '0' && data[j] <= '9' {
-		j--
-	}
-	if j == end || j < 0 || !isSpace(data[j]) {
-		return 0, false
-	}
-	for j >= 0 && isSpace(data[j]) {
-		j--
-	}
-	end = j
-	for j >= 0 && end-j < 10 && data[j] >= '0' && data[j] <= '9' {
-		j--
-	}
-	if j == end || (j >= 0 && isRegular(data[j])) {
-		return 0, false
-	}
-	n := 0
-	for _, c := range data[j+1 : end+1] {
-		n = n*10 + int(c-'0')
-	}
-	return n, true
+	return nums[0], nums[1], true
 }
 
 // streamAt reads the stream data starting after the "stream" keyword at
@@ -274,6 +281,12 @@ func (f *file) decode(s *stream) ([]byte, error) {
 		parms = []object{p}
 	}
 	b := s.raw
+	if f.crypt != nil && s.num >= 0 {
+		var err error
+		if b, err = f.crypt.stream(s.num, s.gen, b); err != nil {
+			return nil, err
+		}
+	}
 	for i, fo := range filters {
 		fn, _ := f.resolve(fo).(name)
 		var p dict

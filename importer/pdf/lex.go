@@ -21,8 +21,9 @@ type (
 // stream is a stream object: its dictionary and its raw (still encoded)
 // bytes, which alias the file's data.
 type stream struct {
-	dict dict
-	raw  []byte
+	dict     dict
+	raw      []byte
+	num, gen int // object number and generation, for decryption
 }
 
 // maxDepth bounds the nesting of arrays and dictionaries.

@@ -47,13 +47,14 @@ func TestObjHeader(t *testing.T) {
 		{"x12 0 obj", 0, false},
 		{"\n12 0 endobj", 0, false},
 		{"\n12 obj", 0, false},
+		{"\n12 3 obj", 12, true},
 		{"\n12 0 objx", 0, false},
 	} {
 		k := len(tt.in) - len("obj")
 		if tt.in[len(tt.in)-1] == 'x' {
 			k--
 		}
-		num, ok := objHeader([]byte(tt.in), k)
+		num, _, ok := objHeader([]byte(tt.in), k)
 		if num != tt.num || ok != tt.ok {
 			t.Errorf("objHeader(%q) = %d, %v; want %d, %v", tt.in, num, ok, tt.num, tt.ok)
 		}

@@ -5,10 +5,14 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/ocs-project/ocs/importer/grid"
+	"github.com/ocs-project/ocs/internal/testtool"
 )
 
 // mkpdf writes a small PDF by hand: objects 1… in order, a cross-
@@ -221,5 +225,58 @@ func TestSniff(t *testing.T) {
 		if got := Sniff([]byte(tt.data)); got != tt.want {
 			t.Errorf("Sniff(%.20q) = %v, want %v", tt.data, got, tt.want)
 		}
+	}
+}
+
+// A PDF that opens without a password but is encrypted to restrict
+// copying (RC4 or AES, with an empty user password) reads like the
+// plain one; one that needs a password is refused with ErrEncrypted.
+func TestReadEncrypted(t *testing.T) {
+	qpdf := testtool.Path(t, "qpdf", "qpdf")
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "plain.pdf")
+	if err := os.WriteFile(plain, onePage(cidFont, gridTable, cidObjs...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want, err := Read(onePage(cidFont, gridTable, cidObjs...), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+		ok   bool
+	}{
+		{"rc4-40", []string{"--allow-weak-crypto", "--encrypt", "", "owner", "40", "--"}, true},
+		{"rc4-128", []string{"--allow-weak-crypto", "--encrypt", "", "owner", "128", "--use-aes=n", "--"}, true},
+		{"aes-128", []string{"--encrypt", "", "owner", "128", "--use-aes=y", "--"}, true},
+		{"aes-256", []string{"--encrypt", "", "owner", "256", "--"}, true},
+		{"aes-128 with a user password", []string{"--encrypt", "secret", "owner", "128", "--use-aes=y", "--"}, false},
+		{"aes-256 with a user password", []string{"--encrypt", "secret", "owner", "256", "--"}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".pdf")
+			if b, err := exec.Command(qpdf, append(append(tt.args, plain), out)...).CombinedOutput(); err != nil {
+				t.Fatalf("qpdf: %v\n%s", err, b)
+			}
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(data, []byte("/Encrypt")) {
+				t.Fatal("qpdf wrote no /Encrypt")
+			}
+			got, err := Read(data, Options{})
+			switch {
+			case !tt.ok:
+				if !errors.Is(err, ErrEncrypted) || !strings.Contains(err.Error(), "needs a password") {
+					t.Errorf("Read = %v; want ErrEncrypted saying it needs a password", err)
+				}
+			case err != nil:
+				t.Fatal(err)
+			case dump(got) != dump(want):
+				t.Errorf("got\n%s\nwant\n%s", dump(got), dump(want))
+			}
+		})
 	}
 }
