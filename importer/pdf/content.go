@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"math"
+	"reflect"
 )
 
 // matrix is a PDF transformation [a b c d e f]: (x y 1) × M.
@@ -57,7 +58,7 @@ type interp struct {
 	rotate int
 	glyphs []glyph
 	segs   []segment
-	fonts  map[int]*font // by object number
+	fonts  map[uintptr]*font // by font dictionary
 	budget *int
 	forms  int // nesting of form XObjects
 }
@@ -264,22 +265,18 @@ func skipInlineImage(l *lexer) {
 }
 
 func (in *interp) font(res dict, fn name) *font {
-	fonts := in.f.dict(res["Font"])
-	o := fonts[fn]
-	r, isRef := o.(ref)
-	if isRef {
-		if ft, ok := in.fonts[r.num]; ok {
-			return ft
-		}
-	}
-	fd := in.f.dict(o)
+	fd := in.f.dict(in.f.dict(res["Font"])[fn])
 	if fd == nil {
 		return nil
 	}
-	ft := in.f.loadFont(fd)
-	if isRef {
-		in.fonts[r.num] = ft
+	// One font dictionary is read once, however it is reached: by
+	// reference or written into the resources.
+	key := reflect.ValueOf(fd).Pointer()
+	if ft, ok := in.fonts[key]; ok {
+		return ft
 	}
+	ft := in.f.loadFont(fd)
+	in.fonts[key] = ft
 	return ft
 }
 
@@ -297,6 +294,7 @@ func (in *interp) show(s []byte, gs *gstate, tm *matrix) {
 		w := ft.width(c)
 		trm := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.rise}.mul(*tm).mul(gs.ctm)
 		g := glyph{text: ft.text(c), seq: len(in.glyphs)}
+		empty := g.text == "" // the font maps the code to no text at all
 		g.x0, g.y0, g.x1, g.y1 = math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 		for _, q := range [4][2]float64{{0, -0.2}, {w, -0.2}, {0, 0.8}, {w, 0.8}} {
 			x, y := trm.apply(q[0], q[1])
@@ -305,7 +303,9 @@ func (in *interp) show(s []byte, gs *gstate, tm *matrix) {
 			g.x1, g.y1 = math.Max(g.x1, p.x), math.Max(g.y1, p.y)
 		}
 		g.size = math.Hypot(trm[2], trm[3])
-		in.glyphs = append(in.glyphs, g)
+		if !empty && finite(g.x0, g.y0, g.x1, g.y1, g.size) {
+			in.glyphs = append(in.glyphs, g)
+		}
 		adv := w*gs.size + gs.tc
 		if ft.codeLen == 1 && c == 32 {
 			adv += gs.tw
@@ -378,7 +378,20 @@ func (in *interp) fillRule(sp []point) {
 }
 
 func (in *interp) addSeg(s segment) {
-	in.segs = append(in.segs, s)
+	if finite(s.pos, s.lo, s.hi) {
+		in.segs = append(in.segs, s)
+	}
+}
+
+// finite reports whether no value is infinite or NaN (a matrix of huge
+// numbers in a damaged file can make them so).
+func finite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsInf(v, 0) || math.IsNaN(v) {
+			return false
+		}
+	}
+	return true
 }
 
 // form runs a form XObject.

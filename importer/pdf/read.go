@@ -102,7 +102,7 @@ func read(data []byte, opt Options) (*grid.Document, error) {
 	}
 	doc := &grid.Document{Format: "pdf", Pages: len(pages)}
 	budget := opt.MaxOperators
-	fonts := map[int]*font{}
+	fonts := map[uintptr]*font{}
 	chars := 0
 	for i, pg := range pages {
 		in := &interp{f: f, box: pg.box, rotate: pg.rotate, fonts: fonts, budget: &budget}

@@ -161,6 +161,7 @@ func deflate(b []byte) string {
 
 func TestReadBadInput(t *testing.T) {
 	image := "q 500 0 0 700 50 50 cm /Im1 Do Q"
+	big := "1" + strings.Repeat("0", 200) // 1e200: squared, +Inf
 	bomb := deflate(make([]byte, 4<<20))
 	good := onePage(cidFont, gridTable, cidObjs...)
 	encrypted := bytes.Replace(good, []byte("/Root 1 0 R"), []byte("/Root 1 0 R /Encrypt << /Filter /Standard /V 2 >>"), 1)
@@ -199,6 +200,7 @@ func TestReadBadInput(t *testing.T) {
 		{"too many objects", good, Options{MaxObjects: 3}, ErrTooLarge, "objects"},
 		{"operator budget", good, Options{MaxOperators: 5}, ErrTooLarge, "operators"},
 		{"glyph limit", good, Options{MaxGlyphs: 3}, ErrTooLarge, "characters and rules"},
+		{"infinite coordinates", onePage(cidFont, big+" 0 0 "+big+" 0 0 cm "+big+" 0 0 "+big+" 0 0 cm 0 0 m 10 0 l S 0 0 10 0.1 re f BT /F1 10 Tf <0001> Tj ET", cidObjs...), Options{}, ErrNoText, "scanned"},
 		{"deep nesting", onePage("<< >>", strings.Repeat("[", 100000)+" BT ET"), Options{}, ErrNoText, "scanned"},
 	}
 	for _, tt := range tests {
