@@ -185,7 +185,11 @@ func isHeader(r grid.Row) bool {
 		return false
 	}
 	for i, c := range r.Cells {
-		if c.Col != i || squeeze(c.Text) != header[i] {
+		h := squeeze(c.Text)
+		if i == 0 && h == "主要職責" { // the 2026 form's name for the column
+			h = header[0]
+		}
+		if c.Col != i || h != header[i] {
 			return false
 		}
 	}
