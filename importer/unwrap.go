@@ -3,6 +3,7 @@ package importer
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ocs-project/ocs/importer/grid"
@@ -27,6 +28,7 @@ func (in *interp) unwrapped(doc *grid.Document) *grid.Document {
 		switch {
 		case b.Line != nil:
 			l := *b.Line
+			in.ambiguousBreaks(l.Page, l.Text)
 			l.Text = strings.TrimSpace(unwrap(l.Text))
 			if footer.MatchString(l.Text) {
 				in.add(Info, l.Page, "", l.Text, "a page header or footer, not imported")
@@ -50,6 +52,7 @@ func (in *interp) unwrapped(doc *grid.Document) *grid.Document {
 				t.Rows[r] = row
 				t.Rows[r].Cells = make([]grid.Cell, len(row.Cells))
 				for c, cell := range row.Cells {
+					in.ambiguousBreaks(cell.Page, cell.Text)
 					cell.Text = unwrap(cell.Text)
 					t.Rows[r].Cells[c] = cell
 				}
@@ -129,3 +132,25 @@ func joinLines(prev, l string) string {
 	}
 	return prev + " " + l
 }
+
+// ambiguousBreaks reports every line break of a PDF cell or line between a
+// Latin letter or digit and a CJK character: whether a space stood there
+// before the page wrapped the line cannot be told (a break swallows it),
+// so the text is joined without one and the place is named.
+func (in *interp) ambiguousBreaks(page int, s string) {
+	lines := strings.Split(s, "\n")
+	for i := 1; i < len(lines); i++ {
+		prev, next := strings.TrimRight(lines[i-1], " "), strings.TrimLeft(lines[i], " ")
+		last, _ := utf8.DecodeLastRuneInString(prev)
+		first, _ := utf8.DecodeRuneInString(next)
+		if prev == "" || next == "" || itemStart.MatchString(next) {
+			continue
+		}
+		latin := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
+		if (latin(last) && wide(first)) || (wide(last) && latin(first)) {
+			in.add(Warning, page, "", tail(prev)+"⏎"+head(next),
+				"the page wrapped the line between %q and %q; a space there, if the original had one, cannot be told from the PDF and was not kept", string(last), string(first))
+		}
+	}
+}
+

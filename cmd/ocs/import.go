@@ -13,7 +13,9 @@ import (
 
 	"github.com/ocs-project/ocs/importer"
 	"github.com/ocs-project/ocs/importer/docx"
+	"github.com/ocs-project/ocs/importer/grid"
 	"github.com/ocs-project/ocs/importer/odt"
+	"github.com/ocs-project/ocs/importer/pdf"
 	"github.com/ocs-project/ocs/importer/text"
 )
 
@@ -21,6 +23,7 @@ func init() {
 	importer.Register("text", text.Read)
 	importer.Register("docx", docx.Read)
 	importer.Register("odt", odt.Read)
+	importer.Register("pdf", func(b []byte) (*grid.Document, error) { return pdf.Read(b, pdf.Options{}) })
 }
 
 func newImportCmd() *cobra.Command {
