@@ -141,7 +141,7 @@ type Table struct {
 	HeaderRows int
 	Rows       []Row
 	// Continued is appended to a spanning cell's text when the cell is
-	// repeated after a page break, e.g. "（續）".
+	// repeated after a page break, e.g. "（續）" (see Cell.Repeat).
 	Continued string
 	Style     Style // text style of the cells; zero value means TableText
 }
@@ -164,6 +164,16 @@ type Cell struct {
 	Align   Align
 	VAlign  VAlign
 	Shade   bool // light grey background, as in header rows
+	// Repeat asks that the cell name itself again on every page it
+	// continues on: when a page break falls inside the cell (inside its
+	// span of rows, or inside its own row), the cell's part on the next
+	// page shows its whole text followed by the table's Continued text.
+	// Only a text taller than half a page is shortened, and then to its
+	// first line and the Continued text. Without Repeat, a continued
+	// spanning cell repeats a short text (a few lines) and otherwise shows
+	// the Continued text alone. Backends that cannot repeat a cell's text
+	// at a page break (Word) document what they do instead.
+	Repeat bool
 }
 
 // List is a bulleted or numbered list; each item is one paragraph of runs.

@@ -190,6 +190,11 @@ func (run *tableRun) pageBreak() {
 	run.rows = 0
 	for _, c := range run.open {
 		c.top = f.y
+		if c.cell.Repeat && c.started {
+			// The cell names itself again in full rather than go on
+			// with the lines it had left.
+			c.next = len(c.lines)
+		}
 	}
 }
 
