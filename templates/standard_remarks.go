@@ -75,7 +75,7 @@ func (b *standardBuilder) history() *render.Table {
 	for _, key := range []string{"history_version", "history_code", "history_name", "history_status", "history_note", "history_date"} {
 		head.Cells = append(head.Cells, stdLabelCell(l.Get(key)))
 	}
-	t := &render.Table{Widths: stdHistoryWidths, HeaderRows: 1, Rows: []render.Row{head}, Continued: l.Get("continued")}
+	t := &render.Table{Widths: b.historyWidths(), HeaderRows: 1, Rows: []render.Row{head}, Continued: l.Get("continued")}
 	for _, v := range b.s.History {
 		row := render.Row{KeepTogether: true}
 		for _, text := range []string{v.Version, v.Code, v.Name, v.Status, v.Note, v.Date} {
