@@ -125,7 +125,7 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 	enc := &encoder{fonts: set, system: f.systemFonts, allowMissing: f.allowMissing}
 	enc.docx.EastAsiaFont, enc.docx.ASCIIFont = st.DOCX.EastAsiaFont, st.DOCX.ASCIIFont
 	opt := templates.Options{Lang: f.lang, Labels: st.Labels}
-	ins, err := buildInputs(args)
+	ins, err := buildInputs(args, stderr)
 	if err != nil {
 		return err
 	}
@@ -261,7 +261,8 @@ func make1(j job, dir string, opt templates.Options, enc *encoder) (output, erro
 }
 
 // buildInputs reads the standards named by args, or the bundled ones.
-func buildInputs(args []string) ([]input, error) {
+// Other TOML files (overlays, settings) are skipped with a note on w.
+func buildInputs(args []string, w io.Writer) ([]input, error) {
 	if len(args) == 0 {
 		var ins []input
 		for _, name := range standards.Names() {
@@ -286,7 +287,14 @@ func buildInputs(args []string) ([]input, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", file, err)
 		}
+		if k := detectKind(file, data); k != kindStandard {
+			fmt.Fprintf(w, "%s: skipped: %s, not a standard\n", file, k.describe())
+			continue
+		}
 		ins = append(ins, input{Name: filepath.ToSlash(file), Data: data})
+	}
+	if len(ins) == 0 {
+		return nil, fmt.Errorf("no standards (*.toml) found in %s", strings.Join(args, ", "))
 	}
 	return ins, nil
 }
