@@ -33,10 +33,11 @@ func JobDescription(s *standard.Standard, o *Overlay, opt Options) (*render.Docu
 		return nil, err
 	}
 	b := &jobDesc{s: s, o: o, l: l, duties: jobTasks(s, o), noted: make(map[int]bool)}
-	b.req = parseJobRequirements(s.Prerequisites)
+	var req Requirements
 	if o != nil {
-		b.req = b.req.with(o.Requirements)
+		req = o.Requirements
 	}
+	b.req = newJobRequirements(s.Prerequisites, req)
 
 	b.header()
 	b.summary()

@@ -266,7 +266,7 @@ func (b *jobDesc) qualifications() []string {
 	var out []string
 	add := func(key string, values ...string) {
 		sep := b.l.Get("list_sep")
-		if len(values) > 1 && (key == "languages" || key == "other" || key == "alternatives") {
+		if len(values) > 1 && (key == "languages" || key == "other" || key == "prerequisites") {
 			sep = b.l.Get("clause_sep") // items that hold 「、」 themselves
 		}
 		var kept []string
@@ -286,11 +286,12 @@ func (b *jobDesc) qualifications() []string {
 	add("licenses", r.Licenses...)
 	add("tools", r.Tools...)
 	add("other", r.Other...)
-	add("alternatives", r.Alternatives...)
+	add("prerequisites", r.Prerequisites...)
 	return out
 }
 
-// education is the credential the job asks for, when known.
+// education is the credential the job asks for, when the overlay states
+// it.
 func (b *jobDesc) education() *credentialLD {
 	if b.req.Education == "" && b.req.Credential == "" {
 		return nil
@@ -298,7 +299,8 @@ func (b *jobDesc) education() *credentialLD {
 	return &credentialLD{Type: "EducationalOccupationalCredential", CredentialCategory: b.req.Credential, Description: b.req.Education}
 }
 
-// experience is the experience the job asks for, when known.
+// experience is the experience the job asks for, when the overlay states
+// it.
 func (b *jobDesc) experience() *experienceLD {
 	if b.req.Experience == "" && b.req.Months == 0 {
 		return nil
