@@ -23,8 +23,12 @@ type Meta struct {
 	Subject  string
 	Keywords []string
 	Author   string
-	Lang     string    // BCP 47, e.g. "zh-TW"
-	Date     time.Time // creation and modification date; zero = backend's fixed default
+	// Summary is a sentence or two about the document, for the HTML
+	// description and Open Graph tags (a link shared in LINE or Facebook
+	// previews it); empty means Subject.
+	Summary string
+	Lang    string    // BCP 47, e.g. "zh-TW"
+	Date    time.Time // creation and modification date; zero = backend's fixed default
 	// StructuredData is a JSON-LD object (schema.org) that the HTML backend
 	// embeds in a <script type="application/ld+json"> element; other
 	// backends ignore it.

@@ -281,9 +281,13 @@ func (b *jobDesc) meta(opt Options) render.Meta {
 	if m.Lang == "" {
 		m.Lang = "zh-TW"
 	}
+	m.Summary = plainText(b.s.Description)
 	if b.posting() {
 		m.Subject = b.l.Get("doc_posting")
 		m.Author = b.o.Company
+		if d := plainText(b.o.Description); d != "" {
+			m.Summary = d
+		}
 	}
 	m.Keywords = append(m.Keywords, b.s.Name())
 	if b.s.Code != "" {

@@ -24,6 +24,7 @@ type jobPostingLD struct {
 	Identifier                    *propertyValue `json:"identifier,omitempty"`
 	DatePosted                    string         `json:"datePosted,omitempty"`
 	ValidThrough                  string         `json:"validThrough,omitempty"`
+	DirectApply                   *bool          `json:"directApply,omitempty"`
 	EmploymentType                []string       `json:"employmentType,omitempty"`
 	HiringOrganization            organizationLD `json:"hiringOrganization"`
 	JobLocation                   *placeLD       `json:"jobLocation,omitempty"`
@@ -67,6 +68,8 @@ type propertyValue struct {
 type organizationLD struct {
 	Type       string          `json:"@type"`
 	Name       string          `json:"name"`
+	SameAs     string          `json:"sameAs,omitempty"`
+	Logo       string          `json:"logo,omitempty"`
 	Department *organizationLD `json:"department,omitempty"`
 }
 
@@ -152,17 +155,20 @@ func (b *jobDesc) jobPosting(blocks []render.Block, opt Options) jobPostingLD {
 		Type:             "JobPosting",
 		Title:            b.title(),
 		Description:      descriptionHTML(blocks[1:], b.l.Get("term_sep")),
-		Identifier:       b.identifier(),
+		Identifier:       b.jobIdentifier(),
 		DatePosted:       string(o.DatePosted),
 		ValidThrough:     string(o.ValidThrough),
+		DirectApply:      o.DirectApply,
 		EmploymentType:   o.EmploymentType,
 		JobStartDate:     o.StartDate,
 		TotalJobOpenings: o.Headcount,
 		WorkHours:        o.Hours,
 		JobBenefits:      b.join(o.Benefits),
 		HiringOrganization: organizationLD{
-			Type: "Organization",
-			Name: o.Company,
+			Type:   "Organization",
+			Name:   o.Company,
+			SameAs: o.CompanyURL,
+			Logo:   o.Logo,
 		},
 	}
 	if p.DatePosted == "" && !opt.Date.IsZero() {
@@ -218,6 +224,16 @@ func (b *jobDesc) occupation() occupationLD {
 		EducationRequirements:  b.education(),
 		ExperienceRequirements: b.experience(),
 	}
+}
+
+// jobIdentifier is the company's own identifier of the opening, from the
+// overlay's job_id; the standard's code identifies the occupation, not
+// the opening.
+func (b *jobDesc) jobIdentifier() *propertyValue {
+	if b.o.JobID == "" {
+		return nil
+	}
+	return &propertyValue{Type: "PropertyValue", Name: b.o.Company, Value: b.o.JobID}
 }
 
 // identifier names the standard by its code.
