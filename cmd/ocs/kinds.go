@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -116,18 +119,36 @@ func checkFile(file string) standard.Problems {
 		return standard.Problems{{Rule: "FILE", Severity: standard.Error, File: file,
 			Message: fmt.Sprintf("cannot read the file: %v", err), Hint: "check the path"}}
 	}
+	ctrl := controlProblems(file, data)
+	var ps standard.Problems
 	switch detectKind(file, data) {
 	case kindOverlay:
-		return checkOverlay(file, data)
+		ps = checkOverlay(file, data)
 	case kindAssessment:
 		_, err := templates.ParseAssessmentConfig(data, file)
-		return fileProblems(file, err)
+		ps = fileProblems(file, err)
 	case kindSettings:
 		_, err := parseSettings(file, data)
-		return fileProblems(file, err)
+		ps = fileProblems(file, err)
+	default:
+		_, ps = standard.CheckData(file, data)
 	}
-	_, ps := standard.CheckData(file, data)
-	return ps
+	if len(ctrl) == 0 {
+		return ps
+	}
+	all := append(ctrl, ps...)
+	slices.SortStableFunc(all, func(a, b standard.Problem) int {
+		return cmp.Or(cmp.Compare(lineOrLast(a.Line), lineOrLast(b.Line)), cmp.Compare(a.Col, b.Col))
+	})
+	return all
+}
+
+// lineOrLast sorts problems without a line after those with one.
+func lineOrLast(n int) int {
+	if n == 0 {
+		return math.MaxInt
+	}
+	return n
 }
 
 // checkOverlay loads an overlay and validates it against the standard it
