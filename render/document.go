@@ -14,7 +14,13 @@ type Document struct {
 	Meta   Meta
 	Page   Page
 	Footer Footer
-	Blocks []Block
+	// Watermark is a mark every page shows, such as 「草稿」 on a draft
+	// (see MarkDraft): the PDF backend prints it large at the top of each
+	// page, the HTML backend as a banner, the text backend as a first
+	// line. Word has no such place here: MarkDraft puts the mark in the
+	// running footer too, which every paged backend prints.
+	Watermark string
+	Blocks    []Block
 }
 
 // Meta is document metadata, written into PDF info and DOCX core properties.

@@ -12,7 +12,11 @@ import (
 // render.PageBreak) is a <div> on its own named page, so a section's
 // footer prints on its pages.
 func (w *writer) body(doc *render.Document) error {
-	w.s("<body>\n<div class=\"section\">\n")
+	w.s("<body>\n")
+	if doc.Watermark != "" {
+		w.s("<p class=\"watermark\" role=\"note\">" + escape(doc.Watermark) + "</p>\n")
+	}
+	w.s("<div class=\"section\">\n")
 	section := 0
 	for i, b := range doc.Blocks {
 		where := fmt.Sprintf("blocks[%d]", i)
