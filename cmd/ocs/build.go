@@ -46,6 +46,7 @@ type buildFlags struct {
 	allowMissing   bool
 	systemFonts    bool
 	fonts          fontFlags
+	draft          bool
 }
 
 func newBuildCmd() *cobra.Command {
@@ -77,6 +78,7 @@ and fonts are the embedded ones unless given (system fonts only with --system-fo
 	fl.BoolVar(&f.force, "force", false, "make every file again, even when its inputs did not change")
 	fl.StringVar(&f.lang, "lang", "zh-TW", "label language: zh-TW or en")
 	fl.BoolVar(&f.allowMissing, "allow-missing-glyphs", false, "print characters no font has as empty boxes instead of failing")
+	addDraftFlag(cmd, &f.draft)
 	fl.BoolVar(&f.systemFonts, "system-fonts", false, "take characters the fonts lack from CJK fonts installed here (output then depends on them)")
 	fl.StringVar(&f.fonts.config.Font, "font", "", "TrueType font for text, .ttf or name.ttc#N (default: the embedded TW-Kai)")
 	fl.StringVar(&f.fonts.config.Bold, "font-bold", "", "TrueType font for bold text (default: the regular font, emboldened)")
@@ -96,9 +98,10 @@ type job struct {
 
 // source is one standard of the build.
 type source struct {
-	in   input
-	s    *standard.Standard
-	stem string
+	in    input
+	s     *standard.Standard
+	stem  string
+	draft []string // problems of a standard built as a draft (--draft)
 }
 
 func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
@@ -135,6 +138,7 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 	stems := map[string]string{}
 	for _, in := range ins {
 		s, ps := parseChecked(in)
+		drafted := draftOf(in, f.draft || st.Draft, &s, ps, stderr)
 		if s == nil {
 			failed++
 			for _, p := range ps {
@@ -155,7 +159,7 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 			continue
 		}
 		stems[st] = in.Name
-		srcs = append(srcs, &source{in: in, s: s, stem: st})
+		srcs = append(srcs, &source{in: in, s: s, stem: st, draft: drafted})
 	}
 
 	base := fingerprint(f, enc, opt)
@@ -249,6 +253,7 @@ func make1(j job, dir string, opt templates.Options, enc *encoder) (output, erro
 	if err != nil {
 		return output{}, err
 	}
+	markDraft(doc, opt.Lang, j.src.draft)
 	data, err := enc.encode(doc, j.format)
 	if err != nil {
 		return output{}, err

@@ -34,6 +34,7 @@ type renderFlags struct {
 	jobs                 int
 	// jobdesc
 	overlay string
+	draft   bool
 }
 
 func newRenderCmd() *cobra.Command {
@@ -84,6 +85,7 @@ render, warnings are printed and rendering goes on.`,
 	fl.BoolVar(&f.combine, "combine", false, "assessment: with --roster, one file for the whole cohort")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "assessment: parallel workers for a roster (default: number of CPUs)")
 	fl.StringVar(&f.overlay, "overlay", "", "jobdesc: company overlay TOML (pay, place, contact…); without it, an occupation profile")
+	addDraftFlag(cmd, &f.draft)
 	return cmd
 }
 
@@ -133,7 +135,10 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	s, err := loadStandard(in, cmd.ErrOrStderr())
+	s, drafted, err := loadDraftable(in, cmd.ErrOrStderr(), f.draft || st.Draft)
+	if err == nil && len(drafted) > 0 && f.roster != "" {
+		err = fmt.Errorf("%s has errors: a roster is never rendered from a draft; fix the errors (ocs check %s)", in.Name, in.Name)
+	}
 	if err != nil {
 		return err
 	}
@@ -205,6 +210,7 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 	if err != nil {
 		return err
 	}
+	markDraft(doc, f.lang, drafted)
 	data, err := enc.encode(doc, format)
 	if err != nil {
 		return err

@@ -47,11 +47,13 @@ type settings struct {
 		ASCIIFont    string `toml:"ascii_font"`
 	} `toml:"docx"`
 	Labels map[string]string `toml:"labels"`
+	// Draft renders standards with errors as drafts (--draft).
+	Draft bool `toml:"draft"`
 }
 
 // settingsKeys are the keys the file may use, by table, for suggestions.
 var settingsKeys = map[string][]string{
-	"":      {"lang", "fonts", "docx", "labels"},
+	"":      {"lang", "fonts", "docx", "labels", "draft"},
 	"fonts": {"font", "bold", "latin", "fallbacks", "system"},
 	"docx":  {"east_asia_font", "ascii_font"},
 }
