@@ -16,21 +16,24 @@ var stdHistoryWidths = []float64{7, 17, 16, 10, 30, 14}
 
 // remarks returns the 說明與補充事項 section: the suggested prerequisites,
 // the other remarks (the 【註N】 notes, then the supplements) and the
-// version history when there is one. Both bullet lines are always printed,
-// as on the form.
+// version history when there is one. A heading with nothing under it is
+// not printed: a bullet line without its lines, the section without
+// either.
 func (b *standardBuilder) remarks() []render.Block {
 	l, s := b.l, b.s
-	blocks := []render.Block{
-		&render.Heading{Level: 2, Runs: []render.Run{{Text: l.Get("remarks")}}},
-		&render.Paragraph{Runs: []render.Run{{Text: l.Get("prerequisites")}}, KeepWithNext: len(s.Prerequisites) > 0},
+	var blocks []render.Block
+	if len(s.Prerequisites)+len(s.Notes)+len(s.Supplements) > 0 {
+		blocks = append(blocks, &render.Heading{Level: 2, Runs: []render.Run{{Text: l.Get("remarks")}}})
+	}
+	if len(s.Prerequisites) > 0 {
+		blocks = append(blocks, &render.Paragraph{Runs: []render.Run{{Text: l.Get("prerequisites")}}, KeepWithNext: true})
 	}
 	for _, p := range s.Prerequisites {
 		blocks = append(blocks, &render.Paragraph{Runs: Runs(p), Indent: stdNormalEm})
 	}
-	blocks = append(blocks, &render.Paragraph{
-		Runs:         []render.Run{{Text: l.Get("supplements")}},
-		KeepWithNext: len(s.Notes)+len(s.Supplements) > 0,
-	})
+	if len(s.Notes)+len(s.Supplements) > 0 {
+		blocks = append(blocks, &render.Paragraph{Runs: []render.Run{{Text: l.Get("supplements")}}, KeepWithNext: true})
+	}
 	hanging := 0.0
 	for _, n := range s.Notes {
 		hanging = max(hanging, stdMarkerWidth(stdNoteMarker(n.N)))

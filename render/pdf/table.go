@@ -248,3 +248,30 @@ func (s textStyle) scaled(f float64) textStyle {
 	s.lead *= f
 	return s
 }
+
+// keepParagraph moves the cut of a cell part, which shows the first n of
+// lines ls, back to the start of the paragraph the cut falls in, so that
+// an item (a K or S line, an indicator) is not split across pages: it
+// moves to the next page whole when it fits there (fresh is the height
+// below the repeated header) and when a paragraph before it stays on this
+// page. A paragraph starts a cell's lines or has paragraph space above.
+func (ti *tableItem) keepParagraph(ls []tline, n int, fresh float64) int {
+	if n <= 0 || n >= len(ls) || ls[n].space > 0 {
+		return n
+	}
+	k := n
+	for k > 0 && ls[k].space == 0 {
+		k--
+	}
+	if k == 0 {
+		return n // the part starts inside this paragraph: nothing before it to keep
+	}
+	end := n
+	for end < len(ls) && (end == n || ls[end].space == 0) {
+		end++
+	}
+	if linesHeight(ls[k:end])+2*cellPad > fresh {
+		return n // taller than a page: it is split anyway
+	}
+	return k
+}

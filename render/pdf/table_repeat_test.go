@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -103,4 +104,37 @@ func cut(s string, n int) string {
 		return string(r[:n]) + "…"
 	}
 	return s
+}
+
+// TestItemsKeptWhole checks that a cell's paragraphs (K or S items) are
+// not split across pages when they fit on the next one: each item's first
+// and last words are on the same page.
+func TestItemsKeptWhole(t *testing.T) {
+	var items []render.Paragraph
+	for i := range 60 {
+		more := strings.Repeat("並維持良好的關係", i%3) // items of 3 to 5 lines
+		items = append(items, render.Text(fmt.Sprintf("K%02d 有效的溝通策略和技巧，能化解溝通阻礙%s終%02d", i+1, more, i+1)))
+	}
+	tb := &render.Table{
+		Widths:     []float64{3, 1},
+		HeaderRows: 1,
+		Continued:  "（續）",
+		Rows: []render.Row{
+			{Cells: []render.Cell{{Paras: text("任務"), Shade: true}, {Paras: text("知識"), Shade: true}}},
+			{Cells: []render.Cell{{Paras: text("T1.1 和顧客有效溝通"), Repeat: true}, {Paras: items}}},
+		},
+	}
+	pages := pageTexts(t, mustRender(t, &render.Document{Blocks: []render.Block{tb}}))
+	if len(pages) < 2 {
+		t.Fatalf("%d pages, want the cell to continue", len(pages))
+	}
+	for i := range items {
+		head, tail := fmt.Sprintf("K%02d", i+1), fmt.Sprintf("終%02d", i+1)
+		for n, p := range pages {
+			sq := squeeze(p)
+			if strings.Contains(sq, head) != strings.Contains(sq, tail) {
+				t.Errorf("%s is split: page %d has only one end of it", head, n+1)
+			}
+		}
+	}
 }

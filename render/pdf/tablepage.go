@@ -228,6 +228,7 @@ func (run *tableRun) flushCell(c *tcell, last, force bool) {
 		if n == 0 && force && c.next < len(c.lines) {
 			n = 1
 		}
+		n = ti.keepParagraph(ls, n, run.freshAvail())
 		if c.next < len(c.lines) && len(ls)-n == 1 && n >= 2 {
 			n-- // carry two lines over rather than a lone last line
 		}
