@@ -51,6 +51,7 @@ func Validate(s *Standard) Problems {
 	v.remarks()
 	v.history()
 	v.style()
+	v.bounds()
 	sortProblems(v.probs)
 	return v.probs
 }
