@@ -59,18 +59,9 @@ func draftProblems(ps standard.Problems) []string {
 		if p.Severity == standard.Info {
 			continue
 		}
-		var b strings.Builder
-		if p.Line > 0 {
-			fmt.Fprintf(&b, "%d: ", p.Line)
-		}
-		fmt.Fprintf(&b, "%s %s: %s", p.Severity, p.Rule, p.Message)
-		if p.Path != "" {
-			fmt.Fprintf(&b, " (%s)", p.Path)
-		}
-		if p.Hint != "" {
-			b.WriteString(" — " + p.Hint)
-		}
-		out = append(out, b.String())
+		p.File = "" // the page belongs to the file: "12: error R09: …"
+		line := strings.TrimLeft(p.String(), ": ")
+		out = append(out, line)
 	}
 	return out
 }
