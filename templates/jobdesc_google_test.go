@@ -123,3 +123,18 @@ func TestJobPostingOpenGraph(t *testing.T) {
 		}
 	}
 }
+
+// TestJobPostingDatePostedFallback checks the date a posting without
+// date_posted gives: the document date, else SOURCE_DATE_EPOCH.
+func TestJobPostingDatePostedFallback(t *testing.T) {
+	o := jdOverlay()
+	o.DatePosted = ""
+	t.Setenv("SOURCE_DATE_EPOCH", "1735689600") // 2025-01-01
+	if got := jdJSON(t, jdBuild(t, jdStandard(), o, Options{}))["datePosted"]; got != "2025-01-01" {
+		t.Errorf("datePosted = %v, want SOURCE_DATE_EPOCH's day", got)
+	}
+	d := time.Date(2025, 5, 6, 0, 0, 0, 0, time.UTC)
+	if got := jdJSON(t, jdBuild(t, jdStandard(), o, Options{Date: d}))["datePosted"]; got != "2025-05-06" {
+		t.Errorf("datePosted = %v, want the document date", got)
+	}
+}

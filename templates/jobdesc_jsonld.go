@@ -3,7 +3,10 @@ package templates
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/standard"
@@ -171,8 +174,8 @@ func (b *jobDesc) jobPosting(blocks []render.Block, opt Options) jobPostingLD {
 			Logo:   o.Logo,
 		},
 	}
-	if p.DatePosted == "" && !opt.Date.IsZero() {
-		p.DatePosted = opt.Date.Format("2006-01-02")
+	if p.DatePosted == "" {
+		p.DatePosted = documentDate(opt)
 	}
 	if o.Unit != "" {
 		p.HiringOrganization.Department = &organizationLD{Type: "Organization", Name: o.Unit}
@@ -341,4 +344,18 @@ func plainTexts(list []string) []string {
 		out[i] = plainText(s)
 	}
 	return out
+}
+
+// documentDate is the date a posting without date_posted gives as its
+// datePosted: the document's date (Options.Date), else the build's
+// SOURCE_DATE_EPOCH, else none ("" leaves datePosted out; the overlay's
+// J07 warning says so).
+func documentDate(opt Options) string {
+	if !opt.Date.IsZero() {
+		return opt.Date.UTC().Format("2006-01-02")
+	}
+	if sec, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil && sec >= 0 && sec < 253402300800 {
+		return time.Unix(sec, 0).UTC().Format("2006-01-02")
+	}
+	return ""
 }

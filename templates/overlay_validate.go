@@ -208,8 +208,8 @@ func (v *overlayCheck) dates() {
 			"valid_through %s is before date_posted %s", v.o.ValidThrough, v.o.DatePosted)
 	}
 	if v.o.DatePosted == "" {
-		v.add(standard.Warning, "J07", "date_posted", "add date_posted = YYYY-MM-DD (the document date is used until then)",
-			"no date_posted: the JobPosting data of the HTML page requires it")
+		v.add(standard.Warning, "J07", "date_posted", "add date_posted = YYYY-MM-DD",
+			"no date_posted: the JobPosting data requires it, so the document date is used instead (SOURCE_DATE_EPOCH when set); with none, datePosted is left out")
 	}
 }
 
