@@ -154,6 +154,7 @@ func TestStandardTableEveryPageNamesItsRow(t *testing.T) {
 	}{
 		{"portrait", longStandard(12, 5), false, 30},
 		{"landscape", longStandard(10, 5), true, 20},
+		{"long codes", longStandard(3, 12), false, 30}, // T3.12, O3.12.2, P3.12.8 in narrow columns
 		{"THM2431-001v1", loadBundled(t, "THM2431-001v1"), false, 4},
 		{"BAS1219-002v4", loadBundled(t, "BAS1219-002v4"), false, 2},
 	} {
@@ -188,12 +189,16 @@ func checkPagesNameRows(t *testing.T, tool, file string, s *standard.Standard, d
 		for j, tk := range du.Tasks {
 			tc := fmt.Sprintf("%s.%d", dc, j+1)
 			task[tc] = tk.Title
-			p := 0
+			p, o := 0, 0
 			for _, b := range tk.Blocks {
 				level[tc] = append(level[tc], cmpOr(b.Level, tk.Level))
 				for range b.Indicators {
 					p++
 					codes = append(codes, fmt.Sprintf("P%d.%d.%d", i+1, j+1, p))
+				}
+				for range b.Outputs {
+					o++
+					codes = append(codes, fmt.Sprintf("O%d.%d.%d", i+1, j+1, o))
 				}
 			}
 			codes = append(codes, tc)
