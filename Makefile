@@ -1,5 +1,7 @@
 # ocs — common tasks. `make test` is the README's test command and what CI runs.
 GO ?= go
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 
 .PHONY: all build test lint bench docs fonts fuzz clean
 
@@ -14,8 +16,11 @@ lint:
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
+# test runs every test and lists the ones that skipped (a missing tool, see
+# internal/testtool; OCS_REQUIRE_TOOLS=1 makes those failures instead),
+# ending with go test's usual line per package.
 test: lint
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -json ./... | $(GO) run ./internal/testsum
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

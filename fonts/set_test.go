@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/ocs-project/ocs/internal/testtool"
 )
 
 func TestSetFace(t *testing.T) {
@@ -120,7 +122,7 @@ func TestInstalledFallbacks(t *testing.T) {
 		extB = extB || filepath.Base(p) == "TW-Kai-Ext-B-98_1.ttf"
 	}
 	if !kai || !extB {
-		t.Skip("fonts-cns11643-kai is not installed (apt-get install fonts-cns11643-kai)")
+		testtool.Missing(t, "the 全字庫 fonts TW-Kai-98_1.ttf and TW-Kai-Ext-B-98_1.ttf", "apt-get install fonts-cns11643-kai")
 	}
 	base, err := Config{System: true}.Load()
 	if err != nil {

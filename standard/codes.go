@@ -1,7 +1,9 @@
 package standard
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -12,6 +14,56 @@ var (
 	legacyCodeRe = regexp.MustCompile(`^[OP]\d+\.\d+$`) // two-level O/P codes numbered per duty
 	trailingNum  = regexp.MustCompile(`\d+$`)
 )
+
+// Normalize completes a standard built in code the way Load completes one
+// read from a file, so that every reader can rely on the model: every
+// empty code is set from position (see assignCodes), every K/S reference
+// without its own text gets the catalogue's, and a task without blocks
+// gets one empty block. Codes and texts already set are kept, so calling
+// it again changes nothing. The importer and hand-built standards call it;
+// Load and Parse already have.
+func Normalize(s *Standard) {
+	for i := range s.Duties {
+		for j := range s.Duties[i].Tasks {
+			if t := &s.Duties[i].Tasks[j]; len(t.Blocks) == 0 {
+				t.Blocks = []Block{{}}
+			}
+		}
+	}
+	assignCodes(s)
+	fillRefs(s)
+}
+
+// CheckNormal reports the first place where s is not normalised (an
+// empty code, a task without blocks), so that a reader given a standard
+// that neither Load nor Normalize made fails clearly instead of printing
+// a table without codes.
+func (s *Standard) CheckNormal() error {
+	fail := func(path, what string) error {
+		return fmt.Errorf("%s (%s) %s: the standard is not normalised; load it with standard.Load or complete it with standard.Normalize", s.Name(), path, what)
+	}
+	for i, d := range s.Duties {
+		if d.Code == "" {
+			return fail(DutyPath(i), "has no code")
+		}
+		for j, t := range d.Tasks {
+			switch {
+			case t.Code == "":
+				return fail(TaskPath(i, j), "has no code")
+			case len(t.Blocks) == 0:
+				return fail(TaskPath(i, j), "has no blocks")
+			}
+			for b, blk := range t.Blocks {
+				for _, e := range append(slices.Clip(blk.Outputs), blk.Indicators...) {
+					if e.Code == "" {
+						return fail(s.BlockPath(i, j, b), "has an output or indicator without code")
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
 
 // assignCodes fills in every empty code from position: duties T1…, tasks
 // T1.1…, outputs O1.1.1… and indicators P1.1.1… numbered across the

@@ -1,13 +1,14 @@
 package standard
 
 import (
+	"github.com/ocs-project/ocs/diag"
+
 	"fmt"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -17,12 +18,12 @@ import (
 // decoding goes on so that all of them are reported at once.
 type decoder struct {
 	file  string
-	lines map[string]int
+	lines diag.Lines
 	order map[string][]string // keys of the catalogue tables in file order
 	probs Problems
 }
 
-func newDecoder(file string, lines map[string]int, md toml.MetaData) *decoder {
+func newDecoder(file string, lines diag.Lines, md toml.MetaData) *decoder {
 	d := &decoder{file: file, lines: lines, order: make(map[string][]string)}
 	for _, k := range md.Keys() {
 		if len(k) == 2 {
@@ -37,8 +38,8 @@ func newDecoder(file string, lines map[string]int, md toml.MetaData) *decoder {
 
 // errorAt records a load error at path.
 func (d *decoder) errorAt(path, msg, hint string) {
-	d.probs = append(d.probs, Problem{Rule: ruleTOML, Severity: Error, File: d.file,
-		Line: lookupLine(d.lines, path), Path: path, Message: msg, Hint: hint})
+	d.probs = append(d.probs, Problem{Rule: diag.RuleTOML, Severity: Error, File: d.file,
+		Line: d.lines.Line(path), Path: path, Message: msg, Hint: hint})
 }
 
 // tbl is a TOML table being decoded against its node of the format.
@@ -65,7 +66,7 @@ func (d *decoder) table(v any, path string, n *node) (tbl, bool) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		d.unknownKey(joinKey(path, k), k, n)
+		d.unknownKey(diag.JoinKey(path, k), k, n)
 	}
 	return tbl{d: d, m: m, path: path, node: n}, true
 }
@@ -83,7 +84,7 @@ func (t tbl) str(key string) string {
 	}
 	s, ok := v.(string)
 	if !ok {
-		t.d.wrongType(joinKey(t.path, key), t.node.field(key), v)
+		t.d.wrongType(diag.JoinKey(t.path, key), t.node.field(key), v)
 	}
 	return s
 }
@@ -95,12 +96,17 @@ func (t tbl) int(key string) int {
 	}
 	n, ok := v.(int64)
 	if !ok {
-		t.d.wrongType(joinKey(t.path, key), t.node.field(key), v)
+		t.d.wrongType(diag.JoinKey(t.path, key), t.node.field(key), v)
 		return 0
 	}
-	// Out-of-range values are the validator's business; keep them visible
-	// without overflowing int on any platform.
-	return int(max(min(n, math.MaxInt32), math.MinInt32))
+	// Smaller out-of-range values are the validator's business; one that
+	// an int may not hold on every platform is refused here, as written.
+	if n > math.MaxInt32 || n < math.MinInt32 {
+		f := t.node.field(key)
+		t.d.errorAt(diag.JoinKey(t.path, key), fmt.Sprintf("%s must be %s, not %s", key, expected(f), diag.Describe(v)), "write it like this: "+f.example)
+		return 0
+	}
+	return int(n)
 }
 
 // list returns the elements of an array value (nil when absent).
@@ -119,17 +125,17 @@ func (t tbl) list(key string) []any {
 		}
 		return out
 	}
-	t.d.wrongType(joinKey(t.path, key), t.node.field(key), v)
+	t.d.wrongType(diag.JoinKey(t.path, key), t.node.field(key), v)
 	return nil
 }
 
 // tables returns the elements of an array of tables.
 func (t tbl) tables(key string) []tbl {
 	n := t.node.field(key)
-	path := joinKey(t.path, key)
+	path := diag.JoinKey(t.path, key)
 	var out []tbl
 	for i, v := range t.list(key) {
-		if e, ok := t.d.table(v, index(path, i), n.elem); ok {
+		if e, ok := t.d.table(v, diag.Index(path, i), n.elem); ok {
 			out = append(out, e)
 		}
 	}
@@ -142,17 +148,17 @@ func (t tbl) sub(key string) (tbl, bool) {
 	if !ok {
 		return tbl{}, false
 	}
-	return t.d.table(v, joinKey(t.path, key), t.node.field(key))
+	return t.d.table(v, diag.JoinKey(t.path, key), t.node.field(key))
 }
 
 func (t tbl) strs(key string) []string {
 	n := t.node.field(key)
-	path := joinKey(t.path, key)
+	path := diag.JoinKey(t.path, key)
 	var out []string
 	for i, v := range t.list(key) {
 		s, ok := v.(string)
 		if !ok {
-			t.d.wrongType(index(path, i), n.elem, v)
+			t.d.wrongType(diag.Index(path, i), n.elem, v)
 			continue
 		}
 		out = append(out, s)
@@ -189,10 +195,10 @@ func (t tbl) refs(key string) []Ref {
 // table; plain makes the element a string stands for.
 func codeTexts[T ~struct{ Code, Text string }](t tbl, key string, plain func(string) T) []T {
 	n := t.node.field(key)
-	path := joinKey(t.path, key)
+	path := diag.JoinKey(t.path, key)
 	var out []T
 	for i, v := range t.list(key) {
-		s, e, ok := t.d.textOr(v, index(path, i), n.elem)
+		s, e, ok := t.d.textOr(v, diag.Index(path, i), n.elem)
 		switch {
 		case !ok:
 		case e.m == nil:
@@ -226,7 +232,7 @@ func (t tbl) mapKeys() []string {
 
 // wrongType reports a value of the wrong type, naming the expected type.
 func (d *decoder) wrongType(path string, n *node, v any) {
-	msg := fmt.Sprintf("%s must be %s, not %s", keyName(path), expected(n), describe(v))
+	msg := fmt.Sprintf("%s must be %s, not %s", diag.KeyName(path), expected(n), diag.Describe(v))
 	hint := "write it like this: " + n.example
 	switch n.kind {
 	case kInteger:
@@ -256,22 +262,6 @@ func (d *decoder) wrongType(path string, n *node, v any) {
 		hint = ""
 	}
 	d.errorAt(path, msg, hint)
-}
-
-// keyName returns the last key of a path with its indexes, as a message
-// names it: "duty[0].task[1].indicators[2]" → "indicators[2]".
-func keyName(path string) string {
-	if path == "" {
-		return "the document"
-	}
-	p := path
-	for strings.HasSuffix(p, "]") && parentPath(p) != p {
-		p = parentPath(p)
-	}
-	if parent := parentPath(p); parent != "" {
-		return path[len(parent)+1:]
-	}
-	return path
 }
 
 // expected names the type a node wants.
@@ -306,28 +296,4 @@ func expected(n *node) string {
 		}
 		return "a string or a table {" + strings.Join(keys, ", ") + "}"
 	}
-}
-
-// describe names the TOML type of a decoded value, quoting short scalars.
-func describe(v any) string {
-	switch x := v.(type) {
-	case string:
-		if utf8.RuneCountInString(x) > 24 {
-			x = string([]rune(x)[:24]) + "…"
-		}
-		return fmt.Sprintf("a string (%q)", x)
-	case int64:
-		return fmt.Sprintf("an integer (%d)", x)
-	case float64:
-		return fmt.Sprintf("a float (%v)", x)
-	case bool:
-		return fmt.Sprintf("a boolean (%v)", x)
-	case time.Time:
-		return "a date/time"
-	case []any, []map[string]any:
-		return "an array"
-	case map[string]any:
-		return "a table"
-	}
-	return fmt.Sprintf("a %T", v)
 }

@@ -1,6 +1,8 @@
 package standard
 
 import (
+	"github.com/ocs-project/ocs/diag"
+
 	"fmt"
 	"sort"
 	"strconv"
@@ -91,7 +93,7 @@ func (d *decoder) task(t tbl) Task {
 		}
 	}
 	if len(direct) > 0 {
-		d.errorAt(joinKey(t.path, direct[0]),
+		d.errorAt(diag.JoinKey(t.path, direct[0]),
 			fmt.Sprintf("task writes %s directly and also has [[duty.task.block]] tables", strings.Join(direct, ", ")),
 			"a task either writes its one block directly or uses blocks: move these into a [[duty.task.block]]")
 	}
@@ -121,7 +123,7 @@ func row(t tbl) Block {
 func items(t tbl) []Item {
 	var out []Item
 	for _, k := range t.mapKeys() {
-		path := joinKey(t.path, k)
+		path := diag.JoinKey(t.path, k)
 		s, ok := t.m[k].(string)
 		if !ok {
 			t.d.wrongType(path, t.node.elem, t.m[k])
@@ -135,7 +137,7 @@ func items(t tbl) []Item {
 func (d *decoder) attitudes(t tbl) []Attitude {
 	var out []Attitude
 	for _, k := range t.mapKeys() {
-		s, e, ok := d.textOr(t.m[k], joinKey(t.path, k), t.node.elem)
+		s, e, ok := d.textOr(t.m[k], diag.JoinKey(t.path, k), t.node.elem)
 		switch {
 		case !ok:
 		case e.m == nil:
@@ -152,7 +154,7 @@ func (d *decoder) attitudes(t tbl) []Attitude {
 func (d *decoder) notes(t tbl) []Note {
 	var out []Note
 	for _, k := range t.mapKeys() {
-		path := joinKey(t.path, k)
+		path := diag.JoinKey(t.path, k)
 		n, err := strconv.Atoi(k)
 		if err != nil || n < 1 || n > 999999 || k != strconv.Itoa(n) {
 			d.errorAt(path, fmt.Sprintf("note key %q is not a note number", k),

@@ -1,6 +1,8 @@
 package standard
 
 import (
+	"github.com/ocs-project/ocs/diag"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -9,20 +11,11 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/BurntSushi/toml"
 )
 
-// Rule ids of problems found while loading, before the validation rules.
-const (
-	ruleTOML = "TOML" // syntax, types, unknown keys, structure
-	ruleFile = "FILE" // the file cannot be read
-)
-
-// MaxFileSize is the largest file Load accepts (32 MiB); a standard is
-// usually under 100 KiB.
-const MaxFileSize = 32 << 20
+// MaxFileSize is the largest file Load accepts (diag.DefaultMaxBytes,
+// 10 MiB); a standard is usually under 100 KiB.
+const MaxFileSize = diag.DefaultMaxBytes
 
 // Load reads and decodes the standard in the TOML file at path. On failure
 // the error is a Problems value listing every problem found.
@@ -63,7 +56,7 @@ func fileProblem(path string, err error) Problem {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return Problem{Rule: ruleFile, Severity: Error, File: path,
+	return Problem{Rule: diag.RuleFile, Severity: Error, File: path,
 		Message: "cannot read the file: " + err.Error(),
 		Hint:    "check the path and the file's permissions"}
 }
@@ -87,100 +80,22 @@ func Parse(file string, data []byte) (*Standard, error) {
 // standard made of everything that decoded, with codes, references and
 // lines filled in, so that it can still be validated.
 func decode(file string, data []byte) (*Standard, Problems) {
-	if p, bad := precheck(file, data); bad {
-		return nil, Problems{p}
-	}
-	if p, bad := shapeCheck(file, data); bad {
-		return nil, Problems{p}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))) == 0 && len(data) <= MaxFileSize {
+		return nil, Problems{{Rule: diag.RuleTOML, Severity: Error, File: file, Message: "the file is empty",
+			Hint: `a standard needs at least occupation = "…", description = "…" and one [[duty]] with a [[duty.task]]`}}
 	}
 	var root map[string]any
-	md, err := toml.Decode(string(data), &root)
-	if err != nil {
-		return nil, Problems{syntaxProblem(file, err)}
+	doc, probs := diag.Decode(file, data, &root, diag.Limits{MaxBytes: MaxFileSize})
+	if probs != nil {
+		return nil, probs
 	}
-	lines := scanLines(data)
-	d := newDecoder(file, lines, md)
+	d := newDecoder(file, doc.Lines(), doc.Meta)
 	s := d.standard(root)
-	sortProblems(d.probs)
+	d.probs.Sort()
 	s.Source = file
-	s.Lines = lines
-	assignCodes(s)
-	fillRefs(s)
+	s.Lines = d.lines
+	Normalize(s)
 	return s, d.probs
-}
-
-// precheck catches what the TOML library would report poorly: an empty
-// file, text that is not UTF-8, or a file that is too large.
-func precheck(file string, data []byte) (Problem, bool) {
-	p := Problem{Rule: ruleTOML, Severity: Error, File: file}
-	switch {
-	case len(data) > MaxFileSize:
-		p.Message = fmt.Sprintf("the file is larger than %d MiB", MaxFileSize>>20)
-		p.Hint = "a standard is usually well under 1 MiB; check that this is the right file"
-	case len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))) == 0:
-		p.Message = "the file is empty"
-		p.Hint = `a standard needs at least occupation = "…", description = "…" and one [[duty]] with a [[duty.task]]`
-	case !utf8.Valid(data):
-		off := invalidUTF8(data)
-		p.Line = 1 + bytes.Count(data[:off], []byte("\n"))
-		p.Col = 1 + off - (bytes.LastIndexByte(data[:off], '\n') + 1)
-		p.Message = fmt.Sprintf("the file is not valid UTF-8 (byte 0x%02X)", data[off])
-		p.Hint = "save the file as UTF-8 (Big5 and UTF-16 files must be converted, e.g. with iconv -f BIG5 -t UTF-8)"
-	default:
-		return p, false
-	}
-	return p, true
-}
-
-// invalidUTF8 returns the offset of the first byte that is not valid UTF-8.
-func invalidUTF8(data []byte) int {
-	for i := 0; i < len(data); {
-		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return 0
-}
-
-// syntaxProblem turns a TOML syntax error into a Problem with its position.
-func syntaxProblem(file string, err error) Problem {
-	p := Problem{Rule: ruleTOML, Severity: Error, File: file, Message: "TOML syntax: " + err.Error(),
-		Hint: "fix the TOML syntax at this place (see https://toml.io)"}
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		p.Line, p.Col = pe.Position.Line, pe.Position.Col
-		p.Message = "TOML syntax: " + pe.Message
-		p.Hint = syntaxHint(pe.Message, p.Hint)
-		if pe.LastKey != "" {
-			p.Path = pe.LastKey
-		}
-	}
-	return p
-}
-
-// syntaxHints suggest a fix for common TOML mistakes, by message fragment.
-var syntaxHints = []struct{ fragment, hint string }{
-	{"has already been defined", "a key may appear only once in a table: remove or rename the second one (tasks are separate [[duty.task]] tables)"},
-	{"already created", "a table or array of tables may be defined only once: use [[…]] for every element of an array of tables"},
-	{"cannot contain newlines", "close the string on the same line, or use a multi-line string \"\"\"…\"\"\""},
-	{"newlines not allowed", "close the string on the same line, or use a multi-line string \"\"\"…\"\"\""},
-	{"expected '\"'", "close the string with a double quote"},
-	{"unexpected EOF", "something is not closed: check the last string, array [ ] or table { }"},
-	{"expected a comma", "separate array elements with commas: [\"a\", \"b\"]"},
-	{"expected value", "a value is a quoted string, a number, an array [ … ] or a table { … }; quote text: key = \"…\""},
-	{"NULL bytes", "save the file as UTF-8"},
-	{"invalid escape", "write a backslash as \\\\, or use a literal string in single quotes"},
-}
-
-func syntaxHint(msg, fallback string) string {
-	for _, h := range syntaxHints {
-		if strings.Contains(msg, h.fragment) {
-			return h.hint
-		}
-	}
-	return fallback
 }
 
 // Check loads the standard at path and validates it. When loading fails it
@@ -204,12 +119,8 @@ func CheckData(file string, data []byte) (*Standard, Problems) {
 	}
 	all := append(Problems(nil), probs...)
 	bad := decodeFailures(probs)
-	for _, p := range Validate(s) {
-		if !bad.covers(p.Path) {
-			all = append(all, p)
-		}
-	}
-	sortProblems(all)
+	all = append(all, validate(s, bad)...)
+	all.Sort()
 	if len(probs) > 0 {
 		return nil, all
 	}
@@ -263,15 +174,8 @@ func decodeFailures(probs Problems) failedPaths {
 			continue
 		}
 		bad[p.Path] = true
-		if i := strings.Index(p.Hint, `did you mean "`); i >= 0 {
-			rest := p.Hint[i+len(`did you mean "`):]
-			if j := strings.IndexByte(rest, '"'); j > 0 {
-				parent := ""
-				if k := strings.LastIndexByte(p.Path, '.'); k >= 0 {
-					parent = p.Path[:k+1]
-				}
-				bad[parent+rest[:j]] = true
-			}
+		if p.Suggestion != "" {
+			bad[diag.JoinKey(diag.ParentPath(p.Path), p.Suggestion)] = true
 		}
 	}
 	return bad
@@ -279,8 +183,8 @@ func decodeFailures(probs Problems) failedPaths {
 
 // covers reports whether path is a failed path or lies below one.
 func (f failedPaths) covers(path string) bool {
-	for p := range f {
-		if path == p || strings.HasPrefix(path, p+".") || strings.HasPrefix(path, p+"[") {
+	for p := path; p != ""; p = diag.ParentPath(p) {
+		if f[p] {
 			return true
 		}
 	}

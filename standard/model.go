@@ -1,55 +1,59 @@
-// Package standard holds the typed model of an occupational competency
-// standard (職能基準), its TOML format, loading and validation.
+// Package standard holds the model of an occupational competency standard
+// (職能基準), its TOML format, loading and validation.
 //
-// The struct tags are the TOML format: a person transcribing a published
-// standard writes each fact once, in the order the official form shows it.
-// Codes of duties, tasks, outputs and indicators (T1, T1.1, O1.1.1, P1.1.1)
-// come from position unless a legacy document spells them out.
+// The TOML format (what a file says: one-block shorthand on tasks,
+// optional codes, references by code) is described once, in schema.go,
+// and decoded by decode.go. The model is what every reader gets:
+// normalised, with every code set, references carrying their text, and
+// blocks only (see Normalize). Load, Parse and the importer return it;
+// templates only read it.
 package standard
+
+import "github.com/ocs-project/ocs/diag"
 
 // Standard is one 職能基準.
 type Standard struct {
 	// Code is the 職能基準代碼 issued by iCAP, e.g. "THM2431-001v1".
 	// Empty for company or draft documents: ocs never invents one.
-	Code string `toml:"code"`
+	Code string
 	// Occupation is the 職業 name; JobCategory the 職類 name. Exactly one is set.
-	Occupation  string `toml:"occupation"`
-	JobCategory string `toml:"job_category"`
+	Occupation  string
+	JobCategory string
 	// Description is the 工作描述.
-	Description string `toml:"description"`
+	Description string
 	// Level is the 基準級別 (1–6); 0 when the standard defines no levels.
-	Level int `toml:"level"`
+	Level int
 	// NoLevels explains why a legacy standard has no levels, e.g.
 	// "本項職能基準發展之初並未訂定職能級別". Printed where levels would be.
-	NoLevels string `toml:"no_levels"`
+	NoLevels string
 	// Updated is the 發展更新日期 of this version, "YYYY/MM/DD" or "YYYY-MM-DD".
-	Updated string `toml:"updated"`
+	Updated string
 
-	Category Categories `toml:"category"`
-	Duties   []Duty     `toml:"duty"`
+	Category Categories
+	Duties   []Duty
 
 	// Catalogues, in the order written. TOML tables such as
 	// [knowledge] K01 = "…" load into these lists in file order.
-	Knowledge []Item     `toml:"-"`
-	Skills    []Item     `toml:"-"`
-	Attitudes []Attitude `toml:"-"`
-	Notes     []Note     `toml:"-"`
+	Knowledge []Item
+	Skills    []Item
+	Attitudes []Attitude
+	Notes     []Note
 
 	// Prerequisites are the 建議擔任此職類/職業之學歷/經歷/或能力條件 lines;
 	// several lines may be alternatives.
-	Prerequisites []string `toml:"prerequisites"`
+	Prerequisites []string
 	// Supplements are 其他補充說明 lines without a 【註N】 number.
-	Supplements []string `toml:"supplements"`
+	Supplements []string
 	// History is the 基準更新紀錄, newest or oldest first as written.
-	History []Version `toml:"history"`
+	History []Version
 
 	// Source is where the standard was loaded from (a file path or a
 	// bundled name); set by the loader, not by TOML.
-	Source string `toml:"-"`
+	Source string
 	// Lines maps field paths (as used in Problem.Path, e.g.
 	// "duty[1].task[0].indicators[2]") to 1-based source lines where the
 	// loader could find them. Set by the loader.
-	Lines map[string]int `toml:"-"`
+	Lines diag.Lines
 }
 
 // Name returns the standard's name (the occupation or the job category).
@@ -62,59 +66,53 @@ func (s *Standard) Name() string {
 
 // Categories are the 所屬類別 rows. Several rows of each kind are allowed.
 type Categories struct {
-	Job        []Class `toml:"job"`        // 職類別 + 職類別代碼
-	Occupation []Class `toml:"occupation"` // 職業別 + 職業別代碼
-	Industry   []Class `toml:"industry"`   // 行業別 + 行業別代碼
+	Job        []Class // 職類別 + 職類別代碼
+	Occupation []Class // 職業別 + 職業別代碼
+	Industry   []Class // 行業別 + 行業別代碼
 }
 
 // Class is one classification entry: a name and its code.
 type Class struct {
-	Name string `toml:"name"`
-	Code string `toml:"code"`
+	Name string
+	Code string
 }
 
 // Duty is a 主要職責 (T1, T2, …).
 type Duty struct {
-	Code  string `toml:"code"` // optional explicit code, e.g. "T1"
-	Title string `toml:"title"`
-	Tasks []Task `toml:"task"`
+	Code  string // e.g. "T1"; from position unless the file spells it out
+	Title string
+	Tasks []Task
 }
 
-// Task is a 工作任務 (T1.1, …). A task has one or more row blocks; the
-// simple case writes one block's fields directly on the task, and the
-// loader moves them into Blocks[0].
+// Task is a 工作任務 (T1.1, …): one or more row blocks. A file may write a
+// one-block task's fields directly on the task; the model always has them
+// in Blocks.
 type Task struct {
-	Code  string `toml:"code"` // optional explicit code, e.g. "T1.1"
-	Title string `toml:"title"`
+	Code  string // e.g. "T1.1"; from position unless the file spells it out
+	Title string
 	// Level is the task's 職能級別 (0 = none). A block may override it.
-	Level int `toml:"level"`
+	Level int
 	// Attitudes are the A codes marked for this task in the task ×
 	// attitude matrix (the task's column).
-	Attitudes []string `toml:"attitudes"`
-
-	// One-block shorthand; moved into Blocks by the loader.
-	Outputs    []Entry `toml:"outputs"`
-	Indicators []Entry `toml:"indicators"`
-	Knowledge  []Ref   `toml:"knowledge"`
-	Skills     []Ref   `toml:"skills"`
-
-	Blocks []Block `toml:"block"`
+	Attitudes []string
+	// Blocks are the task's row blocks; a normalised task has at least one.
+	Blocks []Block
 
 	// Shorthand reports that the file wrote the task's only block directly
 	// on the task (no [[duty.task.block]]), so field paths of its outputs,
 	// indicators and references name the task, not block[0]. Set by the
 	// loader.
-	Shorthand bool `toml:"-"`
+	Shorthand bool
 }
 
 // Block is one row block of a task: its own level, outputs, indicators and
 // K/S references. P numbering continues across the blocks of a task.
 type Block struct {
-	Level      int     `toml:"level"` // 0 = the task's level
-	Outputs    []Entry `toml:"outputs"`
-	Indicators []Entry `toml:"indicators"`
-	Knowledge  []Ref   `toml:"knowledge"` // K references
-	Skills     []Ref   `toml:"skills"`    // S references
+	Level      int // 0 = the task's level
+	Outputs    []Entry
+	Indicators []Entry
+	Knowledge  []Ref // K references
+	Skills     []Ref // S references
 }
 
 // Ref is a task's reference to a knowledge or skill item. In TOML it is a
@@ -127,17 +125,11 @@ type Ref struct {
 	Text string
 }
 
-// After loading, every Code in the model is set: duties T1…, tasks T1.1…,
-// outputs O1.1.1…, indicators P1.1.1… (numbered across a task's blocks),
-// unless the file spelled a code out; and each task's one-block shorthand
-// has been moved into Blocks, so readers only look at Blocks. Every loaded
-// task has at least one block.
-
 // Entry is an output (工作產出) or indicator (行為指標). In TOML it is either
 // a plain string, or a table {code = "P1.1", text = "…"} for a legacy
 // document whose codes must be kept as printed.
 type Entry struct {
-	Code string // explicit code; empty = derived from position
+	Code string // e.g. "P1.1.2"; from position unless the file spells it out
 	Text string
 }
 
@@ -163,10 +155,10 @@ type Note struct {
 
 // Version is one row of the 基準更新紀錄.
 type Version struct {
-	Version string `toml:"version"` // e.g. "V4"
-	Code    string `toml:"code"`    // e.g. "BAS1219-002v4"
-	Name    string `toml:"name"`
-	Status  string `toml:"status"` // 最新版本 / 歷史版本
-	Note    string `toml:"note"`   // 更新說明, e.g. 「已被《…》取代」
-	Date    string `toml:"date"`   // YYYY/MM/DD
+	Version string // e.g. "V4"
+	Code    string // e.g. "BAS1219-002v4"
+	Name    string
+	Status  string // 最新版本 / 歷史版本
+	Note    string // 更新說明, e.g. 「已被《…》取代」
+	Date    string // YYYY/MM/DD
 }

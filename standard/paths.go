@@ -1,71 +1,11 @@
 package standard
 
-import (
-	"strconv"
-	"strings"
-)
-
-// joinKey appends a key to a field path.
-func joinKey(path, key string) string {
-	if !isBareKey(key) {
-		key = strconv.Quote(key)
-	}
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-// index appends an array index to a field path.
-func index(path string, i int) string {
-	return path + "[" + strconv.Itoa(i) + "]"
-}
-
-// isBareKey reports whether key can be written in TOML without quotes.
-func isBareKey(key string) bool {
-	if key == "" {
-		return false
-	}
-	for i := 0; i < len(key); i++ {
-		c := key[i]
-		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-// parentPath drops the last element (key or index) of a field path; it
-// returns "" for a top-level key.
-func parentPath(path string) string {
-	if strings.HasSuffix(path, "]") {
-		if i := strings.LastIndexByte(path, '['); i >= 0 {
-			return path[:i]
-		}
-	}
-	// Skip a quoted last key, which may contain dots.
-	end := len(path)
-	if strings.HasSuffix(path, `"`) {
-		if i := strings.LastIndex(path[:len(path)-1], `."`); i >= 0 {
-			return path[:i]
-		}
-		return ""
-	}
-	if i := strings.LastIndexByte(path[:end], '.'); i >= 0 {
-		return path[:i]
-	}
-	return ""
-}
+import "github.com/ocs-project/ocs/diag"
 
 // lineOf returns the source line of path, or of its nearest ancestor the
 // loader recorded; 0 when none is known.
 func (s *Standard) lineOf(path string) int {
-	for p := path; p != ""; p = parentPath(p) {
-		if n, ok := s.Lines[p]; ok {
-			return n
-		}
-	}
-	return 0
+	return s.Lines.Line(path)
 }
 
 // DutyPath returns the field path of duty d.
@@ -87,10 +27,10 @@ func (s *Standard) lineOf(path string) int {
 //
 // A key that is not a bare TOML key is quoted: knowledge."K 5". Problems,
 // Standard.Lines and Walk all use this style.
-func DutyPath(d int) string { return index("duty", d) }
+func DutyPath(d int) string { return diag.Index("duty", d) }
 
 // TaskPath returns the field path of task t of duty d.
-func TaskPath(d, t int) string { return index(DutyPath(d)+".task", t) }
+func TaskPath(d, t int) string { return diag.Index(DutyPath(d)+".task", t) }
 
 // BlockPath returns the field path of block b of task t of duty d: the
 // task's own path when the file wrote that task's only block directly on
@@ -99,5 +39,5 @@ func (s *Standard) BlockPath(d, t, b int) string {
 	if s.Duties[d].Tasks[t].Shorthand {
 		return TaskPath(d, t)
 	}
-	return index(TaskPath(d, t)+".block", b)
+	return diag.Index(TaskPath(d, t)+".block", b)
 }

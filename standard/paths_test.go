@@ -1,6 +1,10 @@
 package standard
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/ocs-project/ocs/diag"
+)
 
 func TestPaths(t *testing.T) {
 	tests := []struct{ path, parent, key string }{
@@ -12,14 +16,14 @@ func TestPaths(t *testing.T) {
 		{`a."b.c".d`, `a."b.c"`, "d"},
 	}
 	for _, tt := range tests {
-		if got := parentPath(tt.path); got != tt.parent {
-			t.Errorf("parentPath(%q) = %q, want %q", tt.path, got, tt.parent)
+		if got := diag.ParentPath(tt.path); got != tt.parent {
+			t.Errorf("diag.ParentPath(%q) = %q, want %q", tt.path, got, tt.parent)
 		}
-		if got := keyName(tt.path); got != tt.key {
-			t.Errorf("keyName(%q) = %q, want %q", tt.path, got, tt.key)
+		if got := diag.KeyName(tt.path); got != tt.key {
+			t.Errorf("diag.KeyName(%q) = %q, want %q", tt.path, got, tt.key)
 		}
 	}
-	if got := joinKey(joinKey("", "skills"), "S17.1"); got != `skills."S17.1"` {
+	if got := diag.JoinKey(diag.JoinKey("", "skills"), "S17.1"); got != `skills."S17.1"` {
 		t.Errorf("joinKey = %s", got)
 	}
 }

@@ -3,6 +3,8 @@ package standard
 import (
 	"regexp"
 	"strconv"
+
+	"github.com/ocs-project/ocs/diag"
 )
 
 // badNoteRef finds references that look like notes but can name none:
@@ -27,7 +29,7 @@ func (v *validator) bounds() {
 	})
 	dates := []struct{ path, date string }{{"updated", v.s.Updated}}
 	for i, h := range v.s.History {
-		dates = append(dates, struct{ path, date string }{index("history", i) + ".date", h.Date})
+		dates = append(dates, struct{ path, date string }{diag.Index("history", i) + ".date", h.Date})
 	}
 	for _, d := range dates {
 		if !dateRe.MatchString(d.date) {

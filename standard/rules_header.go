@@ -1,6 +1,8 @@
 package standard
 
 import (
+	"github.com/ocs-project/ocs/diag"
+
 	"fmt"
 	"regexp"
 	"strings"
@@ -52,13 +54,13 @@ func (v *validator) header() {
 	// R04
 	for i, c := range s.Category.Job {
 		if c.Code != "" && !jobCodeRe.MatchString(c.Code) {
-			v.add("R04", Warning, index("category.job", i)+".code", "a 職類別代碼 is three capital letters, e.g. THM",
+			v.add("R04", Warning, diag.Index("category.job", i)+".code", "a 職類別代碼 is three capital letters, e.g. THM",
 				"職類別代碼 %q is not three capital letters", c.Code)
 		}
 	}
 	for i, c := range s.Category.Occupation {
 		if c.Code != "" && !occupationRe.MatchString(c.Code) {
-			v.add("R04", Warning, index("category.occupation", i)+".code", "a 職業別代碼 is the 3-digit 小類 or 4-digit 細類 of the 職業標準分類, e.g. 2431",
+			v.add("R04", Warning, diag.Index("category.occupation", i)+".code", "a 職業別代碼 is the 3-digit 小類 or 4-digit 細類 of the 職業標準分類, e.g. 2431",
 				"職業別代碼 %q is not 3 or 4 digits", c.Code)
 		}
 	}
@@ -66,7 +68,7 @@ func (v *validator) header() {
 		if c.Code == "" || industryRe.MatchString(c.Code) {
 			continue
 		}
-		path := index("category.industry", i) + ".code"
+		path := diag.Index("category.industry", i) + ".code"
 		hint := "a 行業別代碼 is a section letter A–S and 2–4 digits of the 行業統計分類, e.g. I55"
 		if digitsRe.MatchString(c.Code) && len(c.Code) >= 3 && len(c.Code) <= 5 {
 			if fix := ocrLetter(c.Code); fix != "" {

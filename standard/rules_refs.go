@@ -1,6 +1,8 @@
 package standard
 
 import (
+	"github.com/ocs-project/ocs/diag"
+
 	"fmt"
 	"regexp"
 	"sort"
@@ -44,7 +46,7 @@ func (v *validator) catalogueCodes(table, letter string, codes []string) {
 	re := catalogueCodeRe[table]
 	for _, c := range codes {
 		if !re.MatchString(c) {
-			v.add("R09", Warning, joinKey(table, c), fmt.Sprintf("the guideline numbers %s items %s01, %s02, … per document; keep the code if the published standard prints it so", table, letter, letter),
+			v.add("R09", Warning, diag.JoinKey(table, c), fmt.Sprintf("the guideline numbers %s items %s01, %s02, … per document; keep the code if the published standard prints it so", table, letter, letter),
 				"%s code %q is not of the form %s01", table, c, letter)
 		}
 	}
@@ -60,7 +62,7 @@ func (v *validator) refList(table string, items, other []Item, refs func(*Block)
 	v.eachBlock(func(_, _, _ int, b *Block, bp string) {
 		inBlock := make(map[string]bool)
 		for k, r := range refs(b) {
-			path := index(joinKey(bp, table), k)
+			path := diag.Index(diag.JoinKey(bp, table), k)
 			used[r.Code] = true
 			if r.Code == "" {
 				v.add("R09", Error, path, `give the reference its code: { code = "…", text = "…" }`, "a %s reference has no code", table)
@@ -98,7 +100,7 @@ func (v *validator) refList(table string, items, other []Item, refs func(*Block)
 func (v *validator) unused(table string, items []Item, used map[string]bool) {
 	for _, it := range items {
 		if !used[it.Code] {
-			v.add("R09", Warning, joinKey(table, it.Code), "list it in the tasks that need it, or remove it", "%s is defined but no task uses it", it.Code)
+			v.add("R09", Warning, diag.JoinKey(table, it.Code), "list it in the tasks that need it, or remove it", "%s is defined but no task uses it", it.Code)
 		}
 	}
 }
@@ -125,7 +127,7 @@ func (v *validator) notes() {
 		}
 	})
 	for i, n := range s.Notes {
-		path := joinKey("notes", strconv.Itoa(n.N))
+		path := diag.JoinKey("notes", strconv.Itoa(n.N))
 		if !referenced[n.N] {
 			v.add("R10", Warning, path, fmt.Sprintf("reference it as 【註%d】 after the term it explains, or remove it", n.N), "note %d is never referenced", n.N)
 		}
@@ -155,7 +157,7 @@ func (v *validator) matrix() {
 	v.eachTask(func(_, _ int, t *Task, path string) {
 		seen := make(map[string]bool)
 		for k, a := range t.Attitudes {
-			p := index(path+".attitudes", k)
+			p := diag.Index(path+".attitudes", k)
 			switch {
 			case !defined[a]:
 				v.add("R11", Error, p, fmt.Sprintf("define it in [attitudes]: %s = { name = \"…\", definition = \"…\" }", a), "attitude %s is not defined in [attitudes]", a)
@@ -177,6 +179,6 @@ func (v *validator) matrix() {
 	}
 	sort.Strings(missing)
 	for _, a := range missing {
-		v.add("R11", Warning, joinKey("attitudes", a), "mark it in the attitudes list of the tasks that need it, or remove it", "attitude %s has no mark in the task × attitude matrix", a)
+		v.add("R11", Warning, diag.JoinKey("attitudes", a), "mark it in the attitudes list of the tasks that need it, or remove it", "attitude %s has no mark in the task × attitude matrix", a)
 	}
 }

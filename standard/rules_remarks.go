@@ -1,6 +1,8 @@
 package standard
 
 import (
+	"github.com/ocs-project/ocs/diag"
+
 	"fmt"
 	"regexp"
 	"strconv"
@@ -40,7 +42,7 @@ func (v *validator) history() {
 	prev, dir := 0, 0 // previous version number; direction +1 or -1 once known
 	ordered := true   // report only the first break of the order
 	for i, h := range s.History {
-		path := index("history", i)
+		path := diag.Index("history", i)
 		switch h.Status {
 		case statusLatest:
 			latest++
@@ -115,14 +117,14 @@ func (v *validator) style() {
 		}
 	}
 	for _, it := range s.Knowledge {
-		wording(joinKey("knowledge", it.Code), it.Text)
+		wording(diag.JoinKey("knowledge", it.Code), it.Text)
 	}
 	for _, it := range s.Skills {
-		wording(joinKey("skills", it.Code), it.Text)
+		wording(diag.JoinKey("skills", it.Code), it.Text)
 	}
 	v.eachBlock(func(_, _, _ int, b *Block, bp string) {
 		for k, e := range b.Indicators {
-			path := index(bp+".indicators", k)
+			path := diag.Index(bp+".indicators", k)
 			wording(path, e.Text)
 			if !strings.ContainsAny(e.Text, "0123456789") {
 				continue

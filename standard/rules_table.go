@@ -1,6 +1,8 @@
 package standard
 
 import (
+	"github.com/ocs-project/ocs/diag"
+
 	"strconv"
 )
 
@@ -59,7 +61,7 @@ func (v *validator) entryCodes(path, what string, letter byte, entries []Entry, 
 		if e.Code != want && legacyCodeRe.MatchString(e.Code) && e.Code == expectAfter(legacy[letter], l+dnum+".1") {
 			want = e.Code
 		}
-		v.sequence(index(path, k)+".code", what, e.Code, want, seen)
+		v.sequence(diag.Index(path, k)+".code", what, e.Code, want, seen)
 		prev[letter] = e.Code
 		if legacyCodeRe.MatchString(e.Code) {
 			legacy[letter] = e.Code
@@ -86,7 +88,7 @@ func (v *validator) sequence(path, what, code, want string, seen map[string]stri
 			"%s code %s is used twice (first at %s)", what, code, first)
 		return
 	}
-	seen[code] = parentPath(path)
+	seen[code] = diag.ParentPath(path)
 	if code != want {
 		v.add("R07", Warning, path, hintSequence, "%s code %s is out of sequence: expected %s", what, code, want)
 	}
@@ -95,8 +97,16 @@ func (v *validator) sequence(path, what, code, want string, seen map[string]stri
 // rows checks R08: a task needs indicators; no outputs, knowledge or
 // skills is allowed but worth a note.
 func (v *validator) rows() {
-	v.eachTask(func(_, _ int, t *Task, path string) {
+	v.eachTask(func(d, j int, t *Task, path string) {
 		var o, p, k, s int
+		// The fields each note is about, in every block.
+		about := func(key string) []string {
+			var out []string
+			for b := range t.Blocks {
+				out = append(out, diag.JoinKey(v.s.BlockPath(d, j, b), key))
+			}
+			return out
+		}
 		for _, b := range t.Blocks {
 			o += len(b.Outputs)
 			p += len(b.Indicators)
@@ -104,16 +114,16 @@ func (v *validator) rows() {
 			s += len(b.Skills)
 		}
 		if p == 0 {
-			v.add("R08", Warning, path, `add its 行為指標: indicators = ["…"]`, "task %s has no indicators (行為指標)", t.Code)
+			v.addAbout(about("indicators"), "R08", Warning, path, `add its 行為指標: indicators = ["…"]`, "task %s has no indicators (行為指標)", t.Code)
 		}
 		if o == 0 {
-			v.add("R08", Info, path, "allowed for action-type tasks (指引 p.37); add outputs = [\"…\"] if the task delivers a document", "task %s has no outputs (工作產出)", t.Code)
+			v.addAbout(about("outputs"), "R08", Info, path, "allowed for action-type tasks (指引 p.37); add outputs = [\"…\"] if the task delivers a document", "task %s has no outputs (工作產出)", t.Code)
 		}
 		if k == 0 {
-			v.add("R08", Info, path, "tasks that share a merged K cell in the published form each list the same codes", "task %s lists no knowledge (K)", t.Code)
+			v.addAbout(about("knowledge"), "R08", Info, path, "tasks that share a merged K cell in the published form each list the same codes", "task %s lists no knowledge (K)", t.Code)
 		}
 		if s == 0 {
-			v.add("R08", Info, path, "tasks that share a merged S cell in the published form each list the same codes", "task %s lists no skills (S)", t.Code)
+			v.addAbout(about("skills"), "R08", Info, path, "tasks that share a merged S cell in the published form each list the same codes", "task %s lists no skills (S)", t.Code)
 		}
 	})
 }

@@ -2,9 +2,10 @@ package standard
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/ocs-project/ocs/diag"
 )
 
 // Validate checks a loaded standard and returns every problem found,
@@ -36,10 +37,16 @@ import (
 // Validate does not require K/S codes to appear in first-use order:
 // published standards do not.
 func Validate(s *Standard) Problems {
+	return validate(s, nil)
+}
+
+// validate is Validate, leaving out what stands at or below a path that
+// failed to decode (its problem is already reported).
+func validate(s *Standard, failed failedPaths) Problems {
 	if s == nil {
 		return nil
 	}
-	v := &validator{s: s}
+	v := &validator{s: s, failed: failed}
 	v.required()
 	v.header()
 	v.levels()
@@ -52,54 +59,36 @@ func Validate(s *Standard) Problems {
 	v.history()
 	v.style()
 	v.bounds()
-	sortProblems(v.probs)
+	v.probs.Sort()
 	return v.probs
 }
 
 type validator struct {
-	s     *Standard
-	probs Problems
+	s      *Standard
+	failed failedPaths // paths that did not decode
+	probs  Problems
 }
 
 func (v *validator) add(rule string, sev Severity, path, hint, format string, args ...any) {
+	v.addAbout(nil, rule, sev, path, hint, format, args...)
+}
+
+// addAbout is add for a problem placed at path that is about the fields
+// at other paths (a missing key): it is left out when one of them failed
+// to decode.
+func (v *validator) addAbout(about []string, rule string, sev Severity, path, hint, format string, args ...any) {
+	if v.failed.covers(path) {
+		return
+	}
+	for _, a := range about {
+		if v.failed.covers(a) {
+			return
+		}
+	}
 	v.probs = append(v.probs, Problem{
 		Rule: rule, Severity: sev, File: v.s.Source, Line: v.s.lineOf(path),
 		Path: path, Message: fmt.Sprintf(format, args...), Hint: hint,
 	})
-}
-
-// sortProblems orders problems by line, then path, then rule and message,
-// so output is deterministic.
-func sortProblems(ps Problems) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Path != b.Path {
-			return a.Path < b.Path
-		}
-		if a.Rule != b.Rule {
-			return a.Rule < b.Rule
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return a.Message < b.Message
-	})
-}
-
-// lookupLine returns the line of path or of its nearest recorded ancestor.
-func lookupLine(lines map[string]int, path string) int {
-	for p := path; p != ""; p = parentPath(p) {
-		if n, ok := lines[p]; ok {
-			return n
-		}
-	}
-	return 0
 }
 
 // isSet reports whether the file wrote the key at path (even as 0).
@@ -154,8 +143,8 @@ func (v *validator) required() {
 		}
 	})
 	v.eachBlock(func(_, _, _ int, b *Block, path string) {
-		v.emptyEntries(joinKey(path, "outputs"), b.Outputs)
-		v.emptyEntries(joinKey(path, "indicators"), b.Indicators)
+		v.emptyEntries(diag.JoinKey(path, "outputs"), b.Outputs)
+		v.emptyEntries(diag.JoinKey(path, "indicators"), b.Indicators)
 	})
 	kinds := []struct {
 		path string
@@ -164,7 +153,7 @@ func (v *validator) required() {
 	for _, k := range kinds {
 		for i, c := range k.rows {
 			if blankText(c.Name) {
-				v.add(rule, Warning, index(k.path, i), `add name = "…" to the row`, "a category row has no name")
+				v.add(rule, Warning, diag.Index(k.path, i), `add name = "…" to the row`, "a category row has no name")
 			}
 		}
 	}
@@ -172,18 +161,18 @@ func (v *validator) required() {
 	v.emptyItems("skills", s.Skills)
 	for _, a := range s.Attitudes {
 		if blankText(a.Name) {
-			v.add(rule, Warning, joinKey("attitudes", a.Code), `give the attitude a name: `+a.Code+` = { name = "…", definition = "…" }`, "attitude %s has no name", a.Code)
+			v.add(rule, Warning, diag.JoinKey("attitudes", a.Code), `give the attitude a name: `+a.Code+` = { name = "…", definition = "…" }`, "attitude %s has no name", a.Code)
 		}
 	}
 	for _, n := range s.Notes {
 		if blankText(n.Text) {
-			v.add(rule, Warning, joinKey("notes", fmt.Sprint(n.N)), `write the note's text: text = "…"`, "note %d has no text", n.N)
+			v.add(rule, Warning, diag.JoinKey("notes", fmt.Sprint(n.N)), `write the note's text: text = "…"`, "note %d has no text", n.N)
 		}
 	}
 	for name, lines := range map[string][]string{"remarks.prerequisites": s.Prerequisites, "remarks.supplements": s.Supplements} {
 		for i, l := range lines {
 			if blankText(l) {
-				v.add(rule, Warning, index(name, i), "remove the empty line or write its text", "empty line in %s", name)
+				v.add(rule, Warning, diag.Index(name, i), "remove the empty line or write its text", "empty line in %s", name)
 			}
 		}
 	}
@@ -192,7 +181,7 @@ func (v *validator) required() {
 func (v *validator) emptyEntries(path string, entries []Entry) {
 	for i, e := range entries {
 		if blankText(e.Text) {
-			v.add("R00", Warning, index(path, i), "write the text, or remove the entry", "%s has no text", e.Code)
+			v.add("R00", Warning, diag.Index(path, i), "write the text, or remove the entry", "%s has no text", e.Code)
 		}
 	}
 }
@@ -200,7 +189,7 @@ func (v *validator) emptyEntries(path string, entries []Entry) {
 func (v *validator) emptyItems(path string, items []Item) {
 	for _, it := range items {
 		if blankText(it.Text) {
-			v.add("R00", Warning, joinKey(path, it.Code), "write the item's text: "+it.Code+` = "…"`, "%s has no text", it.Code)
+			v.add("R00", Warning, diag.JoinKey(path, it.Code), "write the item's text: "+it.Code+` = "…"`, "%s has no text", it.Code)
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package standard
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/ocs-project/ocs/diag"
+)
 
 // Walk calls fn with every printable text of the standard and its field
 // path, in document order: the header, the duties with their tasks and
@@ -20,8 +24,8 @@ func (s *Standard) Walk(fn func(path, text string)) {
 		rows []Class
 	}{{"category.job", s.Category.Job}, {"category.occupation", s.Category.Occupation}, {"category.industry", s.Category.Industry}} {
 		for i, c := range k.rows {
-			emit(index(k.path, i)+".name", c.Name)
-			emit(index(k.path, i)+".code", c.Code)
+			emit(diag.Index(k.path, i)+".name", c.Name)
+			emit(diag.Index(k.path, i)+".code", c.Code)
 		}
 	}
 	emit("description", s.Description)
@@ -42,34 +46,34 @@ func (s *Standard) Walk(fn func(path, text string)) {
 				walkRefs(emit, bp+".skills", blk.Skills)
 			}
 			for k, a := range t.Attitudes {
-				emit(index(tp+".attitudes", k), a)
+				emit(diag.Index(tp+".attitudes", k), a)
 			}
 		}
 	}
 	for _, it := range s.Knowledge {
-		emit(joinKey("knowledge", it.Code), it.Text)
+		emit(diag.JoinKey("knowledge", it.Code), it.Text)
 	}
 	for _, it := range s.Skills {
-		emit(joinKey("skills", it.Code), it.Text)
+		emit(diag.JoinKey("skills", it.Code), it.Text)
 	}
 	for _, a := range s.Attitudes {
-		p := joinKey("attitudes", a.Code)
+		p := diag.JoinKey("attitudes", a.Code)
 		emit(p+".name", a.Name)
 		emit(p+".definition", a.Definition)
 	}
 	for _, n := range s.Notes {
-		p := joinKey("notes", strconv.Itoa(n.N))
+		p := diag.JoinKey("notes", strconv.Itoa(n.N))
 		emit(p+".term", n.Term)
 		emit(p+".text", n.Text)
 	}
 	for i, l := range s.Prerequisites {
-		emit(index("remarks.prerequisites", i), l)
+		emit(diag.Index("remarks.prerequisites", i), l)
 	}
 	for i, l := range s.Supplements {
-		emit(index("remarks.supplements", i), l)
+		emit(diag.Index("remarks.supplements", i), l)
 	}
 	for i, h := range s.History {
-		p := index("history", i)
+		p := diag.Index("history", i)
 		emit(p+".version", h.Version)
 		emit(p+".code", h.Code)
 		emit(p+".name", h.Name)
@@ -81,7 +85,7 @@ func (s *Standard) Walk(fn func(path, text string)) {
 
 func walkEntries(emit func(path, text string), path string, entries []Entry) {
 	for k, e := range entries {
-		p := index(path, k)
+		p := diag.Index(path, k)
 		emit(p+".code", e.Code)
 		emit(p, e.Text)
 	}
@@ -89,7 +93,7 @@ func walkEntries(emit func(path, text string), path string, entries []Entry) {
 
 func walkRefs(emit func(path, text string), path string, refs []Ref) {
 	for k, r := range refs {
-		p := index(path, k)
+		p := diag.Index(path, k)
 		emit(p+".code", r.Code)
 		emit(p, r.Text)
 	}

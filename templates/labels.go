@@ -1,7 +1,11 @@
-// Package templates builds format-neutral documents (render.Document) from
-// standards: the official standard table, the assessment pack and job
-// descriptions. A template knows the domain and the wording, never the
-// output format.
+// Package templates holds what the document templates share: options,
+// labels (the printed words, per kind and language, overridable by the
+// user), note runs and Combine. The templates themselves build
+// format-neutral documents (render.Document) from normalised standards,
+// one package per document kind: table (the official standard table),
+// assessment (the assessor's pack, with rosters and assessment settings)
+// and jobdesc (job descriptions and postings, with company overlays). A
+// template knows the domain and the wording, never the output format.
 package templates
 
 import (
@@ -10,7 +14,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
+	"github.com/ocs-project/ocs/diag"
 )
 
 //go:embed labels/*.toml
@@ -24,16 +28,23 @@ var Languages = []string{"zh-TW", "en"}
 // wording can change without code.
 type Labels map[string]string
 
+// LabelFile returns the embedded label file of a document kind
+// (labels/KIND.toml: one table per language), for tools and tests that
+// check it.
+func LabelFile(kind string) ([]byte, error) {
+	return labelFiles.ReadFile("labels/" + kind + ".toml")
+}
+
 // LoadLabels returns the labels of a document kind ("standard",
 // "assessment", "jobdesc") in a language ("zh-TW" or "en").
 func LoadLabels(kind, lang string) (Labels, error) {
-	data, err := labelFiles.ReadFile("labels/" + kind + ".toml")
+	data, err := LabelFile(kind)
 	if err != nil {
 		return nil, fmt.Errorf("no labels for document kind %q", kind)
 	}
 	var all map[string]map[string]string
-	if _, err := toml.Decode(string(data), &all); err != nil {
-		return nil, fmt.Errorf("labels/%s.toml: %w", kind, err)
+	if _, ps := diag.Decode("labels/"+kind+".toml", data, &all, diag.Limits{}); ps != nil {
+		return nil, ps
 	}
 	l, ok := all[lang]
 	if !ok {

@@ -15,9 +15,9 @@ type Options struct {
 	Date time.Time
 }
 
-// labels loads the labels of kind in the options' language with the
-// user's overrides applied.
-func (o Options) labels(kind string) (Labels, error) {
+// LabelsFor loads the labels of a document kind in the options' language
+// with the user's overrides for that kind applied (see OverrideFor).
+func (o Options) LabelsFor(kind string) (Labels, error) {
 	lang := o.Lang
 	if lang == "" {
 		lang = "zh-TW"
@@ -26,7 +26,7 @@ func (o Options) labels(kind string) (Labels, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := l.Override(o.Labels); err != nil {
+	if err := l.OverrideFor(kind, o.Labels); err != nil {
 		return nil, err
 	}
 	return l, nil

@@ -9,6 +9,7 @@ import (
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
 	"github.com/ocs-project/ocs/templates"
+	"github.com/ocs-project/ocs/templates/table"
 )
 
 // benchStandard builds the official standard table of the bundled
@@ -23,7 +24,7 @@ func benchStandard(b *testing.B) *render.Document {
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := templates.Standard(s, templates.Options{})
+	doc, err := table.Standard(s, templates.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -21,6 +21,9 @@ import (
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
 	"github.com/ocs-project/ocs/templates"
+	"github.com/ocs-project/ocs/templates/assessment"
+	"github.com/ocs-project/ocs/templates/jobdesc"
+	"github.com/ocs-project/ocs/templates/table"
 )
 
 func init() { commands = append(commands, newBuildCmd) }
@@ -244,11 +247,11 @@ func make1(j job, dir string, opt templates.Options, enc *encoder) (output, erro
 	)
 	switch j.kind {
 	case "standard":
-		doc, err = templates.Standard(j.src.s, opt)
+		doc, err = table.Standard(j.src.s, opt)
 	case "assessment":
-		doc, err = templates.Assessment(j.src.s, templates.AssessmentOptions{Options: opt}, nil)
+		doc, err = assessment.Assessment(j.src.s, assessment.AssessmentOptions{Options: opt}, nil)
 	case "profile":
-		doc, err = templates.JobDescription(j.src.s, nil, opt)
+		doc, err = jobdesc.JobDescription(j.src.s, nil, opt)
 	}
 	if err != nil {
 		return output{}, err

@@ -179,6 +179,9 @@ type jsonProblem struct {
 	Path     string `json:"path"`
 	Message  string `json:"message"`
 	Hint     string `json:"hint"`
+	// Suggestion is what the input most likely meant (an unknown key's
+	// intended key), also written into hint as a question.
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 // jsonReport is the whole JSON report.
@@ -203,7 +206,7 @@ func writeCheckJSON(w io.Writer, results []checked, t tally, quiet bool) error {
 			}
 			rep.Problems = append(rep.Problems, jsonProblem{
 				File: file, Line: p.Line, Column: p.Col, Severity: p.Severity.String(),
-				Rule: p.Rule, Path: p.Path, Message: p.Message, Hint: p.Hint,
+				Rule: p.Rule, Path: p.Path, Message: p.Message, Hint: p.Advice(), Suggestion: p.Suggestion,
 			})
 		}
 	}

@@ -70,8 +70,19 @@ func TestCheckJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if rep.Files != 2 || rep.Errors != 7 || rep.Warnings != 7 || rep.Infos != 7 || len(rep.Problems) != 21 {
+	// typos.toml's task fails to decode its indicators and outputs: R08
+	// does not also report them missing.
+	if rep.Files != 2 || rep.Errors != 7 || rep.Warnings != 6 || rep.Infos != 6 || len(rep.Problems) != 19 {
 		t.Errorf("report %+v", rep)
+	}
+	var suggested []string
+	for _, p := range rep.Problems {
+		if p.Suggestion != "" {
+			suggested = append(suggested, p.Path+"→"+p.Suggestion)
+		}
+	}
+	if got, want := strings.Join(suggested, " "), "descripton→description duty[0].task[0].indicator→indicators"; got != want {
+		t.Errorf("suggestions %q, want %q", got, want)
 	}
 	first := rep.Problems[0]
 	if first.File != "testdata/check/several.toml" || first.Line != 5 || first.Rule != "R06" || first.Severity != "warning" || first.Path != "level" {

@@ -13,7 +13,8 @@ import (
 
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
-	"github.com/ocs-project/ocs/templates"
+	"github.com/ocs-project/ocs/templates/assessment"
+	"github.com/ocs-project/ocs/templates/jobdesc"
 )
 
 // fileKind is the kind of a TOML input file: each kind has its own
@@ -125,7 +126,7 @@ func checkFile(file string) standard.Problems {
 	case kindOverlay:
 		ps = checkOverlay(file, data)
 	case kindAssessment:
-		_, err := templates.ParseAssessmentConfig(data, file)
+		_, err := assessment.ParseAssessmentConfig(data, file)
 		ps = fileProblems(file, err)
 	case kindSettings:
 		_, err := parseSettings(file, data)
@@ -154,7 +155,7 @@ func lineOrLast(n int) int {
 // checkOverlay loads an overlay and validates it against the standard it
 // names: a path to a TOML file, or the code of a bundled standard.
 func checkOverlay(file string, data []byte) standard.Problems {
-	ov, err := templates.ParseOverlay(data, file)
+	ov, err := jobdesc.ParseOverlay(data, file)
 	if err != nil {
 		return fileProblems(file, err)
 	}

@@ -130,7 +130,7 @@ func (e *encoder) missing(s *standard.Standard) standard.Problems {
 				msg += fmt.Sprintf(" (%s has it, but PDF output cannot draw characters above U+FFFF)", c.Holder)
 			}
 			ps = append(ps, standard.Problem{Rule: "FONT", Severity: standard.Error, File: s.Source,
-				Line: s.Lines[path], Path: path, Message: msg,
+				Line: s.Lines.Line(path), Path: path, Message: msg,
 				Hint: "add a font that has it with --fallback-font, replace the character, or print an empty box with --allow-missing-glyphs"})
 		}
 	}

@@ -2,19 +2,19 @@ package main
 
 import (
 	"fmt"
-	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/spf13/cobra"
 
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
 	"github.com/ocs-project/ocs/templates"
+	"github.com/ocs-project/ocs/templates/assessment"
+	"github.com/ocs-project/ocs/templates/jobdesc"
+	"github.com/ocs-project/ocs/templates/table"
 )
 
 func init() { commands = append(commands, newRenderCmd) }
@@ -113,9 +113,9 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 		return fmt.Errorf("--overlay works with the jobdesc kind only")
 	}
 
-	var ov *templates.Overlay
+	var ov *jobdesc.Overlay
 	if f.overlay != "" {
-		if ov, err = templates.LoadOverlay(f.overlay); err != nil {
+		if ov, err = jobdesc.LoadOverlay(f.overlay); err != nil {
 			return err
 		}
 	}
@@ -187,11 +187,11 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 	suffix := kind
 	switch kind {
 	case "standard":
-		doc, err = templates.Standard(s, opt)
+		doc, err = table.Standard(s, opt)
 	case "assessment":
-		var aopt templates.AssessmentOptions
+		var aopt assessment.AssessmentOptions
 		if aopt, err = f.assessmentOptions(opt); err == nil {
-			doc, err = templates.Assessment(s, aopt, nil)
+			doc, err = assessment.Assessment(s, aopt, nil)
 		}
 	case "jobdesc":
 		if ov != nil {
@@ -205,7 +205,7 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 		} else {
 			suffix = "profile"
 		}
-		doc, err = templates.JobDescription(s, ov, opt)
+		doc, err = jobdesc.JobDescription(s, ov, opt)
 	}
 	if err != nil {
 		return err
@@ -248,10 +248,10 @@ func (f *renderFlags) options(labels map[string]string) (templates.Options, erro
 }
 
 // assessmentOptions combines the settings file with the flags; flags win.
-func (f *renderFlags) assessmentOptions(base templates.Options) (templates.AssessmentOptions, error) {
-	var a templates.AssessmentOptions
+func (f *renderFlags) assessmentOptions(base templates.Options) (assessment.AssessmentOptions, error) {
+	var a assessment.AssessmentOptions
 	if f.config != "" {
-		c, err := templates.LoadAssessmentConfig(f.config)
+		c, err := assessment.LoadAssessmentConfig(f.config)
 		if err != nil {
 			return a, err
 		}
@@ -276,7 +276,7 @@ func (f *renderFlags) assessmentOptions(base templates.Options) (templates.Asses
 		a.Parts = splitList(f.parts)
 	}
 	if f.points != 0 {
-		a.Scale = templates.Scale{Points: f.points}
+		a.Scale = assessment.Scale{Points: f.points}
 	}
 	return a, nil
 }
@@ -290,29 +290,10 @@ func splitList(s string) []string {
 	return out
 }
 
-// readLabels reads a TOML file of label overrides: key = "wording", at the
-// top level or in a [labels] table.
+// readLabels reads a TOML file of label overrides (see
+// templates.LoadLabelFile).
 func readLabels(path string) (map[string]string, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read labels: %w", err)
-	}
-	var raw map[string]any
-	if _, err := toml.Decode(string(data), &raw); err != nil {
-		return nil, fmt.Errorf("labels %s: %w", path, err)
-	}
-	if t, ok := raw["labels"].(map[string]any); ok && len(raw) == 1 {
-		raw = t
-	}
-	out := make(map[string]string, len(raw))
-	for _, k := range slices.Sorted(maps.Keys(raw)) {
-		v, ok := raw[k].(string)
-		if !ok {
-			return nil, fmt.Errorf("labels %s: %s must be a string, not %T", path, k, raw[k])
-		}
-		out[k] = v
-	}
-	return out, nil
+	return templates.LoadLabelFile(path)
 }
 
 // defaultOutput names the output next to the input file (in the current

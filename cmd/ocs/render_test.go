@@ -8,8 +8,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ocs-project/ocs/internal/testtool"
 )
 
 func TestRenderFormats(t *testing.T) {
@@ -128,7 +131,18 @@ func TestRenderRosterFolderAndCombined(t *testing.T) {
 	if len(entries) != 4 {
 		t.Fatalf("%d files for 4 candidates: %v", len(entries), entries)
 	}
-	_, havePdftotext := exec.LookPath("pdftotext")
+	// ID_name, in file-name order (ReadDir sorts); the second A001 is a
+	// different person, named in full.
+	var files []string
+	for _, e := range entries {
+		files = append(files, e.Name())
+	}
+	if want := []string{"A001_受評者001.pdf", "A001_王小明.pdf", "A002_受評者002.pdf", "A003_受評者003.pdf"}; !slices.Equal(files, want) {
+		t.Errorf("files %q, want %q", files, want)
+	}
+	// Without pdftotext the file checks still run; the text checks are
+	// skipped at the end (a failure under OCS_REQUIRE_TOOLS=1).
+	pdftotext, havePdftotext := exec.LookPath("pdftotext")
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".pdf") {
 			t.Errorf("unexpected file %s", e.Name())
@@ -136,7 +150,7 @@ func TestRenderRosterFolderAndCombined(t *testing.T) {
 		if havePdftotext != nil {
 			continue
 		}
-		txt, err := exec.Command("pdftotext", filepath.Join(out, e.Name()), "-").Output()
+		txt, err := exec.Command(pdftotext, filepath.Join(out, e.Name()), "-").Output()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -158,12 +172,16 @@ func TestRenderRosterFolderAndCombined(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("combine: exit %d\n%s", code, stderr)
 	}
-	if havePdftotext == nil {
-		txt, _ := exec.Command("pdftotext", combined, "-").Output()
-		for _, n := range []string{"受評者001", "受評者002", "受評者003", "王小明"} {
-			if !bytes.Contains(txt, []byte(n)) {
-				t.Errorf("combined PDF lacks %s", n)
-			}
+	if havePdftotext != nil {
+		testtool.Missing(t, "pdftotext", "apt-get install poppler-utils")
+	}
+	txt, err := exec.Command(pdftotext, combined, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", combined, err)
+	}
+	for _, n := range []string{"受評者001", "受評者002", "受評者003", "王小明"} {
+		if !bytes.Contains(txt, []byte(n)) {
+			t.Errorf("combined PDF lacks %s", n)
 		}
 	}
 }

@@ -12,35 +12,35 @@ import (
 
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/standard"
-	"github.com/ocs-project/ocs/templates"
+	"github.com/ocs-project/ocs/templates/assessment"
 )
 
 // cohort is the work of one roster: the standard, the options and the
 // candidates with their file stems.
 type cohort struct {
 	s     *standard.Standard
-	opt   templates.AssessmentOptions
-	cands []templates.Candidate
+	opt   assessment.AssessmentOptions
+	cands []assessment.Candidate
 	names []string
 }
 
 // readCohort reads the roster at path for s.
-func readCohort(s *standard.Standard, opt templates.AssessmentOptions, path string) (*cohort, error) {
+func readCohort(s *standard.Standard, opt assessment.AssessmentOptions, path string) (*cohort, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read roster: %w", err)
 	}
 	defer f.Close()
-	cands, err := templates.ReadRoster(f, path)
+	cands, err := assessment.ReadRoster(f, path)
 	if err != nil {
 		return nil, err
 	}
-	return &cohort{s: s, opt: opt, cands: cands, names: templates.FileNames(cands)}, nil
+	return &cohort{s: s, opt: opt, cands: cands, names: assessment.FileNames(cands)}, nil
 }
 
 // doc builds candidate i's form set.
 func (c *cohort) doc(i int) (*render.Document, error) {
-	d, err := templates.Assessment(c.s, c.opt, &c.cands[i])
+	d, err := assessment.Assessment(c.s, c.opt, &c.cands[i])
 	if err != nil {
 		return nil, fmt.Errorf("candidate %s (roster line %d): %w", c.cands[i].Name, c.cands[i].Line, err)
 	}
@@ -51,7 +51,7 @@ func (c *cohort) doc(i int) (*render.Document, error) {
 // folder of files, one per candidate, or with --combine into one file.
 // Either all outputs are written or none: files are made in a temporary
 // folder and moved into place only when every candidate succeeded.
-func renderRoster(cmd *cobra.Command, s *standard.Standard, in input, opt templates.AssessmentOptions,
+func renderRoster(cmd *cobra.Command, s *standard.Standard, in input, opt assessment.AssessmentOptions,
 	f *renderFlags, format string, enc *encoder) error {
 	if err := opt.Check(s); err != nil {
 		return err
@@ -110,7 +110,7 @@ func (c *cohort) combined(ctx context.Context, workers int, format string, enc *
 		return nil, err
 	}
 	title := docs[0].Meta.Title
-	all, err := templates.Combine(title, docs...)
+	all, err := assessment.Combine(title, docs...)
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ocs-project/ocs/standard"
-	"github.com/ocs-project/ocs/templates"
+	"github.com/ocs-project/ocs/templates/jobdesc"
 )
 
 func init() {
@@ -62,7 +62,7 @@ func schemaOf(kind fileKind) ([]byte, error) {
 	case kindStandard:
 		return standard.Schema(), nil
 	case kindOverlay:
-		root = structSchema(reflect.TypeFor[templates.Overlay]())
+		root = structSchema(reflect.TypeFor[jobdesc.Overlay]())
 		root["title"] = "ocs company overlay (job description and posting)"
 	case kindAssessment:
 		root = assessmentSchema()
@@ -103,7 +103,7 @@ func structSchema(t reflect.Type) map[string]any {
 
 // typeSchema returns the schema of a Go type as TOML decodes it.
 func typeSchema(t reflect.Type) map[string]any {
-	if t == reflect.TypeFor[templates.Date]() {
+	if t == reflect.TypeFor[jobdesc.Date]() {
 		return map[string]any{"type": "string", "format": "date"}
 	}
 	switch t.Kind() {

@@ -4,12 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
-	"github.com/BurntSushi/toml"
+	"github.com/ocs-project/ocs/diag"
+	"github.com/ocs-project/ocs/templates"
 	"github.com/spf13/cobra"
-
-	"github.com/ocs-project/ocs/standard"
 )
 
 // settingsFile is the settings file ocs reads from the current folder
@@ -46,16 +44,12 @@ type settings struct {
 		EastAsiaFont string `toml:"east_asia_font"`
 		ASCIIFont    string `toml:"ascii_font"`
 	} `toml:"docx"`
-	Labels map[string]string `toml:"labels"`
+	// RawLabels is the [labels] table as written; Labels the checked
+	// overrides (see templates.LabelOverrides).
+	RawLabels any               `toml:"labels"`
+	Labels    map[string]string `toml:"-"`
 	// Draft renders standards with errors as drafts (--draft).
 	Draft bool `toml:"draft"`
-}
-
-// settingsKeys are the keys the file may use, by table, for suggestions.
-var settingsKeys = map[string][]string{
-	"":      {"lang", "fonts", "docx", "labels", "draft"},
-	"fonts": {"font", "bold", "latin", "fallbacks", "system"},
-	"docx":  {"east_asia_font", "ascii_font"},
 }
 
 // addSettingsFlag registers --settings on the root command.
@@ -81,42 +75,22 @@ func loadSettings(cmd *cobra.Command) (*settings, error) {
 	return parseSettings(path, data)
 }
 
-// parseSettings decodes a settings file strictly: unknown keys are errors
-// with a suggestion.
+// parseSettings decodes a settings file strictly, through diag.Decode:
+// bounded, wrong types and unknown keys (with a suggestion) reported at
+// their lines, and every label checked against the document kinds.
 func parseSettings(path string, data []byte) (*settings, error) {
 	var st settings
-	md, err := toml.Decode(string(data), &st)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%s:%d:%d: %s", path, pe.Position.Line, pe.Position.Col, pe.Message)
-		}
-		return nil, fmt.Errorf("%s: %w", path, err)
+	doc, ps := diag.Decode(path, data, &st, diag.Limits{})
+	if ps != nil {
+		return nil, ps
 	}
-	pos := standard.KeyPositions(data)
-	var bad []string
-	for _, k := range md.Undecoded() {
-		if len(k) > 0 && k[0] == "labels" {
-			continue
-		}
-		table, key := "", k[len(k)-1]
-		if len(k) > 1 {
-			table = k[0]
-		}
-		msg := fmt.Sprintf("unknown key %q", k.String())
-		if s := standard.Suggest(key, settingsKeys[table]); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
-		}
-		if p, ok := pos[k.String()]; ok {
-			msg = fmt.Sprintf("%s:%d: %s", path, p.Line, msg)
-		} else {
-			msg = path + ": " + msg
-		}
-		bad = append(bad, msg)
+	ps = doc.UnknownKeys()
+	labels, lps := templates.LabelOverrides(doc, "labels", st.RawLabels)
+	if ps = append(ps, lps...); len(ps) > 0 {
+		ps.Sort()
+		return nil, ps
 	}
-	if len(bad) > 0 {
-		return nil, errors.New(strings.Join(bad, "\n"))
-	}
+	st.Labels = labels
 	return &st, nil
 }
 

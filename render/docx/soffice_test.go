@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ocs-project/ocs/internal/testtool"
 	"github.com/ocs-project/ocs/render"
 )
 
@@ -20,13 +21,8 @@ import (
 // poppler-utils are missing. It returns the PDF paths.
 func convertWithLibreOffice(t *testing.T, dir string, files []string) []string {
 	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed; install libreoffice-writer-nogui to run this test")
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed; install poppler-utils to run this test")
-	}
+	soffice := testtool.Path(t, "soffice", "libreoffice-writer-nogui")
+	testtool.Path(t, "pdftotext", "poppler-utils")
 	home := filepath.Join(dir, "home")
 	if err := os.MkdirAll(home, 0o755); err != nil {
 		t.Fatal(err)

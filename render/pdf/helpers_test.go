@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ocs-project/ocs/fonts"
+	"github.com/ocs-project/ocs/internal/testtool"
 	"github.com/ocs-project/ocs/render"
 )
 
@@ -42,14 +43,14 @@ func mustRender(t testing.TB, doc *render.Document) []byte {
 }
 
 // tool returns the path of an external program, skipping the test when
-// it is not installed.
+// it is not installed (failing it when OCS_REQUIRE_TOOLS=1).
 func tool(t testing.TB, name string) string {
 	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Skipf("%s is not installed (poppler-utils / qpdf); skipping the check that needs it", name)
+	pkg := "poppler-utils"
+	if name == "qpdf" {
+		pkg = "qpdf"
 	}
-	return p
+	return testtool.Path(t, name, pkg)
 }
 
 // writeTemp writes a PDF to a temporary file and returns its path.
