@@ -20,8 +20,9 @@ import (
 //go:embed labels/*.toml
 var labelFiles embed.FS
 
-// Languages lists the label languages every template supports.
-var Languages = []string{"zh-TW", "en"}
+// Languages returns the label languages every template supports (a new
+// slice on every call).
+func Languages() []string { return []string{"zh-TW", "en"} }
 
 // Labels are the words a template prints, by key, in one language. They
 // live in embedded data files (labels/KIND.toml, one table per language) so
@@ -48,7 +49,7 @@ func LoadLabels(kind, lang string) (Labels, error) {
 	}
 	l, ok := all[lang]
 	if !ok {
-		return nil, fmt.Errorf("no %s labels for language %q (choose one of %s)", kind, lang, strings.Join(Languages, ", "))
+		return nil, fmt.Errorf("no %s labels for language %q (choose one of %s)", kind, lang, strings.Join(Languages(), ", "))
 	}
 	return Labels(l), nil
 }

@@ -13,7 +13,7 @@ import (
 func TestLabelFilesComplete(t *testing.T) {
 	for _, kind := range templates.Kinds() {
 		keys := doctest.LabelKeys(t, kind)
-		for _, lang := range templates.Languages {
+		for _, lang := range templates.Languages() {
 			if len(keys[lang]) == 0 {
 				t.Errorf("labels/%s.toml has no [%s] table", kind, lang)
 			}

@@ -3,12 +3,10 @@ package main
 import (
 	"context"
 	"io"
-	"os"
 	"runtime"
 	"sync"
 
 	"github.com/schollz/progressbar/v3"
-	"golang.org/x/term"
 )
 
 // parallel runs fn(i) for i in [0, n) on workers goroutines (0 = one per
@@ -59,9 +57,11 @@ type progress struct {
 
 // newProgress shows a bar of n steps on w when w is a terminal.
 func newProgress(w io.Writer, n int, what string) *progress {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) || n < 2 {
+	if !isTerminal(w) || n < 2 {
 		return &progress{}
+	}
+	if e, ok := w.(*escaper); ok {
+		w = e.w // the bar's own control sequences go to the terminal as they are
 	}
 	return &progress{bar: progressbar.NewOptions(n,
 		progressbar.OptionSetWriter(w),

@@ -7,36 +7,29 @@ import (
 	"io"
 	"maps"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/ocs-project/ocs/render"
+	"github.com/ocs-project/ocs/internal/pipeline"
+	"github.com/ocs-project/ocs/render/docx"
 	"github.com/ocs-project/ocs/standard"
-	"github.com/ocs-project/ocs/standards"
 	"github.com/ocs-project/ocs/templates"
-	"github.com/ocs-project/ocs/templates/assessment"
-	"github.com/ocs-project/ocs/templates/jobdesc"
-	"github.com/ocs-project/ocs/templates/table"
 )
-
-func init() { commands = append(commands, newBuildCmd) }
 
 // targets are the documents a build makes of every standard, by kind, in
 // their formats.
 var targets = []struct {
-	kind    string
-	formats []string
+	kind    pipeline.Kind
+	formats []pipeline.Format
 }{
-	{"standard", []string{"pdf", "docx"}},
-	{"assessment", []string{"pdf", "docx"}},
-	{"profile", []string{"pdf", "docx", "html"}},
+	{pipeline.Standard, []pipeline.Format{pipeline.PDF, pipeline.DOCX}},
+	{pipeline.Assessment, []pipeline.Format{pipeline.PDF, pipeline.DOCX}},
+	{pipeline.Profile, []pipeline.Format{pipeline.PDF, pipeline.DOCX, pipeline.HTML}},
 }
 
 // buildFlags are the options of `ocs build`.
@@ -48,11 +41,11 @@ type buildFlags struct {
 	lang           string
 	allowMissing   bool
 	systemFonts    bool
-	fonts          fontFlags
 	draft          bool
+	fonts          fontFlags
 }
 
-func newBuildCmd() *cobra.Command {
+func newBuildCmd(e *env) *cobra.Command {
 	var f buildFlags
 	cmd := &cobra.Command{
 		Use:   "build [DIR|FILE...]",
@@ -65,12 +58,18 @@ the sha256 of its inputs. Without DIR it builds the standards bundled with ocs.
 A standard with errors is reported, as by ocs check, and the others are still built; the
 exit status is then 1. Files whose inputs did not change are not made again. Output is
 byte-for-byte reproducible: dates come from SOURCE_DATE_EPOCH when set, else a fixed date,
-and fonts are the embedded ones unless given (system fonts only with --system-fonts).`,
+and fonts are the embedded ones unless given (system fonts only with --system-fonts).
+
+Only one build writes a folder at a time (a lock file, .ocs-build.lock, holds the PID of
+the build). Files are made atomically and the manifest is written last. A build never
+writes or deletes through a symbolic link, and deletes only files of the previous manifest
+that still have the content it recorded. Ctrl-C stops the build after the files in flight;
+a second Ctrl-C stops it at once. Folder names come from codes, made safe as file names.`,
 		Example: `  ocs build                       # the bundled standards into dist/
   ocs build standards/ -o public/ # a library of standards
   ocs build --only pdf,standard   # only the standard tables, only as PDF`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runBuild(cmd, &f, args)
+			return runBuild(cmd, e, &f, args)
 		},
 	}
 	fl := cmd.Flags()
@@ -90,33 +89,90 @@ and fonts are the embedded ones unless given (system fonts only with --system-fo
 	return cmd
 }
 
+// builder is one run of `ocs build`: its settings and where it reports.
+type builder struct {
+	f      *buildFlags
+	enc    *pipeline.Encoder
+	opt    pipeline.Options
+	base   string // fingerprint of everything but the standard
+	stderr io.Writer
+	only   filter
+}
+
 // job is one output file to make.
 type job struct {
 	src    *source
-	kind   string
-	format string
+	kind   pipeline.Kind
+	format pipeline.Format
 	path   string // relative to the output folder, with slashes
 	inputs string // sha256 of everything the file is made from
 }
 
 // source is one standard of the build.
 type source struct {
-	in    input
+	in    pipeline.Source
 	s     *standard.Standard
 	stem  string
 	draft []string // problems of a standard built as a draft (--draft)
 }
 
-func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
+func runBuild(cmd *cobra.Command, e *env, f *buildFlags, args []string) error {
 	start := time.Now()
-	stderr := cmd.ErrOrStderr()
-	kindsOnly, formatsOnly, err := parseOnly(f.only)
+	b, err := newBuilder(cmd, e, f)
 	if err != nil {
 		return err
 	}
-	st, err := loadSettings(cmd)
+	ins, err := buildInputs(args)
+	if err == nil {
+		ins, err = standardsOnly(ins, args, cmd.ErrOrStderr())
+	}
 	if err != nil {
 		return err
+	}
+	srcs, failed := b.check(ins)
+	unlock, err := lockOutput(f.out)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	old := readManifest(f.out)
+	todo, next := b.plan(srcs, old)
+	kept := len(next.Outputs)
+	made, failedFiles := b.run(cmd.Context(), todo)
+	next.Outputs = append(next.Outputs, made...)
+	b.removeStale(old, &next)
+	ctx := cmd.Context()
+	if err := next.write(f.out); err != nil {
+		fmt.Fprintf(b.stderr, "ocs: %s of %d written to %s, but not the manifest: %v; run the build again\n",
+			plural(len(made), "file"), len(todo), f.out, err)
+		return exitError{1}
+	}
+	if ctx.Err() != nil {
+		return interrupted(ctx, b.stderr, fmt.Sprintf("%d of %d files written; run the build again to finish", len(made), len(todo)))
+	}
+	fmt.Fprintf(b.stderr, "built %s (%d up to date) from %s into %s in %s",
+		plural(len(made), "file"), kept, plural(len(srcs), "standard"), f.out, time.Since(start).Round(time.Millisecond))
+	if failed+failedFiles > 0 {
+		fmt.Fprintf(b.stderr, "; %s and %s failed\n", plural(failed, "standard"), plural(failedFiles, "file"))
+		return exitError{1}
+	}
+	fmt.Fprintln(b.stderr)
+	return nil
+}
+
+// newBuilder resolves the flags, settings and environment of a build.
+func newBuilder(cmd *cobra.Command, e *env, f *buildFlags) (*builder, error) {
+	date, err := e.documentDate()
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{f: f, stderr: cmd.ErrOrStderr()}
+	if b.only, err = parseOnly(f.only); err != nil {
+		return nil, err
+	}
+	st, err := loadSettings(cmd)
+	if err != nil {
+		return nil, err
 	}
 	st.applyFonts(cmd, &f.fonts)
 	f.lang = st.lang(cmd, f.lang)
@@ -126,66 +182,77 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 	f.fonts.noSystem = !f.systemFonts
 	set, err := f.fonts.load()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	enc := &encoder{fonts: set, system: f.systemFonts, allowMissing: f.allowMissing}
-	enc.docx.EastAsiaFont, enc.docx.ASCIIFont = st.DOCX.EastAsiaFont, st.DOCX.ASCIIFont
-	opt := templates.Options{Lang: f.lang, Labels: st.Labels}
-	ins, err := buildInputs(args, stderr)
+	b.enc, err = pipeline.NewEncoder(pipeline.EncoderConfig{Fonts: set, System: f.systemFonts, AllowMissing: f.allowMissing,
+		DOCX: docx.Options{EastAsiaFont: st.DOCX.EastAsiaFont, ASCIIFont: st.DOCX.ASCIIFont}})
 	if err != nil {
-		return err
+		return nil, err
 	}
+	b.opt.Assessment.Options = templates.Options{Lang: f.lang, Labels: st.Labels, Date: date}
+	f.draft = f.draft || st.Draft
+	b.base = fingerprint(b.enc, b.opt.Common(), e.epoch)
+	return b, nil
+}
 
-	failed := 0
-	var srcs []*source
-	stems := map[string]string{}
+// check parses and validates every input, reports the standards with
+// errors, and gives the others safe, unique output stems.
+func (b *builder) check(ins []pipeline.Source) (srcs []*source, failed int) {
 	for _, in := range ins {
-		s, ps := parseChecked(in)
-		drafted := draftOf(in, f.draft || st.Draft, &s, ps, stderr)
-		if s == nil {
-			failed++
-			for _, p := range ps {
-				fmt.Fprintln(stderr, p)
-			}
-			fmt.Fprintf(stderr, "%s: not built: %d errors\n", in.Name, ps.Count(standard.Error))
+		s, ps, err := pipeline.Load(in)
+		if d, lines := draftOf(in, b.f.draft, err, b.stderr); d != nil {
+			srcs = append(srcs, &source{in: in, s: d, draft: lines})
 			continue
 		}
-		if f.verbose {
-			for _, p := range ps {
-				fmt.Fprintln(stderr, p)
-			}
-		}
-		st := stem(s, in)
-		if other, dup := stems[st]; dup {
+		if err != nil {
 			failed++
-			fmt.Fprintf(stderr, "%s: not built: %s already makes the outputs named %s\n", in.Name, other, st)
+			var all standard.Problems
+			if errors.As(err, &all) {
+				for _, p := range all {
+					fmt.Fprintln(b.stderr, p)
+				}
+				fmt.Fprintf(b.stderr, "%s: not built: %s\n", in.Name, plural(all.Count(standard.Error), "error"))
+			} else {
+				fmt.Fprintf(b.stderr, "%s: not built: %v\n", in.Name, err)
+			}
 			continue
 		}
-		stems[st] = in.Name
-		srcs = append(srcs, &source{in: in, s: s, stem: st, draft: drafted})
+		if b.f.verbose {
+			for _, p := range ps {
+				fmt.Fprintln(b.stderr, p)
+			}
+		}
+		srcs = append(srcs, &source{in: in, s: s})
 	}
+	names := make([]string, len(srcs))
+	for i, src := range srcs {
+		names[i] = pipeline.RawStem(src.s, src.in)
+	}
+	for i, st := range pipeline.SafeNames(names, []string{manifestName, lockName}) {
+		srcs[i].stem = st
+	}
+	return srcs, failed
+}
 
-	base := fingerprint(f, enc, opt)
-	old := readManifest(f.out)
+// plan lists the files to make and starts the next manifest with the
+// files of the old one that are up to date.
+func (b *builder) plan(srcs []*source, old manifest) ([]job, manifest) {
 	oldIdx := old.byPath()
 	next := manifest{Generator: generator()}
 	var todo []job
 	for _, src := range srcs {
 		for _, t := range targets {
-			if len(kindsOnly) > 0 && !slices.Contains(kindsOnly, t.kind) {
-				continue
-			}
 			for _, format := range t.formats {
-				if len(formatsOnly) > 0 && !slices.Contains(formatsOnly, format) {
+				if !b.only.has(string(t.kind), string(format)) {
 					continue
 				}
 				j := job{src: src, kind: t.kind, format: format,
-					path: src.stem + "/" + src.stem + "-" + t.kind + "." + format}
-				j.inputs = sum([]byte(base + "\x00" + t.kind + "\x00" + format + "\x00" + string(src.in.Data)))
-				if o, ok := oldIdx[j.path]; ok && !f.force && o.Inputs == j.inputs && upToDate(f.out, o) {
+					path: src.stem + "/" + src.stem + "-" + string(t.kind) + "." + string(format)}
+				j.inputs = sum([]byte(b.base + "\x00" + string(t.kind) + "\x00" + string(format) + "\x00" + string(src.in.Data)))
+				if o, ok := oldIdx[j.path]; ok && !b.f.force && o.Inputs == j.inputs && upToDate(b.f.out, o) {
 					next.Outputs = append(next.Outputs, o)
-					if f.verbose {
-						fmt.Fprintf(stderr, "up to date %s\n", filepath.Join(f.out, j.path))
+					if b.f.verbose {
+						fmt.Fprintf(b.stderr, "up to date %s\n", filepath.Join(b.f.out, j.path))
 					}
 					continue
 				}
@@ -193,94 +260,79 @@ func runBuild(cmd *cobra.Command, f *buildFlags, args []string) error {
 			}
 		}
 	}
-	kept := len(next.Outputs)
+	return todo, next
+}
 
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	bar := newProgress(stderr, len(todo), "building")
-	var mu sync.Mutex
-	errs := parallel(ctx, f.jobs, len(todo), func(i int) error {
+// run makes the files of todo in parallel and returns the manifest
+// entries of those made and the number that failed. After ctx is
+// cancelled no new file starts and files in flight are not written.
+func (b *builder) run(ctx context.Context, todo []job) ([]output, int) {
+	bar := newProgress(b.stderr, len(todo), "building")
+	var (
+		mu   sync.Mutex
+		made []output
+	)
+	errs := parallel(ctx, b.f.jobs, len(todo), func(i int) error {
 		defer bar.step()
-		o, err := make1(todo[i], f.out, opt, enc)
+		o, err := b.make1(ctx, todo[i])
 		if err != nil {
 			return err
 		}
 		mu.Lock()
-		next.Outputs = append(next.Outputs, o)
+		made = append(made, o)
 		mu.Unlock()
-		if f.verbose {
-			fmt.Fprintf(stderr, "wrote %s (%d bytes)\n", filepath.Join(f.out, o.Path), o.Size)
+		if b.f.verbose {
+			fmt.Fprintf(b.stderr, "wrote %s (%s)\n", filepath.Join(b.f.out, o.Path), plural(int(o.Size), "byte"))
 		}
 		return nil
 	})
 	bar.done()
-	failedFiles := 0
+	failed := 0
 	for i, err := range errs {
 		if err != nil && !errors.Is(err, context.Canceled) {
-			failedFiles++
-			fmt.Fprintf(stderr, "%s: %s %s: %v\n", todo[i].src.in.Name, todo[i].kind, todo[i].format, err)
+			failed++
+			fmt.Fprintf(b.stderr, "%s: %s %s: %v\n", todo[i].src.in.Name, todo[i].kind, todo[i].format, err)
 		}
 	}
-	removeStale(stderr, f.out, old, &next, kindsOnly, formatsOnly, f.verbose)
-	if err := next.write(f.out); err != nil {
-		return err
-	}
-	if ctx.Err() != nil {
-		fmt.Fprintf(stderr, "interrupted: %d of %d files written; run the build again to finish\n", len(next.Outputs)-kept, len(todo))
-		return exitError{130}
-	}
-	fmt.Fprintf(stderr, "built %d files (%d up to date) from %d standards into %s in %s",
-		len(todo)-failedFiles, kept, len(srcs), f.out, time.Since(start).Round(time.Millisecond))
-	if failed+failedFiles > 0 {
-		fmt.Fprintf(stderr, "; %d standards and %d files failed\n", failed, failedFiles)
-		return exitError{1}
-	}
-	fmt.Fprintln(stderr)
-	return nil
+	return made, failed
 }
 
 // make1 makes one output file and returns its manifest entry.
-func make1(j job, dir string, opt templates.Options, enc *encoder) (output, error) {
-	var (
-		doc *render.Document
-		err error
-	)
-	switch j.kind {
-	case "standard":
-		doc, err = table.Standard(j.src.s, opt)
-	case "assessment":
-		doc, err = assessment.Assessment(j.src.s, assessment.AssessmentOptions{Options: opt}, nil)
-	case "profile":
-		doc, err = jobdesc.JobDescription(j.src.s, nil, opt)
-	}
+func (b *builder) make1(ctx context.Context, j job) (output, error) {
+	opt := b.opt
+	opt.Draft = j.src.draft
+	res, err := b.enc.Render(ctx, j.src.s, j.kind, opt, j.format)
 	if err != nil {
 		return output{}, err
 	}
-	markDraft(doc, opt.Lang, j.src.draft)
-	data, err := enc.encode(doc, j.format)
+	if b.f.verbose {
+		warnTo(b.stderr, res.Warnings)
+	}
+	path, err := insideFolder(b.f.out, j.path)
 	if err != nil {
 		return output{}, err
 	}
-	if err := writeFile(filepath.Join(dir, filepath.FromSlash(j.path)), data, nil); err != nil {
+	if err := ctx.Err(); err != nil {
 		return output{}, err
 	}
-	return output{Path: j.path, Standard: j.src.s.Code, Source: j.src.in.Name, Kind: j.kind, Format: j.format,
-		Size: int64(len(data)), SHA256: sum(data), Inputs: j.inputs}, nil
+	if err := writeFile(path, res.Data, nil); err != nil {
+		return output{}, err
+	}
+	return output{Path: j.path, Standard: j.src.s.Code, Source: j.src.in.Name, Kind: string(j.kind), Format: string(j.format),
+		Size: int64(len(res.Data)), SHA256: sum(res.Data), Inputs: j.inputs}, nil
+}
+
+// warnTo prints encoder warnings to w.
+func warnTo(w io.Writer, warnings []string) {
+	for _, m := range warnings {
+		fmt.Fprintln(w, "warning:", m)
+	}
 }
 
 // buildInputs reads the standards named by args, or the bundled ones.
-// Other TOML files (overlays, settings) are skipped with a note on w.
-func buildInputs(args []string, w io.Writer) ([]input, error) {
+func buildInputs(args []string) ([]pipeline.Source, error) {
 	if len(args) == 0 {
-		var ins []input
-		for _, name := range standards.Names() {
-			data, err := standards.FS.ReadFile(name)
-			if err != nil {
-				return nil, err
-			}
-			ins = append(ins, input{Name: "bundled:" + name, Data: data})
-		}
-		return ins, nil
+		return pipeline.AllBundled()
 	}
 	files, err := standard.FindFiles(args)
 	if err != nil {
@@ -289,64 +341,58 @@ func buildInputs(args []string, w io.Writer) ([]input, error) {
 	if len(files) == 0 {
 		return nil, fmt.Errorf("no standards (*.toml) found in %s", strings.Join(args, ", "))
 	}
-	ins := make([]input, 0, len(files))
+	ins := make([]pipeline.Source, 0, len(files))
 	for _, file := range files {
 		data, err := os.ReadFile(file)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", file, err)
 		}
-		if k := detectKind(file, data); k != kindStandard {
-			fmt.Fprintf(w, "%s: skipped: %s, not a standard\n", file, k.describe())
-			continue
-		}
-		ins = append(ins, input{Name: filepath.ToSlash(file), Data: data})
-	}
-	if len(ins) == 0 {
-		return nil, fmt.Errorf("no standards (*.toml) found in %s", strings.Join(args, ", "))
+		ins = append(ins, pipeline.Source{Name: filepath.ToSlash(file), Data: data})
 	}
 	return ins, nil
 }
 
-// parseChecked parses and validates in; it returns a nil standard when
-// the standard has errors, with all its problems.
-func parseChecked(in input) (*standard.Standard, standard.Problems) {
-	s, ps := standard.CheckData(in.Name, in.Data)
-	if ps.Count(standard.Error) > 0 {
-		return nil, ps
-	}
-	return s, ps
+// filter is the --only selection: kinds and formats; empty means all.
+type filter struct{ kinds, formats []string }
+
+// has reports whether the filter selects a file of kind and format.
+func (f filter) has(kind, format string) bool {
+	return (len(f.kinds) == 0 || slices.Contains(f.kinds, kind)) &&
+		(len(f.formats) == 0 || slices.Contains(f.formats, format))
 }
 
 // parseOnly splits --only values into kinds and formats.
-func parseOnly(only []string) (kindsOnly, formatsOnly []string, err error) {
+func parseOnly(only []string) (filter, error) {
+	var f filter
 	for _, o := range only {
 		o = strings.ToLower(strings.TrimSpace(o))
 		switch o {
 		case "standard", "assessment", "profile":
-			kindsOnly = append(kindsOnly, o)
+			f.kinds = append(f.kinds, o)
 		case "pdf", "docx", "html":
-			formatsOnly = append(formatsOnly, o)
+			f.formats = append(f.formats, o)
 		default:
-			return nil, nil, fmt.Errorf("--only %q: choose kinds (standard, assessment, profile) and formats (pdf, docx, html)", o)
+			return f, fmt.Errorf("--only %q: choose kinds (standard, assessment, profile) and formats (pdf, docx, html)", o)
 		}
 	}
-	return kindsOnly, formatsOnly, nil
+	return f, nil
 }
 
 // fingerprint is what, besides the standard itself, decides every output's
 // bytes: the program, the language and labels, the fonts and
 // SOURCE_DATE_EPOCH.
-func fingerprint(f *buildFlags, enc *encoder, opt templates.Options) string {
-	parts := []string{generator(), "lang=" + opt.Lang, "epoch=" + os.Getenv("SOURCE_DATE_EPOCH"),
-		fmt.Sprintf("missing=%t system=%t", f.allowMissing, f.systemFonts),
-		"docx=" + enc.docx.EastAsiaFont + "/" + enc.docx.ASCIIFont}
+func fingerprint(enc *pipeline.Encoder, opt templates.Options, epoch string) string {
+	c := enc.Config()
+	parts := []string{generator(), "lang=" + opt.Lang, "epoch=" + strings.TrimSpace(epoch),
+		fmt.Sprintf("missing=%t system=%t", c.AllowMissing, c.System),
+		"docx=" + c.DOCX.EastAsiaFont + "/" + c.DOCX.ASCIIFont}
 	for _, k := range slices.Sorted(maps.Keys(opt.Labels)) {
 		parts = append(parts, "label."+k+"="+opt.Labels[k])
 	}
 	if strings.HasSuffix(generator(), "+dirty)") || !strings.Contains(generator(), "(") {
 		parts = append(parts, "exe="+exeHash())
 	}
-	for _, face := range enc.fonts.Faces() {
+	for _, face := range enc.Fonts().Faces() {
 		if face.Source == "embedded" {
 			parts = append(parts, "font=embedded")
 			continue
@@ -372,25 +418,33 @@ func exeHash() string {
 
 // removeStale deletes files of the previous build that this build no
 // longer makes (a standard removed or renamed), within the --only filter;
-// entries outside the filter stay in the manifest.
-func removeStale(w io.Writer, dir string, old manifest, next *manifest, kindsOnly, formatsOnly []string, verbose bool) {
+// entries outside the filter stay in the manifest. It deletes a file only
+// when it is inside the output folder with no symbolic link on the way and
+// still has the sha256 the old manifest recorded; other files are kept and
+// named.
+func (b *builder) removeStale(old manifest, next *manifest) {
 	made := next.byPath()
 	for _, o := range old.Outputs {
 		if _, ok := made[o.Path]; ok {
 			continue
 		}
-		inFilter := (len(kindsOnly) == 0 || slices.Contains(kindsOnly, o.Kind)) &&
-			(len(formatsOnly) == 0 || slices.Contains(formatsOnly, o.Format))
-		if !inFilter {
+		if !b.only.has(o.Kind, o.Format) {
 			next.Outputs = append(next.Outputs, o)
 			continue
 		}
-		p := filepath.Join(dir, filepath.FromSlash(o.Path))
-		if !strings.HasPrefix(filepath.Clean(p), filepath.Clean(dir)+string(filepath.Separator)) {
+		p, err := insideFolder(b.f.out, o.Path)
+		if err != nil {
+			fmt.Fprintf(b.stderr, "kept %s (listed by the old manifest): %v\n", o.Path, err)
 			continue
 		}
-		if err := os.Remove(p); err == nil && verbose {
-			fmt.Fprintf(w, "removed %s\n", p)
+		if !upToDate(b.f.out, o) {
+			if _, err := os.Lstat(p); err == nil {
+				fmt.Fprintf(b.stderr, "kept %s: it changed since ocs wrote it\n", p)
+			}
+			continue
+		}
+		if err := os.Remove(p); err == nil && b.f.verbose {
+			fmt.Fprintf(b.stderr, "removed %s\n", p)
 		}
 		os.Remove(filepath.Dir(p)) // only succeeds when empty
 	}

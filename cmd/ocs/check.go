@@ -12,10 +12,6 @@ import (
 	"github.com/ocs-project/ocs/standards"
 )
 
-func init() {
-	commands = append(commands, newCheckCmd)
-}
-
 // checkFlags are the options of ocs check.
 type checkFlags struct {
 	format string

@@ -143,7 +143,7 @@ func TestBuildDraft(t *testing.T) {
 		t.Errorf("without --draft: exit %d\n%s", code, msg)
 	}
 	msg, code = execOCS(t, "build", dir, "-o", out, "--only", "standard,pdf", "--draft")
-	if code != 0 || !strings.Contains(msg, "built as a draft: 2 errors") {
+	if code != 0 || !strings.Contains(msg, "as a draft: 2 errors") {
 		t.Fatalf("--draft: exit %d\n%s", code, msg)
 	}
 	files, _ := filepath.Glob(filepath.Join(out, "*", "*.pdf"))

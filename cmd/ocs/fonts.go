@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -11,10 +12,6 @@ import (
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
 )
-
-func init() {
-	commands = append(commands, newFontsCmd)
-}
 
 // fontFlags are the font options shared by every command that draws text.
 type fontFlags struct {
@@ -82,15 +79,16 @@ The exit status is 1 when a character is missing, 2 when a file cannot be read.`
 			if err != nil {
 				return err
 			}
-			return runFontsCheck(cmd.OutOrStdout(), set, args)
+			return runFontsCheck(cmd.Context(), cmd.OutOrStdout(), set, args)
 		},
 	}
 	addFontFlags(cmd, &ff)
 	return cmd
 }
 
-// runFontsCheck writes the coverage report of each standard to w.
-func runFontsCheck(w io.Writer, set *fonts.Set, args []string) error {
+// runFontsCheck writes the coverage report of each standard to w. When
+// ctx is cancelled (Ctrl-C) it stops between standards.
+func runFontsCheck(ctx context.Context, w io.Writer, set *fonts.Set, args []string) error {
 	type source struct {
 		name string
 		load func() (*standard.Standard, error)
@@ -115,6 +113,9 @@ func runFontsCheck(w io.Writer, set *fonts.Set, args []string) error {
 	}
 	status := 0
 	for i, src := range sources {
+		if ctx.Err() != nil {
+			return interrupted(ctx, w, fmt.Sprintf("%d of %d standards checked", i, len(sources)))
+		}
 		if i > 0 {
 			fmt.Fprintln(w)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ocs-project/ocs/internal/pipeline"
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
 	"github.com/ocs-project/ocs/templates/assessment"
@@ -209,4 +211,21 @@ func fileProblems(file string, err error) standard.Problems {
 func firstLine(err error) string {
 	s, _, _ := strings.Cut(err.Error(), "\n")
 	return s
+}
+
+// standardsOnly drops the inputs that are not standards (overlays,
+// settings files), with a note on w for each; no standard left is an error.
+func standardsOnly(ins []pipeline.Source, args []string, w io.Writer) ([]pipeline.Source, error) {
+	out := ins[:0:0]
+	for _, in := range ins {
+		if k := detectKind(in.Name, in.Data); k != kindStandard && !in.IsBundled() {
+			fmt.Fprintf(w, "%s: skipped: %s, not a standard\n", in.Name, k.describe())
+			continue
+		}
+		out = append(out, in)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no standards (*.toml) found in %s", strings.Join(args, ", "))
+	}
+	return out, nil
 }

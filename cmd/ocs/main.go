@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ocs-project/ocs/fonts"
+	"github.com/ocs-project/ocs/internal/pipeline"
 	"github.com/ocs-project/ocs/standard"
 )
 
@@ -25,10 +27,39 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
-// commands registers the subcommands; each file of this package adds its own.
-var commands []func() *cobra.Command
+// contentError is an error in what the user's files say (a roster, an
+// overlay), as opposed to a command that cannot run: exit status 1.
+type contentError struct{ err error }
 
-func newRoot() *cobra.Command {
+func (e contentError) Error() string { return e.err.Error() }
+func (e contentError) Unwrap() error { return e.err }
+
+// env is what a run takes from its surroundings, read once at start so
+// that no later step reads the environment.
+type env struct {
+	// date is the documents' date, from SOURCE_DATE_EPOCH; zero means the
+	// backends' fixed default.
+	date time.Time
+	// dateErr is why SOURCE_DATE_EPOCH could not be used; commands that
+	// make documents refuse to start with it.
+	dateErr error
+	// epoch is SOURCE_DATE_EPOCH as given, for build fingerprints.
+	epoch string
+}
+
+// readEnv reads the environment of a run.
+func readEnv() *env {
+	e := &env{epoch: os.Getenv("SOURCE_DATE_EPOCH")}
+	e.date, e.dateErr = pipeline.ParseEpoch(e.epoch)
+	return e
+}
+
+// documentDate returns the date documents carry, or the error that stops
+// every command that makes documents before it makes any.
+func (e *env) documentDate() (time.Time, error) { return e.date, e.dateErr }
+
+// newRoot builds the command tree: the root command and each subcommand.
+func newRoot(e *env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "ocs",
 		Short: "Render occupational competency standards (職能基準) as PDF, DOCX and HTML",
@@ -38,21 +69,44 @@ into the official standard table, assessment forms and job descriptions.`,
 		SilenceErrors: true,
 	}
 	addSettingsFlag(root)
-	for _, c := range commands {
-		root.AddCommand(c())
-	}
+	root.AddCommand(
+		newRenderCmd(e),
+		newBuildCmd(e),
+		newCheckCmd(),
+		newFontsCmd(),
+		newSchemaCmd(),
+		newVersionCmd(),
+		newImportCmd(),
+	)
 	return root
 }
 
+func newVersionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of ocs",
+		Args:  cobra.NoArgs,
+		Run: func(cmd *cobra.Command, _ []string) {
+			fmt.Fprintln(cmd.OutOrStdout(), "ocs", version)
+		},
+	}
+}
+
 func main() {
-	os.Exit(execute(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	ctx, stop := notifySignals(context.Background(), os.Stderr)
+	code := execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // execute runs the command line with the given output streams and returns
 // the exit status: 0 success, 1 problems found (invalid input, failed
-// outputs), 2 the command could not run (usage, unreadable files).
+// outputs), 2 the command could not run (usage, unreadable files), 130 or
+// 143 interrupted by SIGINT or SIGTERM. On a terminal, control characters
+// from input files are shown escaped.
 func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	root := newRoot()
+	stdout, stderr = safeTerminal(stdout), safeTerminal(stderr)
+	root := newRoot(readEnv())
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -64,31 +118,23 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
+	if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "ocs: interrupted; nothing written")
+		return interruptCode(ctx)
+	}
 	var ps standard.Problems
 	if errors.As(err, &ps) {
 		for _, p := range ps {
 			fmt.Fprintln(stderr, p)
 		}
-		fmt.Fprintf(stderr, "ocs: %d errors; nothing written (run ocs check for every problem)\n", len(ps.Errors()))
+		fmt.Fprintf(stderr, "ocs: %s; nothing written (run ocs check for every problem)\n", plural(len(ps.Errors()), "error"))
 		return 1
 	}
 	fmt.Fprintln(stderr, "ocs:", err)
 	var missing *fonts.MissingError
-	if errors.As(err, &missing) {
+	var ce contentError
+	if errors.As(err, &missing) || errors.As(err, &ce) {
 		return 1
 	}
 	return 2
-}
-
-func init() {
-	commands = append(commands, func() *cobra.Command {
-		return &cobra.Command{
-			Use:   "version",
-			Short: "Print the version of ocs",
-			Args:  cobra.NoArgs,
-			Run: func(cmd *cobra.Command, _ []string) {
-				fmt.Fprintln(cmd.OutOrStdout(), "ocs", version)
-			},
-		}
-	})
 }

@@ -69,9 +69,14 @@ func (m *manifest) byPath() map[string]output {
 }
 
 // upToDate reports whether the file of o in dir still has the manifest's
-// size and hash, so it need not be made again for the same inputs.
+// size and hash, so it need not be made again for the same inputs (or may
+// be deleted as stale). A file behind a symbolic link never is.
 func upToDate(dir string, o output) bool {
-	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(o.Path)))
+	p, err := insideFolder(dir, o.Path)
+	if err != nil {
+		return false
+	}
+	data, err := os.ReadFile(p)
 	if err != nil || int64(len(data)) != o.Size {
 		return false
 	}

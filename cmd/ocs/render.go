@@ -1,23 +1,22 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
-	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/ocs-project/ocs/render"
+	"github.com/ocs-project/ocs/internal/pipeline"
+	"github.com/ocs-project/ocs/render/docx"
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
-	"github.com/ocs-project/ocs/templates"
 	"github.com/ocs-project/ocs/templates/assessment"
 	"github.com/ocs-project/ocs/templates/jobdesc"
-	"github.com/ocs-project/ocs/templates/table"
 )
-
-func init() { commands = append(commands, newRenderCmd) }
 
 // renderFlags are the options of `ocs render`.
 type renderFlags struct {
@@ -37,7 +36,7 @@ type renderFlags struct {
 	draft   bool
 }
 
-func newRenderCmd() *cobra.Command {
+func newRenderCmd(e *env) *cobra.Command {
 	var f renderFlags
 	cmd := &cobra.Command{
 		Use:   "render KIND [FILE|CODE]",
@@ -50,11 +49,12 @@ KIND is one of:
   assessment   the assessor's pack; --roster makes one set per candidate
   jobdesc      a job description (with --overlay) or an occupation profile
 
-The format comes from -f, or from the extension of -o (.pdf, .docx, .html, .txt).
-Without -o the output goes next to the input, named after the document kind;
--o - writes to standard output. Files are written atomically: an error never
-leaves a partial file. The standard is validated first: errors refuse to
-render, warnings are printed and rendering goes on.`,
+The format comes from -f, or from the extension of -o (.pdf, .docx, .html, .txt);
+-f and the extension of -o must agree. Without -o the output goes next to the input,
+named after the document kind; -o - writes to standard output (PDF and DOCX only when
+it is not a terminal). Files are written atomically: an error or Ctrl-C never leaves a
+partial file. The standard is validated first: errors refuse to render, warnings are
+printed and rendering goes on. Flags win over the settings file and --config.`,
 		Example: `  ocs render standard THM2431-001v1 -o thm.pdf
   ocs render standard my.toml -f docx
   ocs render assessment my.toml --scope T1,T3.2 --points 5 -o forms.pdf
@@ -62,9 +62,9 @@ render, warnings are printed and rendering goes on.`,
   ocs render assessment my.toml --roster cohort.csv --combine -o cohort.pdf
   ocs render jobdesc --overlay examples/company-overlay.toml -o job.html`,
 		Args:      cobra.RangeArgs(1, 2),
-		ValidArgs: kinds,
+		ValidArgs: []string{"standard", "assessment", "jobdesc"},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runRender(cmd, &f, args)
+			return runRender(cmd, e, &f, args)
 		},
 	}
 	fl := cmd.Flags()
@@ -72,28 +72,83 @@ render, warnings are printed and rendering goes on.`,
 	fl.StringVarP(&f.format, "format", "f", "", "output format: pdf, docx, html or txt (default: from -o, else pdf)")
 	fl.StringVar(&f.lang, "lang", "zh-TW", "label language: zh-TW or en")
 	fl.StringVar(&f.labels, "labels", "", "TOML file of label overrides (key = \"wording\")")
-	fl.BoolVar(&f.landscape, "landscape", false, "A4 landscape instead of portrait")
+	fl.BoolVar(&f.landscape, "landscape", false, "A4 landscape instead of portrait (--landscape=false overrides --config)")
 	fl.BoolVar(&f.allowMissing, "allow-missing-glyphs", false, "print characters no font has as empty boxes instead of failing")
 	fl.StringVar(&f.eastAsia, "docx-east-asia-font", "", "DOCX: name of the Chinese font (default 標楷體)")
 	fl.StringVar(&f.ascii, "docx-ascii-font", "", "DOCX: name of the Latin font")
 	addFontFlags(cmd, &f.fonts)
+	addDraftFlag(cmd, &f.draft)
 	fl.StringVar(&f.config, "config", "", "assessment: settings file (TOML: scope, parts, scale, methods, labels)")
 	fl.StringVar(&f.scope, "scope", "", "assessment: duties and tasks to assess, e.g. T1,T3.2 (default: all)")
 	fl.StringVar(&f.parts, "parts", "", "assessment: parts to print, e.g. cover,checklist,result (default: all)")
-	fl.IntVar(&f.points, "points", 0, "assessment: rating scale of N points (e.g. 5) instead of 達成/未達成")
+	fl.IntVar(&f.points, "points", 0, "assessment: rating scale of N points (e.g. 5) instead of 達成/未達成; 0 = 達成/未達成")
 	fl.StringVar(&f.roster, "roster", "", "assessment: CSV of candidates; one form set each, pre-filled")
 	fl.BoolVar(&f.combine, "combine", false, "assessment: with --roster, one file for the whole cohort")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "assessment: parallel workers for a roster (default: number of CPUs)")
 	fl.StringVar(&f.overlay, "overlay", "", "jobdesc: company overlay TOML (pay, place, contact…); without it, an occupation profile")
-	addDraftFlag(cmd, &f.draft)
 	return cmd
 }
 
-func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
+// renderJob is what `ocs render` was asked to make, resolved from flags,
+// settings and inputs.
+type renderJob struct {
+	kind   pipeline.Kind
+	src    pipeline.Source
+	s      *standard.Standard
+	opt    pipeline.Options
+	format pipeline.Format
+	enc    *pipeline.Encoder
+	// quiet drops the encoder's warnings: the characters no font has were
+	// reported already, at their lines in the standard.
+	quiet bool
+}
+
+func runRender(cmd *cobra.Command, e *env, f *renderFlags, args []string) error {
+	date, err := e.documentDate()
+	if err != nil {
+		return err
+	}
 	st, err := loadSettings(cmd)
 	if err != nil {
 		return err
 	}
+	f.applySettings(cmd, st)
+	j := &renderJob{}
+	if j.kind, err = f.kind(args[0]); err != nil {
+		return err
+	}
+	if j.format, err = f.outputFormat(cmd); err != nil {
+		return err
+	}
+	if j.opt.Overlay, err = f.loadOverlay(); err != nil {
+		return err
+	}
+	if j.src, err = f.source(args, j.opt.Overlay); err != nil {
+		return err
+	}
+	if j.s, err = load(cmd, j.src); err != nil {
+		if j.s, j.opt.Draft = draftOf(j.src, f.draft || st.Draft, err, cmd.ErrOrStderr()); j.s == nil {
+			return err
+		}
+		if f.roster != "" {
+			return fmt.Errorf("%s has errors: a roster is never rendered from a draft; fix the errors (ocs check %s)", j.src.Name, j.src.Name)
+		}
+	}
+	if j.opt.Assessment, err = f.assessmentOptions(cmd, st.Labels, date); err != nil {
+		return err
+	}
+	if j.enc, j.quiet, err = f.encoder(cmd, j.s, j.format); err != nil {
+		return err
+	}
+	if f.roster != "" {
+		return renderRoster(cmd, j, f)
+	}
+	return renderOne(cmd, j, f.out)
+}
+
+// applySettings fills the flags the user did not give from the settings
+// file: fonts, language and DOCX font names.
+func (f *renderFlags) applySettings(cmd *cobra.Command, st *settings) {
 	st.applyFonts(cmd, &f.fonts)
 	f.lang = st.lang(cmd, f.lang)
 	if !cmd.Flags().Changed("docx-east-asia-font") && st.DOCX.EastAsiaFont != "" {
@@ -102,23 +157,38 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 	if !cmd.Flags().Changed("docx-ascii-font") && st.DOCX.ASCIIFont != "" {
 		f.ascii = st.DOCX.ASCIIFont
 	}
-	kind := args[0]
-	if !slices.Contains(kinds, kind) {
-		return fmt.Errorf("unknown document kind %q (choose one of %s)", kind, strings.Join(kinds, ", "))
-	}
-	if f.roster != "" && kind != "assessment" {
-		return fmt.Errorf("--roster works with the assessment kind only")
-	}
-	if f.overlay != "" && kind != "jobdesc" {
-		return fmt.Errorf("--overlay works with the jobdesc kind only")
-	}
+}
 
-	var ov *jobdesc.Overlay
-	if f.overlay != "" {
-		if ov, err = jobdesc.LoadOverlay(f.overlay); err != nil {
-			return err
-		}
+// kind checks the document kind and the flags that only one kind takes.
+func (f *renderFlags) kind(arg string) (pipeline.Kind, error) {
+	k, err := pipeline.ParseKind(arg)
+	if err != nil || k == pipeline.Profile {
+		return "", fmt.Errorf("unknown document kind %q (choose one of standard, assessment, jobdesc)", arg)
 	}
+	if f.roster != "" && k != pipeline.Assessment {
+		return "", errors.New("--roster works with the assessment kind only")
+	}
+	if f.overlay != "" && k != pipeline.JobDesc {
+		return "", errors.New("--overlay works with the jobdesc kind only")
+	}
+	return k, nil
+}
+
+// loadOverlay reads the --overlay file, if any.
+func (f *renderFlags) loadOverlay() (*jobdesc.Overlay, error) {
+	if f.overlay == "" {
+		return nil, nil
+	}
+	ov, err := jobdesc.LoadOverlay(f.overlay)
+	if err != nil {
+		return nil, contentError{err}
+	}
+	return ov, nil
+}
+
+// source reads the standard named on the command line, or else by the
+// overlay.
+func (f *renderFlags) source(args []string, ov *jobdesc.Overlay) (pipeline.Source, error) {
 	arg := ""
 	if len(args) == 2 {
 		arg = args[1]
@@ -129,153 +199,79 @@ func runRender(cmd *cobra.Command, f *renderFlags, args []string) error {
 		}
 	}
 	if arg == "" {
-		return fmt.Errorf("name the standard: a TOML file or a bundled code (%s)", strings.Join(bundledCodes(), ", "))
+		return pipeline.Source{}, fmt.Errorf("name the standard: a TOML file or a bundled code (%s)", strings.Join(standards.Codes(), ", "))
 	}
-	in, err := readInput(arg)
-	if err != nil {
-		return err
-	}
-	s, drafted, err := loadDraftable(in, cmd.ErrOrStderr(), f.draft || st.Draft)
-	if err == nil && len(drafted) > 0 && f.roster != "" {
-		err = fmt.Errorf("%s has errors: a roster is never rendered from a draft; fix the errors (ocs check %s)", in.Name, in.Name)
-	}
-	if err != nil {
-		return err
-	}
-
-	opt, err := f.options(st.Labels)
-	if err != nil {
-		return err
-	}
-	outFile := f.out
-	if f.roster != "" && !f.combine {
-		outFile = "" // a folder: the format comes from -f, else PDF
-	}
-	format, err := formatOf(f.format, outFile)
-	if err != nil {
-		return err
-	}
-	set, err := f.fonts.load()
-	if err != nil {
-		return err
-	}
-	enc := &encoder{fonts: set, system: !f.fonts.noSystem, allowMissing: f.allowMissing, warn: cmd.ErrOrStderr()}
-	if format == "pdf" {
-		// Check the standard first, so that a missing character is
-		// reported at its field and line in the TOML file.
-		if ps := enc.missing(s); len(ps) > 0 {
-			if !f.allowMissing {
-				return ps
-			}
-			for _, p := range ps {
-				fmt.Fprintln(cmd.ErrOrStderr(), p)
-			}
-			enc.warn = nil // said once is enough
-		}
-	}
-	enc.docx.EastAsiaFont, enc.docx.ASCIIFont = f.eastAsia, f.ascii
-
-	if f.roster != "" {
-		aopt, err := f.assessmentOptions(opt)
-		if err != nil {
-			return err
-		}
-		return renderRoster(cmd, s, in, aopt, f, format, enc)
-	}
-
-	var doc *render.Document
-	suffix := kind
-	switch kind {
-	case "standard":
-		doc, err = table.Standard(s, opt)
-	case "assessment":
-		var aopt assessment.AssessmentOptions
-		if aopt, err = f.assessmentOptions(opt); err == nil {
-			doc, err = assessment.Assessment(s, aopt, nil)
-		}
-	case "jobdesc":
-		if ov != nil {
-			ps := ov.Validate(s)
-			if len(ps.Errors()) > 0 {
-				return ps.Errors()
-			}
-			for _, p := range ps {
-				fmt.Fprintln(cmd.ErrOrStderr(), p)
-			}
-		} else {
-			suffix = "profile"
-		}
-		doc, err = jobdesc.JobDescription(s, ov, opt)
-	}
-	if err != nil {
-		return err
-	}
-	markDraft(doc, f.lang, drafted)
-	data, err := enc.encode(doc, format)
-	if err != nil {
-		return err
-	}
-	out := f.out
-	if out == "" {
-		out = defaultOutput(in, s, suffix, format)
-	}
-	if err := writeFile(out, data, cmd.OutOrStdout()); err != nil {
-		return err
-	}
-	if out != "-" {
-		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d bytes)\n", out, len(data))
-	}
-	return nil
+	return pipeline.Open(arg)
 }
 
-// options returns the template options common to every kind: the
-// settings file's labels, overridden by those of --labels.
-func (f *renderFlags) options(labels map[string]string) (templates.Options, error) {
-	opt := templates.Options{Lang: f.lang, Landscape: f.landscape, Labels: map[string]string{}}
-	for k, v := range labels {
-		opt.Labels[k] = v
+// load parses and validates src, printing its warnings.
+func load(cmd *cobra.Command, src pipeline.Source) (*standard.Standard, error) {
+	s, ps, err := pipeline.Load(src)
+	if err != nil {
+		return nil, err
 	}
-	if f.labels != "" {
-		l, err := readLabels(f.labels)
-		if err != nil {
-			return opt, err
-		}
-		for k, v := range l {
-			opt.Labels[k] = v
-		}
-	}
-	return opt, nil
+	printProblems(cmd, ps, standard.Warning)
+	return s, nil
 }
 
-// assessmentOptions combines the settings file with the flags; flags win.
-func (f *renderFlags) assessmentOptions(base templates.Options) (assessment.AssessmentOptions, error) {
+// printProblems writes the problems of severity sev or worse to stderr.
+func printProblems(cmd *cobra.Command, ps standard.Problems, sev standard.Severity) {
+	for _, p := range ps {
+		if p.Severity <= sev {
+			fmt.Fprintln(cmd.ErrOrStderr(), p)
+		}
+	}
+}
+
+// assessmentOptions resolves the template options. From weakest to
+// strongest: the defaults, the settings file, the --config file, the
+// flags the user gave (--labels among them). Only a flag given on the
+// command line wins, so "--lang zh-TW" overrides a file saying "en" and
+// "--landscape=false" one saying landscape.
+func (f *renderFlags) assessmentOptions(cmd *cobra.Command, settingsLabels map[string]string, date time.Time) (assessment.AssessmentOptions, error) {
+	fl := cmd.Flags()
 	var a assessment.AssessmentOptions
 	if f.config != "" {
 		c, err := assessment.LoadAssessmentConfig(f.config)
 		if err != nil {
-			return a, err
+			return a, contentError{err}
 		}
 		a = c
-		if a.Lang == "" || f.lang != "zh-TW" {
-			a.Lang = base.Lang
-		}
-		a.Landscape = a.Landscape || base.Landscape
-		if a.Labels == nil {
-			a.Labels = map[string]string{}
-		}
-		for k, v := range base.Labels {
-			a.Labels[k] = v
-		}
-	} else {
-		a.Options = base
 	}
-	if f.scope != "" {
+	if fl.Changed("lang") || a.Lang == "" {
+		a.Lang = f.lang // the flag, else the settings file, else the default
+	}
+	if fl.Changed("landscape") {
+		a.Landscape = f.landscape
+	}
+	labels := map[string]string{}
+	for _, m := range []map[string]string{settingsLabels, a.Labels} {
+		for k, v := range m {
+			labels[k] = v
+		}
+	}
+	if f.labels != "" {
+		data, err := os.ReadFile(f.labels)
+		if err != nil {
+			return a, fmt.Errorf("read labels: %w", err)
+		}
+		l, err := pipeline.ParseLabels(f.labels, data)
+		if err != nil {
+			return a, contentError{err}
+		}
+		for k, v := range l {
+			labels[k] = v
+		}
+	}
+	a.Labels = labels
+	a.Date = date
+	if fl.Changed("scope") {
 		a.Scope = splitList(f.scope)
 	}
-	if f.parts != "" {
+	if fl.Changed("parts") {
 		a.Parts = splitList(f.parts)
 	}
-	if f.points != 0 {
+	if fl.Changed("points") {
 		a.Scale = assessment.Scale{Points: f.points}
 	}
 	return a, nil
@@ -290,21 +286,74 @@ func splitList(s string) []string {
 	return out
 }
 
-// readLabels reads a TOML file of label overrides (see
-// templates.LoadLabelFile).
-func readLabels(path string) (map[string]string, error) {
-	return templates.LoadLabelFile(path)
+// outputFormat is the format of the output: from -f, else from the name
+// of -o (a roster's folder says nothing, so PDF). Binary formats are not
+// written to a terminal.
+func (f *renderFlags) outputFormat(cmd *cobra.Command) (pipeline.Format, error) {
+	out := f.out
+	if f.roster != "" && !f.combine {
+		out = "" // a folder: the format comes from -f, else PDF
+	}
+	format, err := pipeline.FormatOf(f.format, out)
+	if err != nil {
+		return "", err
+	}
+	if f.out == "-" && format.Binary() && isTerminal(cmd.OutOrStdout()) {
+		return "", fmt.Errorf("-o - would write %s to the terminal: redirect it (-o - > file.%s) or name a file with -o", strings.ToUpper(string(format)), format)
+	}
+	return format, nil
+}
+
+// encoder loads the fonts and makes the encoder. For a PDF it first checks
+// every character of the standard, so that one no font has is reported at
+// its field and line in the TOML file; reported says it printed some
+// (allowed as empty boxes).
+func (f *renderFlags) encoder(cmd *cobra.Command, s *standard.Standard, format pipeline.Format) (enc *pipeline.Encoder, reported bool, err error) {
+	set, err := f.fonts.load()
+	if err != nil {
+		return nil, false, err
+	}
+	enc, err = pipeline.NewEncoder(pipeline.EncoderConfig{Fonts: set, System: !f.fonts.noSystem, AllowMissing: f.allowMissing,
+		DOCX: docx.Options{EastAsiaFont: f.eastAsia, ASCIIFont: f.ascii}})
+	if err != nil || format != pipeline.PDF {
+		return enc, false, err
+	}
+	ps := enc.Missing(s)
+	if len(ps.Errors()) > 0 {
+		return nil, false, ps
+	}
+	printProblems(cmd, ps, standard.Warning)
+	return enc, len(ps) > 0, nil
+}
+
+// renderOne makes one document and writes it.
+func renderOne(cmd *cobra.Command, j *renderJob, out string) error {
+	res, err := j.enc.Render(cmd.Context(), j.s, j.kind, j.opt, j.format)
+	printProblems(cmd, res.Problems, standard.Warning)
+	if err != nil {
+		return err
+	}
+	if !j.quiet {
+		warnTo(cmd.ErrOrStderr(), res.Warnings)
+	}
+	if out == "" {
+		out = defaultOutput(j.src, j.s, pipeline.Suffix(j.kind, j.opt), j.format)
+	}
+	if err := writeFile(out, res.Data, cmd.OutOrStdout()); err != nil {
+		return err
+	}
+	if out != "-" {
+		fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%s)\n", out, plural(len(res.Data), "byte"))
+	}
+	return nil
 }
 
 // defaultOutput names the output next to the input file (in the current
 // folder for a bundled standard): "THM2431-001v1-standard.pdf".
-func defaultOutput(in input, s *standard.Standard, suffix, format string) string {
-	name := stem(s, in) + "-" + suffix + "." + format
-	if strings.HasPrefix(in.Name, "bundled:") {
+func defaultOutput(src pipeline.Source, s *standard.Standard, suffix string, format pipeline.Format) string {
+	name := pipeline.Stem(s, src) + "-" + suffix + "." + string(format)
+	if src.IsBundled() {
 		return name
 	}
-	return filepath.Join(filepath.Dir(in.Name), name)
+	return filepath.Join(filepath.Dir(src.Name), name)
 }
-
-// bundledCodes lists the bundled standards for messages.
-func bundledCodes() []string { return standards.Codes() }

@@ -4,77 +4,88 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocs-project/ocs/internal/pipeline"
 	"github.com/ocs-project/ocs/render"
-	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/templates/assessment"
 )
 
-// cohort is the work of one roster: the standard, the options and the
-// candidates with their file stems.
+// cohort is the work of one roster: the job and the candidates with their
+// file stems.
 type cohort struct {
-	s     *standard.Standard
-	opt   assessment.AssessmentOptions
+	j     *renderJob
 	cands []assessment.Candidate
 	names []string
 }
 
-// readCohort reads the roster at path for s.
-func readCohort(s *standard.Standard, opt assessment.AssessmentOptions, path string) (*cohort, error) {
-	f, err := os.Open(path)
+// readCohort reads the roster at path for j.
+func readCohort(j *renderJob, path string) (*cohort, error) {
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read roster: %w", err)
 	}
-	defer f.Close()
-	cands, err := assessment.ReadRoster(f, path)
+	cands, err := pipeline.ParseRoster(path, data)
 	if err != nil {
-		return nil, err
+		return nil, contentError{err}
 	}
-	return &cohort{s: s, opt: opt, cands: cands, names: assessment.FileNames(cands)}, nil
+	return &cohort{j: j, cands: cands, names: assessment.FileNames(cands)}, nil
+}
+
+// candidateError places err at candidate i's roster line.
+func (c *cohort) candidateError(i int, err error) error {
+	if errors.Is(err, context.Canceled) {
+		return err
+	}
+	return contentError{fmt.Errorf("candidate %s (roster line %d): %w", c.cands[i].Name, c.cands[i].Line, err)}
 }
 
 // doc builds candidate i's form set.
 func (c *cohort) doc(i int) (*render.Document, error) {
-	d, err := assessment.Assessment(c.s, c.opt, &c.cands[i])
+	opt := c.j.opt
+	opt.Candidate = &c.cands[i]
+	d, _, err := pipeline.Build(c.j.s, pipeline.Assessment, opt)
 	if err != nil {
-		return nil, fmt.Errorf("candidate %s (roster line %d): %w", c.cands[i].Name, c.cands[i].Line, err)
+		return nil, c.candidateError(i, err)
 	}
 	return d, nil
 }
 
 // renderRoster renders one form set per candidate of the roster: into a
 // folder of files, one per candidate, or with --combine into one file.
-// Either all outputs are written or none: files are made in a temporary
-// folder and moved into place only when every candidate succeeded.
-func renderRoster(cmd *cobra.Command, s *standard.Standard, in input, opt assessment.AssessmentOptions,
-	f *renderFlags, format string, enc *encoder) error {
-	if err := opt.Check(s); err != nil {
+// Either all outputs are written or none.
+func renderRoster(cmd *cobra.Command, j *renderJob, f *renderFlags) error {
+	if err := j.opt.Assessment.Check(j.s); err != nil {
 		return err
 	}
-	c, err := readCohort(s, opt, f.roster)
+	c, err := readCohort(j, f.roster)
 	if err != nil {
 		return err
 	}
-	stderr := cmd.ErrOrStderr()
+	ctx, stderr := cmd.Context(), cmd.ErrOrStderr()
+	bar := newProgress(stderr, len(c.cands), "forms")
 	if f.combine {
-		data, err := c.combined(cmd.Context(), f.jobs, format, enc, newProgress(stderr, len(c.cands), "forms"))
+		data, err := c.combined(ctx, f.jobs, bar, stderr)
+		if ctx.Err() != nil {
+			return interrupted(ctx, stderr, "nothing written")
+		}
 		if err != nil {
 			return err
 		}
 		out := f.out
 		if out == "" {
-			out = defaultOutput(in, s, "assessment-cohort", format)
+			out = defaultOutput(j.src, j.s, "assessment-cohort", j.format)
 		}
 		if err := writeFile(out, data, cmd.OutOrStdout()); err != nil {
 			return err
 		}
 		if out != "-" {
-			fmt.Fprintf(stderr, "wrote %s: %d candidates (%d bytes)\n", out, len(c.cands), len(data))
+			fmt.Fprintf(stderr, "wrote %s: %s (%s)\n", out, plural(len(c.cands), "candidate"), plural(len(data), "byte"))
 		}
 		return nil
 	}
@@ -83,79 +94,178 @@ func renderRoster(cmd *cobra.Command, s *standard.Standard, in input, opt assess
 		return errors.New("a roster without --combine writes one file per candidate: give a folder with -o")
 	}
 	if out == "" {
-		out = strings.TrimSuffix(defaultOutput(in, s, "assessment", format), "."+format)
+		out = strings.TrimSuffix(defaultOutput(j.src, j.s, "assessment", j.format), "."+string(j.format))
 	}
-	n, err := c.files(cmd.Context(), f.jobs, out, format, enc, newProgress(stderr, len(c.cands), "forms"))
+	n, err := c.files(ctx, f.jobs, out, bar, stderr)
+	if ctx.Err() != nil {
+		return interrupted(ctx, stderr, "nothing written")
+	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "wrote %d files to %s\n", n, out)
+	fmt.Fprintf(stderr, "wrote %s to %s\n", plural(n, "file"), out)
 	return nil
 }
 
 // combined renders every candidate's forms as one document.
-func (c *cohort) combined(ctx context.Context, workers int, format string, enc *encoder, bar *progress) ([]byte, error) {
-	if ctx == nil {
-		ctx = context.Background()
-	}
+func (c *cohort) combined(ctx context.Context, workers int, bar *progress, stderr io.Writer) ([]byte, error) {
 	docs := make([]*render.Document, len(c.cands))
 	errs := parallel(ctx, workers, len(c.cands), func(i int) error {
+		defer bar.step()
 		d, err := c.doc(i)
 		docs[i] = d
-		bar.step()
 		return err
 	})
 	bar.done()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	title := docs[0].Meta.Title
-	all, err := assessment.Combine(title, docs...)
+	all, err := assessment.Combine(docs[0].Meta.Title, docs...)
 	if err != nil {
 		return nil, err
 	}
-	return enc.encode(all, format)
+	data, warns, err := c.j.enc.Encode(ctx, all, c.j.format)
+	if !c.j.quiet {
+		warnTo(stderr, warns)
+	}
+	return data, err
 }
 
 // files renders one file per candidate into the folder out and returns
-// how many it wrote.
-func (c *cohort) files(ctx context.Context, workers int, out, format string, enc *encoder, bar *progress) (int, error) {
-	if ctx == nil {
-		ctx = context.Background()
-	}
+// how many it wrote. Files are made in a hidden temporary folder beside
+// out and moved into place only when every candidate succeeded; see
+// commitFiles.
+func (c *cohort) files(ctx context.Context, workers int, out string, bar *progress, stderr io.Writer) (int, error) {
 	parent := filepath.Dir(filepath.Clean(out))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return 0, fmt.Errorf("create %s: %w", parent, err)
+	}
+	if info, err := os.Stat(out); err == nil && !info.IsDir() {
+		return 0, fmt.Errorf("%s is a file: a roster without --combine writes one file per candidate into a folder; name a folder with -o, or add --combine", out)
 	}
 	tmp, err := os.MkdirTemp(parent, ".ocs-roster-*")
 	if err != nil {
 		return 0, fmt.Errorf("write %s: %w", out, err)
 	}
-	defer os.RemoveAll(tmp)
+	if !temps.add(tmp) {
+		os.RemoveAll(tmp)
+		return 0, context.Canceled
+	}
+	defer func() {
+		os.RemoveAll(tmp)
+		temps.done(tmp)
+	}()
+	files := make([]string, len(c.names))
+	for i, name := range c.names {
+		files[i] = name + "." + string(c.j.format)
+	}
+	warns := make([][]string, len(c.cands))
 	errs := parallel(ctx, workers, len(c.cands), func(i int) error {
 		defer bar.step()
 		d, err := c.doc(i)
 		if err != nil {
 			return err
 		}
-		data, err := enc.encode(d, format)
+		data, w, err := c.j.enc.Encode(ctx, d, c.j.format)
+		warns[i] = w
 		if err != nil {
-			return fmt.Errorf("candidate %s (roster line %d): %w", c.cands[i].Name, c.cands[i].Line, err)
+			return c.candidateError(i, err)
 		}
-		return os.WriteFile(filepath.Join(tmp, c.names[i]+"."+format), data, 0o644)
+		if err := createSynced(filepath.Join(tmp, files[i]), data); err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Join(out, files[i]), unwrapPath(err))
+		}
+		return nil
 	})
 	bar.done()
-	if err := errors.Join(errs...); err != nil {
-		return 0, err
-	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return 0, fmt.Errorf("create %s: %w", out, err)
-	}
-	for _, name := range c.names {
-		file := name + "." + format
-		if err := os.Rename(filepath.Join(tmp, file), filepath.Join(out, file)); err != nil {
-			return 0, fmt.Errorf("write %s: %w", filepath.Join(out, file), err)
+	for i, ws := range warns {
+		if c.j.quiet {
+			break
+		}
+		for _, w := range ws {
+			fmt.Fprintf(stderr, "warning: %s: %s\n", files[i], w)
 		}
 	}
-	return len(c.names), nil
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	if err := errors.Join(errs...); err != nil {
+		failed := 0
+		for _, e := range errs {
+			if e != nil {
+				failed++
+			}
+		}
+		return 0, fmt.Errorf("%w\nnothing written: %d of %s failed", err, failed, plural(len(files), "file"))
+	}
+	if err := commitFiles(tmp, out, files, os.Rename); err != nil {
+		return 0, err
+	}
+	return len(files), nil
+}
+
+// commitFiles moves files from the folder tmp into the folder out, all or
+// none. It first checks every target, so that a folder in the way is
+// named before anything moves; then it moves each file, keeping the file
+// it replaces in tmp; when a move fails it puts every file back as it was
+// and names the target that blocked it. rename is os.Rename (a parameter
+// so that tests can make it fail).
+func commitFiles(tmp, out string, files []string, rename func(from, to string) error) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", out, err)
+	}
+	for _, file := range files {
+		target := filepath.Join(out, file)
+		if info, err := os.Lstat(target); err == nil && info.IsDir() {
+			return fmt.Errorf("cannot write %s: a folder of that name is in the way; nothing written (move it away and run again)", target)
+		}
+	}
+	old := filepath.Join(tmp, ".replaced")
+	if err := os.Mkdir(old, 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", out, err)
+	}
+	type move struct{ target, backup string }
+	var done []move
+	undo := func() {
+		for i := len(done) - 1; i >= 0; i-- {
+			os.Remove(done[i].target)
+			if done[i].backup != "" {
+				os.Rename(done[i].backup, done[i].target)
+			}
+		}
+	}
+	for _, file := range files {
+		target := filepath.Join(out, file)
+		m := move{target: target}
+		if _, err := os.Lstat(target); err == nil {
+			m.backup = filepath.Join(old, file)
+			if err := rename(target, m.backup); err != nil {
+				undo()
+				return fmt.Errorf("cannot replace %s: %v; nothing written", target, unwrapPath(err))
+			}
+		}
+		if err := rename(filepath.Join(tmp, file), target); err != nil {
+			if m.backup != "" {
+				os.Rename(m.backup, target)
+			}
+			undo()
+			return fmt.Errorf("cannot write %s: %v; nothing written", target, unwrapPath(err))
+		}
+		done = append(done, m)
+	}
+	syncDir(out)
+	return nil
+}
+
+// unwrapPath drops the paths of a *os.LinkError or *os.PathError, which
+// name hidden temporary files, keeping the reason.
+func unwrapPath(err error) error {
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

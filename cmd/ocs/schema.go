@@ -13,10 +13,6 @@ import (
 	"github.com/ocs-project/ocs/templates/jobdesc"
 )
 
-func init() {
-	commands = append(commands, newSchemaCmd)
-}
-
 func newSchemaCmd() *cobra.Command {
 	var output string
 	cmd := &cobra.Command{

@@ -32,16 +32,7 @@ func TestSettingsApply(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d\n%s", code, stderr)
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(out, w) {
-					t.Errorf("output lacks %q", w)
-				}
-			}
-			for _, a := range tt.avoid {
-				if strings.Contains(out, a) {
-					t.Errorf("output has %q", a)
-				}
-			}
+			containsAll(t, out, tt.want, tt.avoid)
 		})
 	}
 }

@@ -23,8 +23,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
-	"strconv"
 	"sync"
 	"time"
 
@@ -69,8 +67,8 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// defaultDate is the creation date written when neither the document nor
-// SOURCE_DATE_EPOCH gives one, so that output stays reproducible.
+// defaultDate is the creation date written when the document gives none,
+// so that output stays reproducible.
 var defaultDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Render writes doc as a DOCX file and returns its bytes. Text that XML
@@ -110,20 +108,27 @@ var bodyBuffers = sync.Pool{New: func() any {
 	return &b
 }}
 
-// documentDate picks the date written into the core properties and the zip
-// entries: the document's own, else SOURCE_DATE_EPOCH, else defaultDate.
+// documentDate picks the date written into the core properties: the
+// document's own, else defaultDate. The caller resolves SOURCE_DATE_EPOCH
+// into Meta.Date; a backend never reads the environment. A DOCX is a zip
+// file, whose dates start in 1980, and its core dates have four-digit years.
 func documentDate(d time.Time) (time.Time, error) {
-	if !d.IsZero() {
-		return d.UTC().Truncate(time.Second), nil
+	if d.IsZero() {
+		return defaultDate, nil
 	}
-	if s, ok := os.LookupEnv("SOURCE_DATE_EPOCH"); ok && s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("docx: SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970: %w", s, err)
-		}
-		return time.Unix(n, 0).UTC(), nil
+	if y := d.UTC().Year(); y < 1980 || y > 9999 {
+		return time.Time{}, fmt.Errorf("docx: the document's date %s is outside the years 1980–9999 a DOCX can hold", d.UTC().Format(time.RFC3339))
 	}
-	return defaultDate, nil
+	return d.UTC().Truncate(time.Second), nil
+}
+
+// zipTime is the time of the zip entries for a document date: zip times end
+// in February 2106 (32-bit seconds), so later dates are held there.
+func zipTime(d time.Time) time.Time {
+	if last := time.Unix(1<<32-2, 0).UTC(); d.After(last) {
+		return last
+	}
+	return d
 }
 
 // Page geometry in twips (1/20 point, 1/1440 inch).

@@ -204,8 +204,7 @@ func TestDeterministic(t *testing.T) {
 		t.Fatal("two renders of the same document differ")
 	}
 	d := sampleDocument(3, 3)
-	d.Meta.Date = time.Time{}
-	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	d.Meta.Date = time.Unix(1700000000, 0)
 	c := mustRender(t, d)
 	zr, err := zip.NewReader(bytes.NewReader(c), int64(len(c)))
 	if err != nil {
@@ -230,21 +229,41 @@ func TestDocumentDate(t *testing.T) {
 		wantErr string
 	}{
 		{date: time.Date(2024, 5, 6, 7, 8, 9, 500, time.FixedZone("TST", 8*3600)), want: time.Date(2024, 5, 5, 23, 8, 9, 0, time.UTC)},
-		{env: "86400", want: time.Date(1970, 1, 2, 0, 0, 0, 0, time.UTC)},
-		{env: "", want: defaultDate},
-		{env: "yesterday", wantErr: "SOURCE_DATE_EPOCH"},
+		{env: "86400", want: defaultDate}, // the environment is not read
+		{env: "yesterday", want: defaultDate},
+		{date: time.Date(1979, 12, 31, 0, 0, 0, 0, time.UTC), wantErr: "1980"},
+		{date: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), wantErr: "9999"},
 	} {
 		t.Setenv("SOURCE_DATE_EPOCH", c.env)
 		got, err := documentDate(c.date)
 		if c.wantErr != "" {
 			if err == nil || !strings.Contains(err.Error(), c.wantErr) {
-				t.Errorf("env %q: error %v, want one about %s", c.env, err, c.wantErr)
+				t.Errorf("documentDate(%v): error %v, want one naming %s", c.date, err, c.wantErr)
 			}
 			continue
 		}
 		if err != nil || !got.Equal(c.want) {
 			t.Errorf("documentDate(%v) with %q = %v, %v; want %v", c.date, c.env, got, err, c.want)
 		}
+	}
+}
+
+func TestZipTime(t *testing.T) {
+	d := time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC)
+	doc := sampleDocument(1, 1)
+	doc.Meta.Date = d
+	out := mustRender(t, doc)
+	zr, err := zip.NewReader(bytes.NewReader(out), int64(len(out)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if y := f.Modified.Year(); y != 2106 {
+			t.Errorf("%s: zip time %v, want it held at 2106, the last zip year", f.Name, f.Modified)
+		}
+	}
+	if _, parts := unzipParts(t, out); !strings.Contains(parts["docProps/core.xml"], "9999-12-31T23:59:59Z") {
+		t.Errorf("core.xml lacks the date 9999-12-31T23:59:59Z:\n%s", parts["docProps/core.xml"])
 	}
 }
 

@@ -148,7 +148,7 @@ func writeZip(parts []part, date time.Time) ([]byte, error) {
 		return fw, nil
 	})
 	for _, p := range parts {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: date})
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime(date)})
 		if err != nil {
 			return nil, fmt.Errorf("docx: writing %s: %w", p.name, err)
 		}

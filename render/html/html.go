@@ -20,10 +20,12 @@ import (
 	"github.com/ocs-project/ocs/render"
 )
 
-// DefaultFonts is the CSS font stack used when Options.Fonts is empty: the
+// DefaultFonts returns the CSS font stack used when Options.Fonts is empty: the
 // Kai faces official forms use (標楷體 on Windows, TW-Kai from the Ministry
 // of Education, BiauKai and Kaiti TC on macOS), then any serif face.
-var DefaultFonts = []string{"標楷體", "DFKai-SB", "TW-Kai", "BiauKai", "Kaiti TC", "serif"}
+func DefaultFonts() []string {
+	return []string{"標楷體", "DFKai-SB", "TW-Kai", "BiauKai", "Kaiti TC", "serif"}
+}
 
 // Options are the settings of the HTML backend.
 type Options struct {

@@ -126,7 +126,7 @@ func footerContent(text string) string {
 // bare.
 func fontStack(fonts []string) string {
 	if len(fonts) == 0 {
-		fonts = DefaultFonts
+		fonts = DefaultFonts()
 	}
 	generic := map[string]bool{"serif": true, "sans-serif": true, "monospace": true, "cursive": true, "fantasy": true, "system-ui": true}
 	out := make([]string, 0, len(fonts))

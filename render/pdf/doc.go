@@ -73,8 +73,8 @@
 // fit. Margins default to 20 mm. The running footer goes in the bottom margin;
 // {page} and {pages} count the pages of the current section, which a
 // PageBreak with NewSection starts, so footers are drawn after layout.
-// Creation and modification dates come from Meta.Date, else
-// SOURCE_DATE_EPOCH, else 2000-01-01, so the same input gives the same
+// Creation and modification dates come from Meta.Date (where callers put
+// SOURCE_DATE_EPOCH), else 2000-01-01, so the same input gives the same
 // bytes. Bold text uses the set's bold face, or strokes the glyph outlines
 // (0.01 mm per point of size) when that face is synthetic.
 package pdf

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -112,20 +110,17 @@ func (f *flow) place(doc *render.Document, allowMissing bool) error {
 	return f.t.err
 }
 
-// docDate is the creation and modification date: the document's own,
-// else SOURCE_DATE_EPOCH (seconds since 1970), else a fixed date.
+// docDate is the creation and modification date: the document's own, else
+// a fixed date. The caller resolves SOURCE_DATE_EPOCH into Meta.Date; a
+// backend never reads the environment. PDF dates have four-digit years.
 func docDate(d time.Time) (time.Time, error) {
-	if !d.IsZero() {
-		return d.UTC(), nil
+	if d.IsZero() {
+		return defaultDate, nil
 	}
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < 0 {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH is %q: it must be a whole number of seconds since 1970-01-01", s)
-		}
-		return time.Unix(n, 0).UTC(), nil
+	if y := d.UTC().Year(); y < 1 || y > 9999 {
+		return time.Time{}, fmt.Errorf("the document's date %s is outside the years 0001–9999 a PDF date can hold", d.UTC().Format(time.RFC3339))
 	}
-	return defaultDate, nil
+	return d.UTC(), nil
 }
 
 // newFlow sets up the page geometry.

@@ -110,8 +110,9 @@ func TestDates(t *testing.T) {
 		want        string
 	}{
 		{"fixed", "", time.Time{}, "D:20000101000000"},
-		{"epoch", "1700000000", time.Time{}, "D:20231114221320"},
-		{"meta wins", "1700000000", time.Date(2020, 9, 4, 8, 0, 0, 0, time.FixedZone("CST", 8*3600)), "D:20200904000000"},
+		{"environment ignored", "1700000000", time.Time{}, "D:20000101000000"},
+		{"meta", "", time.Unix(1700000000, 0), "D:20231114221320"},
+		{"meta in UTC", "1700000000", time.Date(2020, 9, 4, 8, 0, 0, 0, time.FixedZone("CST", 8*3600)), "D:20200904000000"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -123,10 +124,14 @@ func TestDates(t *testing.T) {
 			}
 		})
 	}
-	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday") // not read: no error
 	doc.Meta.Date = time.Time{}
-	if _, err := Render(doc, Options{Fonts: testSet(t)}); err == nil || !strings.Contains(err.Error(), "SOURCE_DATE_EPOCH") {
-		t.Errorf("a bad SOURCE_DATE_EPOCH gave %v, want an error naming it", err)
+	if _, err := Render(doc, Options{Fonts: testSet(t)}); err != nil {
+		t.Errorf("the backend read SOURCE_DATE_EPOCH: %v", err)
+	}
+	doc.Meta.Date = time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := Render(doc, Options{Fonts: testSet(t)}); err == nil || !strings.Contains(err.Error(), "9999") {
+		t.Errorf("a date in the year 10000 gave %v, want an error naming the years a PDF can hold", err)
 	}
 }
 

@@ -17,9 +17,9 @@ import (
 // AssessmentOptions are the settings of an assessment pack.
 type AssessmentOptions struct {
 	templates.Options
-	// Parts are the parts to print (see AssessmentParts); empty means
+	// Parts are the parts to print (see AssessmentParts()); empty means
 	// every part that has something to show. Parts always print in the
-	// order of AssessmentParts.
+	// order of AssessmentParts().
 	Parts []string
 	// Scope names the duties ("T1") and tasks ("T3.2") to assess; empty
 	// means the whole standard. The K, S and A items follow the tasks.
@@ -28,7 +28,7 @@ type AssessmentOptions struct {
 	Scale Scale
 	// Methods gives the assessment methods of a task or of every task of
 	// a duty, by code: {"T3.2": {"實作觀察", "口試"}}. Methods are named by
-	// identifier (see AssessmentMethods) or printed name. A task without
+	// identifier (see AssessmentMethods()) or printed name. A task without
 	// an entry gets observation and oral questioning, plus product review
 	// when it has outputs (工作產出).
 	Methods map[string][]string
@@ -54,7 +54,7 @@ func Assessment(s *standard.Standard, opt AssessmentOptions, c *Candidate) (*ren
 		c = &Candidate{}
 	}
 	b.c = c
-	for _, p := range AssessmentParts {
+	for _, p := range AssessmentParts() {
 		if b.parts[p] && (explicit || !b.empty(p)) {
 			b.part(p)
 		}
@@ -127,7 +127,7 @@ func (b *packBuilder) footerLeft() string {
 func packSelectParts(names []string) (map[string]bool, bool, error) {
 	set := make(map[string]bool)
 	if len(names) == 0 {
-		for _, p := range AssessmentParts {
+		for _, p := range AssessmentParts() {
 			set[p] = true
 		}
 		return set, false, nil

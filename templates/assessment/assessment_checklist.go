@@ -143,7 +143,7 @@ func (b *packBuilder) itemMethods(it scopedItem, drop []string, fallback ...stri
 		delete(set, m)
 	}
 	var out []string
-	for _, m := range AssessmentMethods {
+	for _, m := range AssessmentMethods() {
 		if set[m] {
 			out = append(out, m)
 		}

@@ -20,10 +20,13 @@ const (
 	PartResult     = "result"     // result sheet
 )
 
-// AssessmentParts lists every part of an assessment pack in print order.
-var AssessmentParts = []string{
-	PartCover, PartChecklist, PartKnowledge, PartSkills,
-	PartAttitudes, PartThirdParty, PartMapping, PartResult,
+// AssessmentParts() returns every part of an assessment pack in print order
+// (a new slice on every call).
+func AssessmentParts() []string {
+	return []string{
+		PartCover, PartChecklist, PartKnowledge, PartSkills,
+		PartAttitudes, PartThirdParty, PartMapping, PartResult,
+	}
 }
 
 // partTitle maps a part to the label key of its heading.
@@ -49,10 +52,13 @@ const (
 	MethodThirdParty  = "thirdparty"  // 第三方證明
 )
 
-// AssessmentMethods lists every assessment method in print order.
-var AssessmentMethods = []string{
-	MethodObservation, MethodOral, MethodWritten,
-	MethodPortfolio, MethodProduct, MethodThirdParty,
+// AssessmentMethods() returns every assessment method in print order (a new
+// slice on every call).
+func AssessmentMethods() []string {
+	return []string{
+		MethodObservation, MethodOral, MethodWritten,
+		MethodPortfolio, MethodProduct, MethodThirdParty,
+	}
 }
 
 // methodLabel maps a method to the label key of its printed name.
@@ -71,29 +77,29 @@ var methodLabel = map[string]string{
 // surrounding spaces do not matter.
 func ParseMethod(name string) (string, error) {
 	key := strings.ToLower(strings.TrimSpace(name))
-	for _, m := range AssessmentMethods {
+	for _, m := range AssessmentMethods() {
 		if key == m {
 			return m, nil
 		}
 	}
 	var names []string
-	for _, lang := range templates.Languages {
+	for _, lang := range templates.Languages() {
 		l, err := baseAssessmentLabels(lang)
 		if err != nil {
 			return "", err
 		}
-		for _, m := range AssessmentMethods {
+		for _, m := range AssessmentMethods() {
 			printed := l[methodLabel[m]]
 			if strings.ToLower(printed) == key {
 				return m, nil
 			}
-			if lang == templates.Languages[0] {
+			if lang == templates.Languages()[0] {
 				names = append(names, fmt.Sprintf("%s (%s)", m, printed))
 			}
 		}
 	}
 	msg := fmt.Sprintf("unknown assessment method %q", name)
-	if s := standard.Suggest(key, AssessmentMethods); s != "" {
+	if s := standard.Suggest(key, AssessmentMethods()); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return "", fmt.Errorf("%s; choose from %s", msg, strings.Join(names, ", "))
@@ -102,16 +108,16 @@ func ParseMethod(name string) (string, error) {
 // parseAssessmentPart checks a part name and returns it in canonical form.
 func parseAssessmentPart(name string) (string, error) {
 	key := strings.ToLower(strings.TrimSpace(name))
-	for _, p := range AssessmentParts {
+	for _, p := range AssessmentParts() {
 		if key == p {
 			return p, nil
 		}
 	}
 	msg := fmt.Sprintf("unknown assessment part %q", name)
-	if s := standard.Suggest(key, AssessmentParts); s != "" {
+	if s := standard.Suggest(key, AssessmentParts()); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
-	return "", fmt.Errorf("%s; choose from %s", msg, strings.Join(AssessmentParts, ", "))
+	return "", fmt.Errorf("%s; choose from %s", msg, strings.Join(AssessmentParts(), ", "))
 }
 
 // Scale is the rating scale of the checklists. The zero value is the

@@ -79,8 +79,8 @@ func ParseAssessmentConfig(data []byte, name string) (AssessmentOptions, error) 
 		Scope:   f.Scope,
 		Scale:   f.Scale,
 	}
-	if f.Lang != "" && !slices.Contains(templates.Languages, f.Lang) {
-		c.add("lang", fmt.Sprintf("unknown language %q", f.Lang), "choose one of "+strings.Join(templates.Languages, ", "))
+	if f.Lang != "" && !slices.Contains(templates.Languages(), f.Lang) {
+		c.add("lang", fmt.Sprintf("unknown language %q", f.Lang), "choose one of "+strings.Join(templates.Languages(), ", "))
 	}
 	for _, p := range f.Parts {
 		part, err := parseAssessmentPart(p)
@@ -143,7 +143,7 @@ func assessmentConfigHint(path string) string {
 	case "landscape":
 		return "landscape takes true or false"
 	case "parts":
-		return "parts takes a list of strings: " + strings.Join(AssessmentParts, ", ")
+		return "parts takes a list of strings: " + strings.Join(AssessmentParts(), ", ")
 	case "scope":
 		return `scope takes a list of duty or task codes, e.g. ["T1", "T3.2"]`
 	case "scale":

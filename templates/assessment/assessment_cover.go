@@ -96,13 +96,13 @@ func (b *packBuilder) plannedMethods() []render.Run {
 			used[m] = true
 		}
 	}
-	return packBoxes(b.methodNames(AssessmentMethods), func(i int) bool { return used[AssessmentMethods[i]] })
+	return packBoxes(b.methodNames(AssessmentMethods()), func(i int) bool { return used[AssessmentMethods()[i]] })
 }
 
 // instrumentParas lists the forms of this pack after the cover.
 func (b *packBuilder) instrumentParas() []render.Paragraph {
 	var names []string
-	for _, p := range AssessmentParts[1:] {
+	for _, p := range AssessmentParts()[1:] {
 		if b.parts[p] {
 			names = append(names, b.l.Get(partTitle[p]))
 		}

@@ -189,7 +189,7 @@ func packParts(t *testing.T, d *render.Document, lang string) map[string][]rende
 		t.Fatal(err)
 	}
 	byTitle := map[string]string{}
-	for _, p := range AssessmentParts {
+	for _, p := range AssessmentParts() {
 		byTitle[l[partTitle[p]]] = p
 	}
 	out := map[string][]render.Block{}

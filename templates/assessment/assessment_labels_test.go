@@ -44,7 +44,7 @@ func TestAssessmentLabelsUsed(t *testing.T) {
 			t.Errorf("label %q is never printed", k)
 		}
 	}
-	for _, lang := range templates.Languages {
+	for _, lang := range templates.Languages() {
 		for _, d := range labelSamples(t, templates.Options{Lang: lang}) {
 			if text := doctest.AllText(d); strings.Contains(text, "‹") {
 				t.Errorf("%s pack asks for a missing label:\n%s", lang, text)

@@ -34,7 +34,7 @@ type scopedTask struct {
 	level       int
 	src         *standard.Task
 	blocks      []scopedBlock
-	methods     []string // method identifiers, in AssessmentMethods order
+	methods     []string // method identifiers, in AssessmentMethods() order
 }
 
 // scopedBlock is one row block of a task: its level and coded entries.
@@ -173,7 +173,7 @@ func packResolveScope(s *standard.Standard, codes []string, methods map[string][
 // parseAssessmentMethods turns method names into identifiers in print order.
 func parseAssessmentMethods(names []string) ([]string, error) {
 	if len(names) == 0 {
-		return nil, fmt.Errorf("no methods given; name at least one of %s", strings.Join(AssessmentMethods, ", "))
+		return nil, fmt.Errorf("no methods given; name at least one of %s", strings.Join(AssessmentMethods(), ", "))
 	}
 	set := make(map[string]bool)
 	for _, n := range names {
@@ -184,7 +184,7 @@ func parseAssessmentMethods(names []string) ([]string, error) {
 		set[m] = true
 	}
 	var out []string
-	for _, m := range AssessmentMethods {
+	for _, m := range AssessmentMethods() {
 		if set[m] {
 			out = append(out, m)
 		}

@@ -288,8 +288,8 @@ func TestAssessmentBlankForms(t *testing.T) {
 			}
 		}
 	}
-	if parts := packParts(t, d, "zh-TW"); len(parts) != len(AssessmentParts) {
-		t.Errorf("blank pack has parts %v, want all %d", slices.Sorted(maps.Keys(parts)), len(AssessmentParts))
+	if parts := packParts(t, d, "zh-TW"); len(parts) != len(AssessmentParts()) {
+		t.Errorf("blank pack has parts %v, want all %d", slices.Sorted(maps.Keys(parts)), len(AssessmentParts()))
 	}
 }
 

@@ -192,7 +192,7 @@ func TestJobDescriptionLabels(t *testing.T) {
 		}
 	}
 	// Every label a document can print resolves, in both languages.
-	for _, lang := range templates.Languages {
+	for _, lang := range templates.Languages() {
 		for _, o := range []*Overlay{nil, jdOverlay()} {
 			if o != nil {
 				o.ShowIndicators, o.Remote = true, true

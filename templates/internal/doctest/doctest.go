@@ -125,8 +125,8 @@ func LabelKeys(t *testing.T, kind string) map[string][]string {
 		}
 		slices.Sort(keys[lang])
 	}
-	if len(all) != len(templates.Languages) {
-		t.Errorf("labels/%s.toml has %d languages, want %q", kind, len(all), templates.Languages)
+	if len(all) != len(templates.Languages()) {
+		t.Errorf("labels/%s.toml has %d languages, want %q", kind, len(all), templates.Languages())
 	}
 	return keys
 }

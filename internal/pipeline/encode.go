@@ -1,0 +1,145 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/ocs-project/ocs/fonts"
+	"github.com/ocs-project/ocs/render"
+	"github.com/ocs-project/ocs/render/docx"
+	"github.com/ocs-project/ocs/render/html"
+	"github.com/ocs-project/ocs/render/pdf"
+	"github.com/ocs-project/ocs/render/text"
+	"github.com/ocs-project/ocs/standard"
+)
+
+// Encoder turns documents into bytes. Make one with NewEncoder for a run
+// (a command, a server) and use it from any number of goroutines: it
+// holds only values that are read, never written, while encoding.
+type Encoder struct {
+	fonts        *fonts.Set // the configured set; system fallbacks are searched on demand
+	system       bool       // search system fonts for characters the set lacks
+	allowMissing bool       // draw missing characters as boxes instead of failing
+	docx         docx.Options
+	html         html.Options
+	// A PDF renderer reusable across a batch (fonts parsed and subset
+	// once) belongs here when render/pdf offers one: Encode then calls it
+	// instead of pdf.Render.
+}
+
+// EncoderConfig are the settings of an Encoder.
+type EncoderConfig struct {
+	// Fonts is the font set PDFs are drawn with; nil means the embedded
+	// fonts without system fallbacks.
+	Fonts *fonts.Set
+	// System takes characters Fonts lacks from fonts installed on this
+	// machine (output then depends on them).
+	System bool
+	// AllowMissing draws characters no font has as empty boxes (with a
+	// warning) instead of failing.
+	AllowMissing bool
+	// DOCX are the font names a DOCX asks for.
+	DOCX docx.Options
+	// HTML are the options of HTML output.
+	HTML html.Options
+}
+
+// NewEncoder returns an encoder with the given settings.
+func NewEncoder(c EncoderConfig) (*Encoder, error) {
+	set := c.Fonts
+	if set == nil {
+		var err error
+		if set, err = (fonts.Config{}).Load(); err != nil {
+			return nil, fmt.Errorf("load the embedded fonts: %w", err)
+		}
+	}
+	return &Encoder{fonts: set, system: c.System, allowMissing: c.AllowMissing, docx: c.DOCX, html: c.HTML}, nil
+}
+
+// Fonts returns the encoder's configured font set.
+func (e *Encoder) Fonts() *fonts.Set { return e.fonts }
+
+// Config returns the settings the encoder was made with.
+func (e *Encoder) Config() EncoderConfig {
+	return EncoderConfig{Fonts: e.fonts, System: e.system, AllowMissing: e.allowMissing, DOCX: e.docx, HTML: e.html}
+}
+
+// Encode writes doc in format f. Warnings are what the caller should tell
+// the user (characters printed as empty boxes when that is allowed). Encode
+// returns ctx's error, and no bytes, when ctx is done before it finishes.
+func (e *Encoder) Encode(ctx context.Context, doc *render.Document, f Format) (data []byte, warnings []string, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	switch f {
+	case PDF:
+		set := e.fonts
+		var rep *fonts.Report
+		if e.system {
+			rep = set.Cover(fonts.DocumentTexts(doc))
+		} else {
+			rep = fonts.Check(set, fonts.DocumentTexts(doc))
+		}
+		if !rep.OK() {
+			if !e.allowMissing {
+				return nil, nil, fmt.Errorf("%w\n(add a font that has them with --fallback-font, or print them as empty boxes with --allow-missing-glyphs)", rep.Err())
+			}
+			warnings = append(warnings, fmt.Sprintf("printing empty boxes: %v", rep.Err()))
+		}
+		if rep.Set != nil {
+			set = rep.Set
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		data, err = pdf.Render(doc, pdf.Options{Fonts: set, AllowMissing: e.allowMissing})
+	case DOCX:
+		data, err = docx.Render(doc, e.docx)
+	case HTML:
+		data, err = html.Render(doc, e.html)
+	case TXT:
+		data, err = text.Render(doc)
+	default:
+		return nil, nil, fmt.Errorf("unknown format %q (choose one of %s)", f, joinFormats(Formats()))
+	}
+	if err != nil {
+		return nil, warnings, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	return data, warnings, nil
+}
+
+// Missing returns a problem for every character of s that no font of the
+// encoder can draw, at its field and line, so that a PDF's missing glyph
+// is reported where the user can fix it. Their severity is Error, or
+// Warning when the encoder allows missing glyphs.
+func (e *Encoder) Missing(s *standard.Standard) standard.Problems {
+	var rep *fonts.Report
+	if e.system {
+		rep = e.fonts.Cover(s.Walk)
+	} else {
+		rep = fonts.Check(e.fonts, s.Walk)
+	}
+	sev := standard.Error
+	if e.allowMissing {
+		sev = standard.Warning
+	}
+	var ps standard.Problems
+	for _, c := range rep.Missing {
+		for _, path := range c.Paths {
+			msg := fmt.Sprintf("%s is in none of the fonts", c)
+			if c.Holder != nil {
+				msg += fmt.Sprintf(" (%s has it, but PDF output cannot draw characters above U+FFFF)", c.Holder)
+			}
+			hint := "add a font that has it with --fallback-font, replace the character, or print an empty box with --allow-missing-glyphs"
+			if e.allowMissing {
+				hint = "printed as an empty box (--allow-missing-glyphs)"
+			}
+			ps = append(ps, standard.Problem{Rule: "FONT", Severity: sev, File: s.Source,
+				Line: s.Lines.Line(path), Path: path, Message: msg, Hint: hint})
+		}
+	}
+	return ps
+}
