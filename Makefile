@@ -3,7 +3,7 @@ GO ?= go
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: all build test lint bench docs fonts fuzz clean
+.PHONY: all build test lint bench docs dist fonts fuzz clean
 
 all: build
 
@@ -25,6 +25,13 @@ test: lint
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# dist builds the release archives (linux, darwin, windows × amd64, arm64;
+# static, no cgo) with README, licences and font notices, and SHA256SUMS,
+# into release/. Reproducible: the same commit gives the same bytes.
+# VERSION=v1.2.3 overrides git describe.
+dist:
+	$(GO) run ./internal/release -o release $(if $(VERSION),-version $(VERSION))
+
 # docs renders every bundled standard into dist/.
 docs:
 	$(GO) run ./cmd/ocs build -o dist
@@ -38,4 +45,4 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./standard
 
 clean:
-	rm -rf bin dist
+	rm -rf bin dist release

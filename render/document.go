@@ -21,6 +21,9 @@ type Document struct {
 	// running footer too, which every paged backend prints.
 	Watermark string
 	Blocks    []Block
+	// Brand is the organisation's house style on every page; nil for the
+	// plain official form.
+	Brand *Brand
 }
 
 // Meta is document metadata, written into PDF info and DOCX core properties.

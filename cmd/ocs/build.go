@@ -35,6 +35,9 @@ var targets = []struct {
 // buildFlags are the options of `ocs build`.
 type buildFlags struct {
 	out            string
+	docxEmbed      bool   // DOCX files carry their fonts
+	reference      string // DOCX reference document
+	brand          brandFlags
 	only           []string
 	jobs           int
 	verbose, force bool
@@ -86,6 +89,9 @@ a second Ctrl-C stops it at once. Folder names come from codes, made safe as fil
 	fl.StringVar(&f.fonts.config.Bold, "font-bold", "", "TrueType font for bold text (default: the regular font, emboldened)")
 	fl.StringVar(&f.fonts.config.Latin, "latin-font", "", latinFontUsage)
 	fl.StringArrayVar(&f.fonts.config.Fallbacks, "fallback-font", nil, "font for characters the main font lacks; repeat to add more")
+	addDocxEmbedFlag(cmd, &f.docxEmbed)
+	addReferenceFlag(cmd, &f.reference)
+	addBrandFlags(cmd, &f.brand)
 	return cmd
 }
 
@@ -184,9 +190,15 @@ func newBuilder(cmd *cobra.Command, e *env, f *buildFlags) (*builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	b.enc, err = pipeline.NewEncoder(pipeline.EncoderConfig{Fonts: set, System: f.systemFonts, AllowMissing: f.allowMissing,
-		DOCX: docx.Options{EastAsiaFont: st.DOCX.EastAsiaFont, ASCIIFont: st.DOCX.ASCIIFont}})
-	if err != nil {
+	cfg := pipeline.EncoderConfig{Fonts: set, System: f.systemFonts, AllowMissing: f.allowMissing,
+		DOCX: docx.Options{EastAsiaFont: st.DOCX.EastAsiaFont, ASCIIFont: st.DOCX.ASCIIFont}}
+	if err := setupDocx(cmd, &cfg.DOCX, set, f.docxEmbed, f.reference, st); err != nil {
+		return nil, err
+	}
+	if cfg.Brand, err = f.brand.brand(cmd, st); err != nil {
+		return nil, err
+	}
+	if b.enc, err = pipeline.NewEncoder(cfg); err != nil {
 		return nil, err
 	}
 	b.opt.Assessment.Options = templates.Options{Lang: f.lang, Labels: st.Labels, Date: date}
@@ -388,6 +400,16 @@ func fingerprint(enc *pipeline.Encoder, opt templates.Options, epoch string) str
 		"docx=" + c.DOCX.EastAsiaFont + "/" + c.DOCX.ASCIIFont}
 	for _, k := range slices.Sorted(maps.Keys(opt.Labels)) {
 		parts = append(parts, "label."+k+"="+opt.Labels[k])
+	}
+	parts = append(parts, fmt.Sprintf("docx.embed=%d", len(c.DOCX.Embed)))
+	if r := c.DOCX.Reference; r != nil {
+		parts = append(parts, "docx.reference="+r.Fingerprint())
+	}
+	if b := c.Brand; b != nil {
+		parts = append(parts, fmt.Sprintf("brand=%q %q %q %s", b.Name, b.Line, b.Footer, b.Color.Hex()))
+		if b.Logo != nil {
+			parts = append(parts, "brand.logo="+sum(b.Logo.Data))
+		}
 	}
 	if strings.HasSuffix(generator(), "+dirty)") || !strings.Contains(generator(), "(") {
 		parts = append(parts, "exe="+exeHash())

@@ -18,9 +18,6 @@ import (
 	"github.com/ocs-project/ocs/standard"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
-
 // exitError carries an exit status without printing anything more: the
 // command has already told the user what went wrong.
 type exitError struct{ code int }
@@ -69,6 +66,7 @@ into the official standard table, assessment forms and job descriptions.`,
 		SilenceErrors: true,
 	}
 	addSettingsFlag(root)
+	setVersionFlag(root)
 	root.AddCommand(
 		newRenderCmd(e),
 		newBuildCmd(e),
@@ -77,19 +75,10 @@ into the official standard table, assessment forms and job descriptions.`,
 		newSchemaCmd(),
 		newVersionCmd(),
 		newImportCmd(),
+		newNewCmd(),
+		newFillCmd(),
 	)
 	return root
-}
-
-func newVersionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version of ocs",
-		Args:  cobra.NoArgs,
-		Run: func(cmd *cobra.Command, _ []string) {
-			fmt.Fprintln(cmd.OutOrStdout(), "ocs", version)
-		},
-	}
 }
 
 func main() {

@@ -22,6 +22,9 @@ import (
 type renderFlags struct {
 	out, format, lang, labels string
 	landscape, allowMissing   bool
+	docxEmbed                 bool   // DOCX carries its fonts
+	reference                 string // DOCX reference document
+	brand                     brandFlags
 	eastAsia, ascii           string
 	fonts                     fontFlags
 
@@ -76,6 +79,9 @@ printed and rendering goes on. Flags win over the settings file and --config.`,
 	fl.BoolVar(&f.allowMissing, "allow-missing-glyphs", false, "print characters no font has as empty boxes instead of failing")
 	fl.StringVar(&f.eastAsia, "docx-east-asia-font", "", "DOCX: name of the Chinese font (default 標楷體)")
 	fl.StringVar(&f.ascii, "docx-ascii-font", "", "DOCX: name of the Latin font")
+	addDocxEmbedFlag(cmd, &f.docxEmbed)
+	addReferenceFlag(cmd, &f.reference)
+	addBrandFlags(cmd, &f.brand)
 	addFontFlags(cmd, &f.fonts)
 	addDraftFlag(cmd, &f.draft)
 	fl.StringVar(&f.config, "config", "", "assessment: settings file (TOML: scope, parts, scale, methods, labels)")
@@ -137,7 +143,7 @@ func runRender(cmd *cobra.Command, e *env, f *renderFlags, args []string) error 
 	if j.opt.Assessment, err = f.assessmentOptions(cmd, st.Labels, date); err != nil {
 		return err
 	}
-	if j.enc, j.quiet, err = f.encoder(cmd, j.s, j.format); err != nil {
+	if j.enc, j.quiet, err = f.encoder(cmd, st, j.s, j.format); err != nil {
 		return err
 	}
 	if f.roster != "" {
@@ -308,13 +314,22 @@ func (f *renderFlags) outputFormat(cmd *cobra.Command) (pipeline.Format, error) 
 // every character of the standard, so that one no font has is reported at
 // its field and line in the TOML file; reported says it printed some
 // (allowed as empty boxes).
-func (f *renderFlags) encoder(cmd *cobra.Command, s *standard.Standard, format pipeline.Format) (enc *pipeline.Encoder, reported bool, err error) {
+func (f *renderFlags) encoder(cmd *cobra.Command, st *settings, s *standard.Standard, format pipeline.Format) (enc *pipeline.Encoder, reported bool, err error) {
 	set, err := f.fonts.load()
 	if err != nil {
 		return nil, false, err
 	}
-	enc, err = pipeline.NewEncoder(pipeline.EncoderConfig{Fonts: set, System: !f.fonts.noSystem, AllowMissing: f.allowMissing,
-		DOCX: docx.Options{EastAsiaFont: f.eastAsia, ASCIIFont: f.ascii}})
+	cfg := pipeline.EncoderConfig{Fonts: set, System: !f.fonts.noSystem, AllowMissing: f.allowMissing,
+		DOCX: docx.Options{EastAsiaFont: f.eastAsia, ASCIIFont: f.ascii}}
+	if cfg.Brand, err = f.brand.brand(cmd, st); err != nil {
+		return nil, false, err
+	}
+	if format == pipeline.DOCX {
+		if err := setupDocx(cmd, &cfg.DOCX, set, f.docxEmbed, f.reference, st); err != nil {
+			return nil, false, err
+		}
+	}
+	enc, err = pipeline.NewEncoder(cfg)
 	if err != nil || format != pipeline.PDF {
 		return enc, false, err
 	}

@@ -27,6 +27,12 @@ const settingsFile = ".ocs.toml"
 //	[docx]
 //	east_asia_font = "標楷體"
 //	ascii_font = "Times New Roman"
+//	embed_fonts = true               # carry the used characters of the fonts
+//	reference = "templates/company.dotx"  # styles, page, header and footer
+//	[brand]                          # house style (off by default)
+//	name = "範例股份有限公司"
+//	logo = "logo.png"
+//	color = "#1F4E79"
 //	[labels]
 //	knowledge = "職能內涵（K=knowledge 知識）"
 //
@@ -43,11 +49,20 @@ type settings struct {
 	DOCX struct {
 		EastAsiaFont string `toml:"east_asia_font"`
 		ASCIIFont    string `toml:"ascii_font"`
+		EmbedFonts   *bool  `toml:"embed_fonts"`
+		Reference    string `toml:"reference"`
 	} `toml:"docx"`
 	// RawLabels is the [labels] table as written; Labels the checked
 	// overrides (see templates.LabelOverrides).
 	RawLabels any               `toml:"labels"`
 	Labels    map[string]string `toml:"-"`
+	Brand     struct {
+		Name   string `toml:"name"`
+		Line   string `toml:"line"`
+		Footer string `toml:"footer"`
+		Logo   string `toml:"logo"`
+		Color  string `toml:"color"`
+	} `toml:"brand"`
 	// Draft renders standards with errors as drafts (--draft).
 	Draft bool `toml:"draft"`
 }

@@ -22,6 +22,7 @@ type Encoder struct {
 	allowMissing bool       // draw missing characters as boxes instead of failing
 	docx         docx.Options
 	html         html.Options
+	brand        *render.Brand // house style on every document; nil = none
 	// A PDF renderer reusable across a batch (fonts parsed and subset
 	// once) belongs here when render/pdf offers one: Encode then calls it
 	// instead of pdf.Render.
@@ -42,6 +43,9 @@ type EncoderConfig struct {
 	DOCX docx.Options
 	// HTML are the options of HTML output.
 	HTML html.Options
+	// Brand is the organisation's house style put on every document the
+	// encoder writes (PDF, DOCX, HTML); nil for the plain official form.
+	Brand *render.Brand
 }
 
 // NewEncoder returns an encoder with the given settings.
@@ -53,7 +57,7 @@ func NewEncoder(c EncoderConfig) (*Encoder, error) {
 			return nil, fmt.Errorf("load the embedded fonts: %w", err)
 		}
 	}
-	return &Encoder{fonts: set, system: c.System, allowMissing: c.AllowMissing, docx: c.DOCX, html: c.HTML}, nil
+	return &Encoder{fonts: set, system: c.System, allowMissing: c.AllowMissing, docx: c.DOCX, html: c.HTML, brand: c.Brand}, nil
 }
 
 // Fonts returns the encoder's configured font set.
@@ -61,7 +65,7 @@ func (e *Encoder) Fonts() *fonts.Set { return e.fonts }
 
 // Config returns the settings the encoder was made with.
 func (e *Encoder) Config() EncoderConfig {
-	return EncoderConfig{Fonts: e.fonts, System: e.system, AllowMissing: e.allowMissing, DOCX: e.docx, HTML: e.html}
+	return EncoderConfig{Fonts: e.fonts, System: e.system, AllowMissing: e.allowMissing, DOCX: e.docx, HTML: e.html, Brand: e.brand}
 }
 
 // Encode writes doc in format f. Warnings are what the caller should tell
@@ -70,6 +74,11 @@ func (e *Encoder) Config() EncoderConfig {
 func (e *Encoder) Encode(ctx context.Context, doc *render.Document, f Format) (data []byte, warnings []string, err error) {
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
+	}
+	if e.brand != nil && doc.Brand == nil {
+		d := *doc // the caller's document is not changed
+		d.Brand = e.brand
+		doc = &d
 	}
 	switch f {
 	case PDF:

@@ -26,6 +26,7 @@ type writer struct {
 	footers      [][]byte      // footer parts, word/footer1.xml …
 	footer       render.Footer // the running footer of the current section
 	footerRef    int           // its footer part (1-based) when the section must name it; 0 = none or inherited
+	brand        *render.Brand // the organisation's house style; nil = none
 }
 
 // newWriter returns a writer that builds document.xml in buf.
@@ -194,7 +195,14 @@ func (w *writer) startSection(f render.Footer, first bool) {
 func (w *writer) sectPr() {
 	g := w.geo
 	w.b = append(w.b, `<w:sectPr>`...)
-	if w.footerRef > 0 {
+	if hasBrandHeader(w.brand) {
+		w.b = append(w.b, `<w:headerReference w:type="default" r:id="`+brandHeaderRel+`"/>`...)
+	} else if ref := w.opt.Reference; ref != nil && ref.header != nil {
+		w.b = append(w.b, `<w:headerReference w:type="default" r:id="`+refHeaderRel+`"/>`...)
+	}
+	if ref := w.opt.Reference; ref != nil && ref.footer != nil {
+		w.b = append(w.b, `<w:footerReference w:type="default" r:id="`+refFooterRel+`"/>`...)
+	} else if w.footerRef > 0 {
 		w.b = append(w.b, `<w:footerReference w:type="default" r:id="`...)
 		w.b = append(w.b, footerRelID(w.footerRef)...)
 		w.b = append(w.b, `"/>`...)
@@ -210,7 +218,7 @@ func (w *writer) sectPr() {
 	for _, a := range [...]struct {
 		name string
 		v    int
-	}{{"top", g.top}, {"right", g.right}, {"bottom", g.bottom}, {"left", g.left}, {"header", g.top / 2}, {"footer", g.footer}, {"gutter", 0}} {
+	}{{"top", g.top}, {"right", g.right}, {"bottom", g.bottom}, {"left", g.left}, {"header", g.header()}, {"footer", g.footer}, {"gutter", 0}} {
 		w.attr(a.name, a.v)
 	}
 	w.b = append(w.b, `/><w:pgNumType w:start="1"/></w:sectPr>`...)

@@ -3,8 +3,9 @@
 //
 // The file is written by hand with archive/zip: real Word styles (Title,
 // Heading 1–2, Normal, Table Text, Small Text, Footer) so that a user
-// restyles the whole document in one place; fonts named, not embedded (the
-// East Asian font defaults to 標楷體 with the alternative name TW-Kai);
+// restyles the whole document in one place; fonts named (the East Asian
+// font defaults to 標楷體 with the alternative name TW-Kai) and, when
+// Options.Embed lists them, carried as subsets as Word embeds fonts;
 // tables with fixed column widths, repeated header rows, vertical and
 // horizontal merges and rows kept whole when short; A4 sections with page
 // numbers restarting per section. The same input gives the same bytes.
@@ -47,7 +48,7 @@ const (
 )
 
 // Options are the font settings of a DOCX file. Fonts are named in the
-// file, not embedded: the reader's computer must have them or substitute.
+// file; without Embed the reader's computer must have them or substitute.
 type Options struct {
 	// EastAsiaFont is the font of Chinese text; empty means
 	// DefaultEastAsiaFont (標楷體, written with alternative name TW-Kai).
@@ -55,6 +56,12 @@ type Options struct {
 	// ASCIIFont is the font of Latin letters and digits; empty means
 	// DefaultASCIIFont.
 	ASCIIFont string
+	// Embed lists the fonts the file carries (subset to the document's
+	// characters); empty means fonts are named only.
+	Embed []Font
+	// Reference, when not nil, gives the document the styles, page size,
+	// margins, header and footer of an organisation's own Word file.
+	Reference *Reference
 }
 
 func (o Options) withDefaults() Options {
@@ -90,13 +97,19 @@ func Render(doc *render.Document, opt Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	geo = opt.Reference.geometry(geo)
+	emb, err := embedFonts(doc, opt.Embed)
+	if err != nil {
+		return nil, err
+	}
 	buf := bodyBuffers.Get().(*[]byte)
 	defer func() { bodyBuffers.Put(buf) }()
 	w := newWriter(opt, geo, (*buf)[:0])
+	w.brand = doc.Brand
 	if err := w.document(doc); err != nil {
 		return nil, err
 	}
-	out, err := w.pack(doc, date)
+	out, err := w.pack(doc, date, emb)
 	*buf = w.b // keep the grown buffer; pack has copied it into the archive
 	return out, err
 }
@@ -146,7 +159,16 @@ type geometry struct {
 	width, height            int
 	top, right, bottom, left int
 	footer                   int // distance of the footer from the bottom edge
+	head                     int // distance of the header from the top edge; 0 = half the top margin
 	landscape                bool
+}
+
+// header is the distance of the header from the top edge.
+func (g geometry) header() int {
+	if g.head > 0 {
+		return g.head
+	}
+	return g.top / 2
 }
 
 func newGeometry(p render.Page) (geometry, error) {

@@ -145,6 +145,15 @@ func (w *writer) footerPart(f render.Footer) []byte {
 	b = appendTab(b, "center", "", width/2)
 	b = appendTab(b, "right", "", width)
 	b = append(b, `</w:tabs></w:pPr>`...)
+	if w.brand != nil && w.brand.Footer != "" {
+		// The organisation's line stands above the page numbers.
+		b = append(b, `<w:r><w:t xml:space="preserve">`...)
+		b = appendEscaped(b, w.brand.Footer)
+		b = append(b, `</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Footer"/><w:tabs>`...)
+		b = appendTab(b, "center", "", width/2)
+		b = appendTab(b, "right", "", width)
+		b = append(b, `</w:tabs></w:pPr>`...)
+	}
 	pages := fieldNumPages
 	if w.sectionPages {
 		pages = fieldSectionPages

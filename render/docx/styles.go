@@ -28,6 +28,7 @@ var styleDefs = [...]styleDef{
 	{id: "TableText", name: "Table Text", size: 10},
 	{id: "Small", name: "Small Text", size: 9, after: 60},
 	{id: "Footer", name: "footer", size: 9},
+	{id: "Header", name: "header", size: 10},
 }
 
 // styleID maps a render style to the id of its Word style.
@@ -54,9 +55,20 @@ func styleSize(id string) int {
 	return styleDefs[0].size
 }
 
+// styleXML is one w:style element of styles.xml and its id.
+type styleXML struct {
+	id  string
+	xml []byte
+}
+
 // stylesPart returns word/styles.xml: document defaults (fonts, zh-TW
-// language), the paragraph styles, and the Table Grid style the tables use.
-func stylesPart(opt Options, lang string) []byte {
+// language), the paragraph styles, and the Table Grid style the tables
+// use; with a reference document, its styles plus those of ours it lacks.
+func stylesPart(opt Options, lang string, brand *render.Brand) []byte {
+	ours := ourStyles(brand)
+	if opt.Reference != nil {
+		return opt.Reference.stylesWith(ours)
+	}
 	b := make([]byte, 0, 4096)
 	b = append(b, xmlDecl+`<w:styles xmlns:w="`+nsW+`"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="`...)
 	b = appendEscaped(b, opt.ASCIIFont)
@@ -70,7 +82,18 @@ func stylesPart(opt Options, lang string) []byte {
 	b = appendEscaped(b, lang)
 	b = append(b, `" w:eastAsia="zh-TW"/></w:rPr></w:rPrDefault>`+
 		`<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`...)
+	for _, s := range ours {
+		b = append(b, s.xml...)
+	}
+	return append(b, `</w:styles>`...)
+}
+
+// ourStyles returns the w:style elements of ocs's own styles: the
+// paragraph styles, Normal first, then the table styles.
+func ourStyles(brand *render.Brand) []styleXML {
+	out := make([]styleXML, 0, len(styleDefs)+2)
 	for i, s := range styleDefs {
+		b := make([]byte, 0, 256)
 		b = append(b, `<w:style w:type="paragraph"`...)
 		if i == 0 {
 			b = append(b, ` w:default="1"`...)
@@ -100,17 +123,22 @@ func stylesPart(opt Options, lang string) []byte {
 		if s.bold {
 			b = append(b, `<w:b/><w:bCs/>`...)
 		}
+		if s.keepNext && brand != nil { // titles and headings in the accent colour
+			b = appendColor(b, brand.Color)
+		}
 		b = append(b, `<w:sz w:val="`...)
 		b = strconv.AppendInt(b, int64(s.size*2), 10)
 		b = append(b, `"/><w:szCs w:val="`...)
 		b = strconv.AppendInt(b, int64(s.size*2), 10)
 		b = append(b, `"/></w:rPr></w:style>`...)
+		out = append(out, styleXML{s.id, b})
 	}
-	b = append(b, `<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>`+
-		`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`+
-		`<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr>`+tblBorders...)
-	b = append(b, cellMargins...)
-	return append(b, `</w:tblPr></w:style></w:styles>`...)
+	out = append(out,
+		styleXML{"TableNormal", []byte(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>` +
+			`<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)},
+		styleXML{"TableGrid", []byte(`<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:tblPr>` + tblBorders + cellMargins + `</w:tblPr></w:style>`)},
+	)
+	return out
 }
 
 // Borders (single, ½ pt) and cell margins of every table, written both in
@@ -131,19 +159,27 @@ var cellMargins = `<w:tblCellMar><w:top w:w="` + strconv.Itoa(cellPadV) + `" w:t
 // fontTablePart returns word/fontTable.xml, which names the fonts and, for
 // 標楷體, gives TW-Kai as the alternative name for readers without it
 // (charset 0x88 is Big5).
-func fontTablePart(opt Options) []byte {
+func fontTablePart(opt Options, emb []embedded) []byte {
 	b := make([]byte, 0, 1024)
-	b = append(b, xmlDecl+`<w:fonts xmlns:w="`+nsW+`"><w:font w:name="`...)
+	b = append(b, xmlDecl+`<w:fonts xmlns:w="`+nsW+`"`...)
+	if len(emb) > 0 {
+		b = append(b, ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`...)
+	}
+	b = append(b, `><w:font w:name="`...)
 	b = appendEscaped(b, opt.EastAsiaFont)
 	b = append(b, `">`...)
 	if opt.EastAsiaFont == DefaultEastAsiaFont {
 		b = append(b, `<w:altName w:val="`+kaiAltName+`"/>`...)
 	}
-	b = append(b, `<w:charset w:val="88"/><w:family w:val="script"/><w:pitch w:val="fixed"/></w:font>`...)
+	b = append(b, `<w:charset w:val="88"/><w:family w:val="script"/><w:pitch w:val="fixed"/>`...)
+	b = appendEmbeds(b, emb, opt.EastAsiaFont)
+	b = append(b, `</w:font>`...)
 	if opt.ASCIIFont != opt.EastAsiaFont {
 		b = append(b, `<w:font w:name="`...)
 		b = appendEscaped(b, opt.ASCIIFont)
-		b = append(b, `"><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>`...)
+		b = append(b, `"><w:family w:val="roman"/><w:pitch w:val="variable"/>`...)
+		b = appendEmbeds(b, emb, opt.ASCIIFont)
+		b = append(b, `</w:font>`...)
 	}
 	b = append(b, `<w:font w:name="`+boxFont+`"><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font></w:fonts>`...)
 	return b
@@ -151,9 +187,13 @@ func fontTablePart(opt Options) []byte {
 
 // settingsPart returns word/settings.xml: Word 2013+ layout (no
 // compatibility mode), East Asian line breaking, the default tab stop.
-func settingsPart(lang string) []byte {
+func settingsPart(lang string, embedded bool) []byte {
 	b := make([]byte, 0, 512)
-	b = append(b, xmlDecl+`<w:settings xmlns:w="`+nsW+`"><w:defaultTabStop w:val="480"/><w:characterSpacingControl w:val="doNotCompress"/>`+
+	b = append(b, xmlDecl+`<w:settings xmlns:w="`+nsW+`">`...)
+	if embedded {
+		b = append(b, `<w:embedTrueTypeFonts/><w:saveSubsetFonts/>`...)
+	}
+	b = append(b, `<w:defaultTabStop w:val="480"/><w:characterSpacingControl w:val="doNotCompress"/>`+
 		`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`+
 		`<w:themeFontLang w:val="`...)
 	b = appendEscaped(b, lang)

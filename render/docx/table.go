@@ -87,7 +87,7 @@ func (w *writer) cell(s *slot, cols []int, style string, breakBefore bool) {
 		w.b = append(w.b, `<w:vMerge w:val="restart"/>`...)
 	}
 	if c.Shade {
-		w.b = append(w.b, `<w:shd w:val="clear" w:color="auto" w:fill="`+shadeFill+`"/>`...)
+		w.b = append(w.b, `<w:shd w:val="clear" w:color="auto" w:fill="`+shadeColor(w.brand)+`"/>`...)
 	}
 	switch c.VAlign {
 	case render.Middle:

@@ -34,7 +34,7 @@ func footerRelID(n int) string { return "rId" + strconv.Itoa(firstFooterRel-1+n)
 
 // pack assembles the package: the parts in a fixed order, each with date
 // as its time, so the same document gives the same bytes.
-func (w *writer) pack(d *render.Document, date time.Time) ([]byte, error) {
+func (w *writer) pack(d *render.Document, date time.Time, emb []embedded) ([]byte, error) {
 	lang := d.Meta.Lang
 	if lang == "" {
 		lang = "zh-TW"
@@ -42,22 +42,33 @@ func (w *writer) pack(d *render.Document, date time.Time) ([]byte, error) {
 	var types, rels strings.Builder
 	types.WriteString(xmlDecl + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 		`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-		`<Default Extension="xml" ContentType="application/xml"/>` +
+		`<Default Extension="xml" ContentType="application/xml"/>`)
+	if len(emb) > 0 {
+		types.WriteString(`<Default Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"/>`)
+	}
+	types.WriteString(
 		`<Override PartName="/word/document.xml" ContentType="` + typeBase + `document.main+xml"/>` +
-		`<Override PartName="/word/styles.xml" ContentType="` + typeBase + `styles+xml"/>` +
-		`<Override PartName="/word/settings.xml" ContentType="` + typeBase + `settings+xml"/>` +
-		`<Override PartName="/word/fontTable.xml" ContentType="` + typeBase + `fontTable+xml"/>`)
+			`<Override PartName="/word/styles.xml" ContentType="` + typeBase + `styles+xml"/>` +
+			`<Override PartName="/word/settings.xml" ContentType="` + typeBase + `settings+xml"/>` +
+			`<Override PartName="/word/fontTable.xml" ContentType="` + typeBase + `fontTable+xml"/>`)
 	rels.WriteString(xmlDecl + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 		`<Relationship Id="rId1" Type="` + relBase + `styles" Target="styles.xml"/>` +
 		`<Relationship Id="rId2" Type="` + relBase + `settings" Target="settings.xml"/>` +
 		`<Relationship Id="rId3" Type="` + relBase + `fontTable" Target="fontTable.xml"/>`)
-	footers := make([]part, len(w.footers))
-	for i, f := range w.footers {
-		name := "footer" + strconv.Itoa(i+1) + ".xml"
-		footers[i] = part{"word/" + name, f}
-		types.WriteString(`<Override PartName="/word/` + name + `" ContentType="` + typeBase + `footer+xml"/>`)
-		rels.WriteString(`<Relationship Id="` + footerRelID(i+1) + `" Type="` + relBase + `footer" Target="` + name + `"/>`)
+	var footers []part
+	ref := w.opt.Reference
+	if ref == nil || ref.footer == nil {
+		for i, f := range w.footers {
+			name := "footer" + strconv.Itoa(i+1) + ".xml"
+			footers = append(footers, part{"word/" + name, f})
+			types.WriteString(`<Override PartName="/word/` + name + `" ContentType="` + typeBase + `footer+xml"/>`)
+			rels.WriteString(`<Relationship Id="` + footerRelID(i+1) + `" Type="` + relBase + `footer" Target="` + name + `"/>`)
+		}
 	}
+	if ref != nil {
+		footers = append(footers, ref.parts(&types, &rels)...)
+	}
+	footers = append(footers, brandParts(d.Brand, w.geo.textWidth(), &types, &rels)...)
 	types.WriteString(`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`)
 	rels.WriteString(`</Relationships>`)
 
@@ -69,9 +80,15 @@ func (w *writer) pack(d *render.Document, date time.Time) ([]byte, error) {
 			`</Relationships>`)},
 		{"word/document.xml", w.b},
 		{"word/_rels/document.xml.rels", []byte(rels.String())},
-		{"word/styles.xml", stylesPart(w.opt, lang)},
-		{"word/settings.xml", settingsPart(lang)},
-		{"word/fontTable.xml", fontTablePart(w.opt)},
+		{"word/styles.xml", stylesPart(w.opt, lang, d.Brand)},
+		{"word/settings.xml", settingsPart(lang, len(emb) > 0)},
+		{"word/fontTable.xml", fontTablePart(w.opt, emb)},
+	}
+	if len(emb) > 0 {
+		parts = append(parts, part{"word/_rels/fontTable.xml.rels", fontRelsPart(emb)})
+		for _, e := range emb {
+			parts = append(parts, part{e.part, e.data})
+		}
 	}
 	parts = append(parts, footers...)
 	parts = append(parts, part{"docProps/core.xml", corePart(&d.Meta, lang, date)})

@@ -13,6 +13,7 @@ import (
 // footer prints on its pages.
 func (w *writer) body(doc *render.Document) error {
 	w.s("<body>\n")
+	w.brandHeader(doc.Brand)
 	if doc.Watermark != "" {
 		w.s("<p class=\"watermark\" role=\"note\">" + escape(doc.Watermark) + "</p>\n")
 	}
@@ -46,7 +47,9 @@ func (w *writer) body(doc *render.Document) error {
 			return fmt.Errorf("html: %s: unknown block type %T", where, b)
 		}
 	}
-	w.s("</div>\n</body>\n")
+	w.s("</div>\n")
+	w.brandFooter(doc.Brand)
+	w.s("</body>\n")
 	return nil
 }
 

@@ -55,6 +55,7 @@ func styleSheet(doc *render.Document, opt Options) string {
 	var b strings.Builder
 	b.WriteString("html { font-family: " + fontStack(opt.Fonts) + "; }\n")
 	b.WriteString(baseStyle)
+	b.WriteString(brandStyle(doc.Brand))
 	b.WriteString(pageRule("", doc.Page, doc.Footer))
 	section := 0
 	for _, blk := range doc.Blocks {

@@ -95,24 +95,13 @@ type jobDuty struct {
 // jobTasks returns the duties and tasks an overlay keeps (all of them
 // without an overlay), dropping duties left without tasks.
 func jobTasks(s *standard.Standard, o *Overlay) []jobDuty {
-	in := func(list []string, d *standard.Duty, t *standard.Task) bool {
-		for _, c := range list {
-			if c == d.Code || c == t.Code {
-				return true
-			}
-		}
-		return false
-	}
 	var out []jobDuty
 	for i := range s.Duties {
 		d := &s.Duties[i]
 		jd := jobDuty{duty: d}
 		for j := range d.Tasks {
 			t := &d.Tasks[j]
-			if o != nil && len(o.Include) > 0 && !in(o.Include, d, t) {
-				continue
-			}
-			if o != nil && in(o.Exclude, d, t) {
+			if !o.Covers(d.Code, t.Code) {
 				continue
 			}
 			jd.tasks = append(jd.tasks, t)

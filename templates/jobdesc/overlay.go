@@ -239,3 +239,24 @@ func (o *Overlay) line(path string) int {
 	}
 	return o.Lines.Line(path)
 }
+
+// Covers reports whether the job covers a task of the standard: every
+// task without an overlay or Include, else the tasks Include names (by
+// the task's or its duty's code); then Exclude drops tasks the same way.
+func (o *Overlay) Covers(duty, task string) bool {
+	if o == nil {
+		return true
+	}
+	in := func(list []string) bool {
+		for _, c := range list {
+			if c == duty || c == task {
+				return true
+			}
+		}
+		return false
+	}
+	if len(o.Include) > 0 && !in(o.Include) {
+		return false
+	}
+	return !in(o.Exclude)
+}
