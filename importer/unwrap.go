@@ -153,4 +153,3 @@ func (in *interp) ambiguousBreaks(page int, s string) {
 		}
 	}
 }
-

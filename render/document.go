@@ -14,7 +14,13 @@ type Document struct {
 	Meta   Meta
 	Page   Page
 	Footer Footer
-	Blocks []Block
+	// Watermark is a mark every page shows, such as 「草稿」 on a draft
+	// (see MarkDraft): the PDF backend prints it large at the top of each
+	// page, the HTML backend as a banner, the text backend as a first
+	// line. Word has no such place here: MarkDraft puts the mark in the
+	// running footer too, which every paged backend prints.
+	Watermark string
+	Blocks    []Block
 	// Brand is the organisation's house style on every page; nil for the
 	// plain official form.
 	Brand *Brand
@@ -26,8 +32,12 @@ type Meta struct {
 	Subject  string
 	Keywords []string
 	Author   string
-	Lang     string    // BCP 47, e.g. "zh-TW"
-	Date     time.Time // creation and modification date; zero = backend's fixed default
+	// Summary is a sentence or two about the document, for the HTML
+	// description and Open Graph tags (a link shared in LINE or Facebook
+	// previews it); empty means Subject.
+	Summary string
+	Lang    string    // BCP 47, e.g. "zh-TW"
+	Date    time.Time // creation and modification date; zero = backend's fixed default
 	// StructuredData is a JSON-LD object (schema.org) that the HTML backend
 	// embeds in a <script type="application/ld+json"> element; other
 	// backends ignore it.
@@ -148,7 +158,7 @@ type Table struct {
 	HeaderRows int
 	Rows       []Row
 	// Continued is appended to a spanning cell's text when the cell is
-	// repeated after a page break, e.g. "（續）".
+	// repeated after a page break, e.g. "（續）" (see Cell.Repeat).
 	Continued string
 	Style     Style // text style of the cells; zero value means TableText
 }
@@ -171,6 +181,16 @@ type Cell struct {
 	Align   Align
 	VAlign  VAlign
 	Shade   bool // light grey background, as in header rows
+	// Repeat asks that the cell name itself again on every page it
+	// continues on: when a page break falls inside the cell (inside its
+	// span of rows, or inside its own row), the cell's part on the next
+	// page shows its whole text followed by the table's Continued text.
+	// Only a text taller than half a page is shortened, and then to its
+	// first line and the Continued text. Without Repeat, a continued
+	// spanning cell repeats a short text (a few lines) and otherwise shows
+	// the Continued text alone. Backends that cannot repeat a cell's text
+	// at a page break (Word) document what they do instead.
+	Repeat bool
 }
 
 // List is a bulleted or numbered list; each item is one paragraph of runs.

@@ -11,6 +11,8 @@ func Walk(d *Document, fn func(where, text string)) {
 	for i, k := range d.Meta.Keywords {
 		fn(fmt.Sprintf("meta.keywords[%d]", i), k)
 	}
+	fn("meta.summary", d.Meta.Summary)
+	fn("watermark", d.Watermark)
 	fn("footer.left", d.Footer.Left)
 	fn("footer.center", d.Footer.Center)
 	fn("footer.right", d.Footer.Right)

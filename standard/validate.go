@@ -1,9 +1,11 @@
 package standard
 
 import (
-	"github.com/ocs-project/ocs/diag"
-
 	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/ocs-project/ocs/diag"
 )
 
 // Validate checks a loaded standard and returns every problem found,
@@ -56,6 +58,7 @@ func validate(s *Standard, failed failedPaths) Problems {
 	v.remarks()
 	v.history()
 	v.style()
+	v.bounds()
 	v.probs.Sort()
 	return v.probs
 }
@@ -113,27 +116,30 @@ func (v *validator) eachBlock(fn func(d, t, b int, blk *Block, path string)) {
 }
 
 // required checks R00: the fields without which a document cannot be
-// printed, and texts that are empty.
+// printed (errors), and texts that are empty or blank (only white space,
+// ideographic or zero-width spaces). An empty text whose place the form
+// can still show empty is a warning: published standards have such gaps,
+// and a draft is rendered despite them.
 func (v *validator) required() {
 	s := v.s
 	const rule = "R00"
-	if s.Description == "" {
-		v.add(rule, Error, "description", `add the 工作描述: description = "…"`, "the standard has no description (工作描述)")
+	if blankText(s.Description) {
+		v.add(rule, Warning, "description", `add the 工作描述: description = "…"`, "the standard has no description (工作描述)")
 	}
 	if len(s.Duties) == 0 {
 		v.add(rule, Error, "duty", "add at least one [[duty]] with a title and a [[duty.task]]", "the standard has no duties ([[duty]])")
 	}
 	for i, d := range s.Duties {
-		if d.Title == "" {
-			v.add(rule, Error, DutyPath(i), `add title = "…" to the [[duty]]`, "duty %s has no title", d.Code)
+		if blankText(d.Title) {
+			v.add(rule, Warning, DutyPath(i), `add title = "…" to the [[duty]]`, "duty %s has no title", d.Code)
 		}
 		if len(d.Tasks) == 0 {
 			v.add(rule, Error, DutyPath(i), "add its tasks as [[duty.task]] tables below the [[duty]]", "duty %s has no tasks", d.Code)
 		}
 	}
 	v.eachTask(func(_, _ int, t *Task, path string) {
-		if t.Title == "" {
-			v.add(rule, Error, path, `add title = "…" to the [[duty.task]]`, "task %s has no title", t.Code)
+		if blankText(t.Title) {
+			v.add(rule, Warning, path, `add title = "…" to the [[duty.task]]`, "task %s has no title", t.Code)
 		}
 	})
 	v.eachBlock(func(_, _, _ int, b *Block, path string) {
@@ -146,27 +152,27 @@ func (v *validator) required() {
 	}{{"category.job", s.Category.Job}, {"category.occupation", s.Category.Occupation}, {"category.industry", s.Category.Industry}}
 	for _, k := range kinds {
 		for i, c := range k.rows {
-			if c.Name == "" {
-				v.add(rule, Error, diag.Index(k.path, i), `add name = "…" to the row`, "a category row has no name")
+			if blankText(c.Name) {
+				v.add(rule, Warning, diag.Index(k.path, i), `add name = "…" to the row`, "a category row has no name")
 			}
 		}
 	}
 	v.emptyItems("knowledge", s.Knowledge)
 	v.emptyItems("skills", s.Skills)
 	for _, a := range s.Attitudes {
-		if a.Name == "" {
-			v.add(rule, Error, diag.JoinKey("attitudes", a.Code), `give the attitude a name: `+a.Code+` = { name = "…", definition = "…" }`, "attitude %s has no name", a.Code)
+		if blankText(a.Name) {
+			v.add(rule, Warning, diag.JoinKey("attitudes", a.Code), `give the attitude a name: `+a.Code+` = { name = "…", definition = "…" }`, "attitude %s has no name", a.Code)
 		}
 	}
 	for _, n := range s.Notes {
-		if n.Text == "" {
-			v.add(rule, Error, diag.JoinKey("notes", fmt.Sprint(n.N)), `write the note's text: text = "…"`, "note %d has no text", n.N)
+		if blankText(n.Text) {
+			v.add(rule, Warning, diag.JoinKey("notes", fmt.Sprint(n.N)), `write the note's text: text = "…"`, "note %d has no text", n.N)
 		}
 	}
 	for name, lines := range map[string][]string{"remarks.prerequisites": s.Prerequisites, "remarks.supplements": s.Supplements} {
 		for i, l := range lines {
-			if l == "" {
-				v.add(rule, Error, diag.Index(name, i), "remove the empty line or write its text", "empty line in %s", name)
+			if blankText(l) {
+				v.add(rule, Warning, diag.Index(name, i), "remove the empty line or write its text", "empty line in %s", name)
 			}
 		}
 	}
@@ -174,16 +180,23 @@ func (v *validator) required() {
 
 func (v *validator) emptyEntries(path string, entries []Entry) {
 	for i, e := range entries {
-		if e.Text == "" {
-			v.add("R00", Error, diag.Index(path, i), "write the text, or remove the entry", "%s has no text", e.Code)
+		if blankText(e.Text) {
+			v.add("R00", Warning, diag.Index(path, i), "write the text, or remove the entry", "%s has no text", e.Code)
 		}
 	}
 }
 
 func (v *validator) emptyItems(path string, items []Item) {
 	for _, it := range items {
-		if it.Text == "" {
-			v.add("R00", Error, diag.JoinKey(path, it.Code), "write the item's text: "+it.Code+` = "…"`, "%s has no text", it.Code)
+		if blankText(it.Text) {
+			v.add("R00", Warning, diag.JoinKey(path, it.Code), "write the item's text: "+it.Code+` = "…"`, "%s has no text", it.Code)
 		}
 	}
+}
+
+// blankText reports whether s holds nothing but white space and invisible
+// characters (ideographic spaces, zero-width spaces and joiners): a text
+// that prints as nothing.
+func blankText(s string) bool {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }) == ""
 }

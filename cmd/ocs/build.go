@@ -44,6 +44,7 @@ type buildFlags struct {
 	lang           string
 	allowMissing   bool
 	systemFonts    bool
+	draft          bool
 	fonts          fontFlags
 }
 
@@ -82,6 +83,7 @@ a second Ctrl-C stops it at once. Folder names come from codes, made safe as fil
 	fl.BoolVar(&f.force, "force", false, "make every file again, even when its inputs did not change")
 	fl.StringVar(&f.lang, "lang", "zh-TW", "label language: zh-TW or en")
 	fl.BoolVar(&f.allowMissing, "allow-missing-glyphs", false, "print characters no font has as empty boxes instead of failing")
+	addDraftFlag(cmd, &f.draft)
 	fl.BoolVar(&f.systemFonts, "system-fonts", false, "take characters the fonts lack from CJK fonts installed here (output then depends on them)")
 	fl.StringVar(&f.fonts.config.Font, "font", "", "TrueType font for text, .ttf or name.ttc#N (default: the embedded TW-Kai)")
 	fl.StringVar(&f.fonts.config.Bold, "font-bold", "", "TrueType font for bold text (default: the regular font, emboldened)")
@@ -114,9 +116,10 @@ type job struct {
 
 // source is one standard of the build.
 type source struct {
-	in   pipeline.Source
-	s    *standard.Standard
-	stem string
+	in    pipeline.Source
+	s     *standard.Standard
+	stem  string
+	draft []string // problems of a standard built as a draft (--draft)
 }
 
 func runBuild(cmd *cobra.Command, e *env, f *buildFlags, args []string) error {
@@ -126,6 +129,9 @@ func runBuild(cmd *cobra.Command, e *env, f *buildFlags, args []string) error {
 		return err
 	}
 	ins, err := buildInputs(args)
+	if err == nil {
+		ins, err = standardsOnly(ins, args, cmd.ErrOrStderr())
+	}
 	if err != nil {
 		return err
 	}
@@ -196,6 +202,7 @@ func newBuilder(cmd *cobra.Command, e *env, f *buildFlags) (*builder, error) {
 		return nil, err
 	}
 	b.opt.Assessment.Options = templates.Options{Lang: f.lang, Labels: st.Labels, Date: date}
+	f.draft = f.draft || st.Draft
 	b.base = fingerprint(b.enc, b.opt.Common(), e.epoch)
 	return b, nil
 }
@@ -205,6 +212,10 @@ func newBuilder(cmd *cobra.Command, e *env, f *buildFlags) (*builder, error) {
 func (b *builder) check(ins []pipeline.Source) (srcs []*source, failed int) {
 	for _, in := range ins {
 		s, ps, err := pipeline.Load(in)
+		if d, lines := draftOf(in, b.f.draft, err, b.stderr); d != nil {
+			srcs = append(srcs, &source{in: in, s: d, draft: lines})
+			continue
+		}
 		if err != nil {
 			failed++
 			var all standard.Problems
@@ -300,7 +311,9 @@ func (b *builder) run(ctx context.Context, todo []job) ([]output, int) {
 
 // make1 makes one output file and returns its manifest entry.
 func (b *builder) make1(ctx context.Context, j job) (output, error) {
-	res, err := b.enc.Render(ctx, j.src.s, j.kind, b.opt, j.format)
+	opt := b.opt
+	opt.Draft = j.src.draft
+	res, err := b.enc.Render(ctx, j.src.s, j.kind, opt, j.format)
 	if err != nil {
 		return output{}, err
 	}

@@ -23,9 +23,15 @@ func newCheckCmd() *cobra.Command {
 	var f checkFlags
 	cmd := &cobra.Command{
 		Use:   "check [FILE|FOLDER]...",
-		Short: "Check standards for errors and departures from the official guideline",
-		Long: `check loads each standard and reports every problem at once, one per line, the way a
+		Short: "Check standards, overlays and settings files for errors and departures from the official guideline",
+		Long: `check loads each file and reports every problem at once, one per line, the way a
 compiler does: file:line: severity rule: message (field path) — how to fix it.
+
+Each file is checked with the rules of its kind: a standard, a company overlay (J rules,
+against the standard it names), assessment settings or a settings file (.ocs.toml). The
+kind comes from a "#:schema" comment at the top naming it (see ocs schema), else from
+the file's keys (an overlay has company or standard, assessment settings have parts,
+scope, scale or methods, a settings file has fonts or docx).
 
   error    the document cannot be rendered faithfully: bad TOML, a wrong type, an unknown
            key, a missing required field, a reference to an undefined K/S/A or note
@@ -86,8 +92,7 @@ func checkAll(args []string) ([]checked, error) {
 		return nil, fmt.Errorf("no .toml files in %s", strings.Join(args, ", "))
 	}
 	for _, file := range files {
-		_, ps := standard.Check(file)
-		out = append(out, checked{file, ps})
+		out = append(out, checked{file, checkFile(file)})
 	}
 	return out, nil
 }

@@ -36,6 +36,7 @@ type renderFlags struct {
 	jobs                 int
 	// jobdesc
 	overlay string
+	draft   bool
 }
 
 func newRenderCmd(e *env) *cobra.Command {
@@ -82,6 +83,7 @@ printed and rendering goes on. Flags win over the settings file and --config.`,
 	addReferenceFlag(cmd, &f.reference)
 	addBrandFlags(cmd, &f.brand)
 	addFontFlags(cmd, &f.fonts)
+	addDraftFlag(cmd, &f.draft)
 	fl.StringVar(&f.config, "config", "", "assessment: settings file (TOML: scope, parts, scale, methods, labels)")
 	fl.StringVar(&f.scope, "scope", "", "assessment: duties and tasks to assess, e.g. T1,T3.2 (default: all)")
 	fl.StringVar(&f.parts, "parts", "", "assessment: parts to print, e.g. cover,checklist,result (default: all)")
@@ -131,7 +133,12 @@ func runRender(cmd *cobra.Command, e *env, f *renderFlags, args []string) error 
 		return err
 	}
 	if j.s, err = load(cmd, j.src); err != nil {
-		return err
+		if j.s, j.opt.Draft = draftOf(j.src, f.draft || st.Draft, err, cmd.ErrOrStderr()); j.s == nil {
+			return err
+		}
+		if f.roster != "" {
+			return fmt.Errorf("%s has errors: a roster is never rendered from a draft; fix the errors (ocs check %s)", j.src.Name, j.src.Name)
+		}
 	}
 	if j.opt.Assessment, err = f.assessmentOptions(cmd, st.Labels, date); err != nil {
 		return err

@@ -63,6 +63,8 @@ type settings struct {
 		Logo   string `toml:"logo"`
 		Color  string `toml:"color"`
 	} `toml:"brand"`
+	// Draft renders standards with errors as drafts (--draft).
+	Draft bool `toml:"draft"`
 }
 
 // addSettingsFlag registers --settings on the root command.

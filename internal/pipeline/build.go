@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/standard"
@@ -24,6 +25,10 @@ type Options struct {
 	Overlay *jobdesc.Overlay
 	// Candidate pre-fills an assessment pack; nil gives blank forms.
 	Candidate *assessment.Candidate
+	// Draft lists the problems of a standard rendered despite its errors
+	// (--draft): when not empty, the document is marked a draft
+	// (render.MarkDraft) and lists them on a last page.
+	Draft []string
 }
 
 // Common returns the template options every kind takes.
@@ -34,6 +39,22 @@ func (o Options) Common() templates.Options { return o.Assessment.Options }
 // type standard.Problems. Build does not change s or opt, so many
 // goroutines may build from one standard at once.
 func Build(s *standard.Standard, k Kind, opt Options) (*render.Document, standard.Problems, error) {
+	d, ps, err := build(s, k, opt)
+	if err == nil && d != nil && len(opt.Draft) > 0 {
+		render.MarkDraft(d, DraftLabels(opt.Common().Lang), opt.Draft)
+	}
+	return d, ps, err
+}
+
+// DraftLabels are the words of a draft in a label language.
+func DraftLabels(lang string) render.DraftLabels {
+	if strings.HasPrefix(strings.ToLower(lang), "en") {
+		return render.DraftLabels{Mark: "DRAFT", Problems: "Draft: problems to fix"}
+	}
+	return render.DraftLabels{Mark: "草稿", Problems: "草稿：尚待修正的問題"}
+}
+
+func build(s *standard.Standard, k Kind, opt Options) (*render.Document, standard.Problems, error) {
 	switch k {
 	case Standard:
 		d, err := table.Standard(s, opt.Common())

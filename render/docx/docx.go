@@ -11,8 +11,9 @@
 // numbers restarting per section. The same input gives the same bytes.
 //
 // What Word cannot show the way the PDF backend does: a spanning cell
-// continued on a new page is not repeated, so Table.Continued is not
-// printed; a page count per section is a SECTIONPAGES field, which Word
+// continued on a new page is not repeated (Word prints a vertically
+// merged cell once, where it starts, whether or not it is marked
+// Cell.Repeat), so Table.Continued is not printed; a page count per section is a SECTIONPAGES field, which Word
 // computes but LibreOffice (7.4) shows as its stored value, 1. Page and
 // section breaks with nothing before or after them in their section (at
 // the start or end of the document, or next to another section break) are

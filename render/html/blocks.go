@@ -14,6 +14,9 @@ import (
 func (w *writer) body(doc *render.Document) error {
 	w.s("<body>\n")
 	w.brandHeader(doc.Brand)
+	if doc.Watermark != "" {
+		w.s("<p class=\"watermark\" role=\"note\">" + escape(doc.Watermark) + "</p>\n")
+	}
 	w.s("<div class=\"section\">\n")
 	section := 0
 	for i, b := range doc.Blocks {

@@ -110,7 +110,21 @@ func (w *writer) head(doc *render.Document, opt Options, ld []byte) {
 			w.s("<meta name=\"" + name + "\" content=\"" + escape(content) + "\"/>\n")
 		}
 	}
-	meta("description", m.Subject)
+	summary := m.Summary
+	if summary == "" {
+		summary = m.Subject
+	}
+	meta("description", summary)
+	// Open Graph, for link previews in chat and social apps.
+	og := func(prop, content string) {
+		if content != "" {
+			w.s("<meta property=\"" + prop + "\" content=\"" + escape(content) + "\"/>\n")
+		}
+	}
+	og("og:title", pageTitle(doc))
+	og("og:description", summary)
+	og("og:type", "website")
+	og("og:locale", strings.ReplaceAll(lang, "-", "_"))
 	meta("keywords", strings.Join(m.Keywords, ", "))
 	meta("author", m.Author)
 	if !m.Date.IsZero() {

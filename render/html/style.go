@@ -39,6 +39,7 @@ ol.list { margin: 0.3em 0 0.6em; padding-left: 2em; }
 .signature { display: flex; flex-wrap: wrap; gap: 6mm 12mm; margin: 8mm 0 4mm; }
 .signature .field { display: inline-flex; align-items: flex-end; gap: 2mm; }
 .signature .line { display: inline-block; width: 45mm; border-bottom: 0.6pt solid #000; height: 1.2em; }
+.watermark { font-size: 16pt; font-weight: bold; text-align: center; border: 1pt solid #000; margin: 0 0 0.6em; }
 .page-break { break-after: page; }
 .new-section { break-before: page; }
 @media print {

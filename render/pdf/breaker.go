@@ -194,3 +194,22 @@ func fitLine(a []atom, s int, width float64) (end, next int) {
 	}
 	return len(a), len(a)
 }
+
+// widestWord returns the width (mm) of the widest run of atoms that the
+// line breaker keeps together in the normal course: a word, or glued
+// characters such as a short 【註1】.
+func widestWord(a []atom) float64 {
+	best, w := 0.0, 0.0
+	for i := range a {
+		if isSpace(a[i].r) || a[i].r == '\n' {
+			w = 0
+			continue
+		}
+		if i > 0 && !a[i].glue && !isSpace(a[i-1].r) && canBreak(a[i-1].r, a[i].r) {
+			w = 0
+		}
+		w += a[i].w
+		best = max(best, w)
+	}
+	return best
+}

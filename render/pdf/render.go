@@ -85,6 +85,7 @@ func (f *flow) place(doc *render.Document, allowMissing bool) error {
 		f.newPage() // an empty document is one empty page
 	}
 	f.footers()
+	f.watermarks(doc.Watermark)
 	return f.t.err
 }
 

@@ -79,13 +79,20 @@ func (f *flow) prepareTable(t *render.Table) (*tableItem, error) {
 
 // cellLines lays out a cell's paragraphs; a paragraph in the Normal style
 // takes the table's style.
+// When a word (a code such as BAS3332-001) is wider than the cell, the
+// whole cell's type is shrunk until it fits, down to minShrink of its size;
+// only a word wider still is broken between letters.
 func (f *flow) cellLines(paras []render.Paragraph, align render.Align, st textStyle, width float64) []tline {
 	var lines []tline
+	scale := f.shrink(paras, st, width)
 	for i := range paras {
 		p := &paras[i]
 		ps := st
 		if p.Style != render.Normal {
 			ps = styleOf(p.Style)
+		}
+		if scale < 1 {
+			ps = ps.scaled(scale)
 		}
 		ls := layoutPara(f.t, para{runs: p.Runs, style: ps, align: alignOr(p.Align, align),
 			indent: p.Indent, hanging: p.Hanging}, width)
@@ -111,13 +118,13 @@ func linesHeight(ls []tline) float64 {
 }
 
 // partLines returns what the cell shows in its part on the current page:
-// the lines not printed yet; else, for a spanning cell continued from an
-// earlier page, its repeated text; else nothing.
+// the lines not printed yet; else, for a spanning cell or a cell marked
+// Repeat continued from an earlier page, its repeated text; else nothing.
 func (ti *tableItem) partLines(c *tcell) []tline {
 	if c.next < len(c.lines) {
 		return c.lines[c.next:]
 	}
-	if !c.started || c.rows < 2 {
+	if !c.started || (c.rows < 2 && !c.cell.Repeat) {
 		return nil
 	}
 	if !c.hasRepeat {
@@ -127,20 +134,28 @@ func (ti *tableItem) partLines(c *tcell) []tline {
 	return c.repeat
 }
 
-// repeatOf lays out what a spanning cell shows again on a page it
-// continues on: its text followed by the table's Continued text, or the
-// Continued text alone when the cell is longer than repeatLines lines.
+// repeatOf lays out what a cell shows again on a page it continues on:
+// its text followed by the table's Continued text. A cell marked Repeat
+// shows it whole unless it is taller than half a page, and then its first
+// line and the Continued text; another cell shows it when it is at most
+// repeatLines lines, else the Continued text alone.
 func (ti *tableItem) repeatOf(c *tcell) []tline {
 	f := ti.f
 	width := c.w - 2*cellPad
 	cont := ti.tbl.Continued
-	paras := append([]render.Paragraph(nil), c.cell.Paras...)
-	if n := len(paras); n > 0 && cont != "" {
-		last := paras[n-1]
-		last.Runs = append(append([]render.Run(nil), last.Runs...), render.Run{Text: cont})
-		paras[n-1] = last
+	lines := f.cellLines(withContinued(c.cell.Paras, cont), c.cell.Align, ti.style, width)
+	if c.cell.Repeat {
+		if linesHeight(lines)+2*cellPad <= (f.body()-ti.headH)/2 || len(c.lines) == 0 {
+			return lines
+		}
+		first := c.lines[0]
+		first.last = true
+		out := []tline{first}
+		if cont != "" {
+			out = append(out, f.cellLines([]render.Paragraph{render.Text(cont)}, c.cell.Align, ti.style, width)...)
+		}
+		return out
 	}
-	lines := f.cellLines(paras, c.cell.Align, ti.style, width)
 	if len(lines) <= repeatLines {
 		return lines
 	}
@@ -148,6 +163,18 @@ func (ti *tableItem) repeatOf(c *tcell) []tline {
 		return nil
 	}
 	return f.cellLines([]render.Paragraph{render.Text(cont)}, c.cell.Align, ti.style, width)
+}
+
+// withContinued returns a copy of paras with cont appended to the last
+// paragraph.
+func withContinued(paras []render.Paragraph, cont string) []render.Paragraph {
+	paras = append([]render.Paragraph(nil), paras...)
+	if n := len(paras); n > 0 && cont != "" {
+		last := paras[n-1]
+		last.Runs = append(append([]render.Run(nil), last.Runs...), render.Run{Text: cont})
+		paras[n-1] = last
+	}
+	return paras
 }
 
 // need is the height the cell's part on this page needs.
@@ -171,4 +198,80 @@ func (ti *tableItem) required(r int, y float64) float64 {
 		h = max(h, ti.need(c)-(y-c.top))
 	}
 	return h
+}
+
+// minShrink is the least share of its size a cell's type is shrunk to so
+// that a word fits the cell.
+const minShrink = 0.6
+
+// shrink returns the factor (minShrink to 1) by which the type of a cell's
+// paragraphs must shrink so that its widest word fits width mm.
+func (f *flow) shrink(paras []render.Paragraph, st textStyle, width float64) float64 {
+	scale := 1.0
+	for i := range paras {
+		p := &paras[i]
+		ps := st
+		if p.Style != render.Normal {
+			ps = styleOf(p.Style)
+		}
+		if longestWord(p.Runs)*ps.em() <= width-p.Indent {
+			continue // no word can be wider than the cell: no glyph is wider than 1 em
+		}
+		atoms, _ := atomize(f.t, para{runs: p.Runs, style: ps})
+		if w := widestWord(atoms); w > width-p.Indent {
+			scale = min(scale, (width-p.Indent)/w*(1-1e-6)) // a hair less, against rounding
+		}
+	}
+	return max(scale, minShrink)
+}
+
+// longestWord returns the number of characters in the longest word of
+// runs, a word being as breakLines sees it (see isWord).
+func longestWord(runs []render.Run) float64 {
+	best, n := 0, 0
+	for _, r := range runs {
+		for _, c := range r.Text {
+			if isWord(c) {
+				n++
+				best = max(best, n)
+			} else {
+				n = 0
+			}
+		}
+	}
+	return float64(best)
+}
+
+// scaled returns the style with its type and line height shrunk by f.
+func (s textStyle) scaled(f float64) textStyle {
+	s.size *= f
+	s.lead *= f
+	return s
+}
+
+// keepParagraph moves the cut of a cell part, which shows the first n of
+// lines ls, back to the start of the paragraph the cut falls in, so that
+// an item (a K or S line, an indicator) is not split across pages: it
+// moves to the next page whole when it fits there (fresh is the height
+// below the repeated header) and when a paragraph before it stays on this
+// page. A paragraph starts a cell's lines or has paragraph space above.
+func (ti *tableItem) keepParagraph(ls []tline, n int, fresh float64) int {
+	if n <= 0 || n >= len(ls) || ls[n].space > 0 {
+		return n
+	}
+	k := n
+	for k > 0 && ls[k].space == 0 {
+		k--
+	}
+	if k == 0 {
+		return n // the part starts inside this paragraph: nothing before it to keep
+	}
+	end := n
+	for end < len(ls) && (end == n || ls[end].space == 0) {
+		end++
+	}
+	if linesHeight(ls[k:end])+2*cellPad > fresh {
+		return n // taller than a page: it is split anyway
+	}
+	return k
 }

@@ -192,6 +192,11 @@ func (run *tableRun) pageBreak() {
 	run.rows = 0
 	for _, c := range run.open {
 		c.top = f.y
+		if c.cell.Repeat && c.started {
+			// The cell names itself again in full rather than go on
+			// with the lines it had left.
+			c.next = len(c.lines)
+		}
 	}
 }
 
@@ -225,6 +230,7 @@ func (run *tableRun) flushCell(c *tcell, last, force bool) {
 		if n == 0 && force && c.next < len(c.lines) {
 			n = 1
 		}
+		n = ti.keepParagraph(ls, n, run.freshAvail())
 		if c.next < len(c.lines) && len(ls)-n == 1 && n >= 2 {
 			n-- // carry two lines over rather than a lone last line
 		}

@@ -32,6 +32,9 @@ func Render(doc *render.Document) ([]byte, error) {
 	if w.cjk {
 		w.sep = "："
 	}
+	if doc.Watermark != "" {
+		w.lines = append(w.lines, "【"+doc.Watermark+"】", "")
+	}
 	for i, b := range doc.Blocks {
 		if err := w.block(b, fmt.Sprintf("blocks[%d]", i)); err != nil {
 			return nil, err

@@ -42,10 +42,11 @@ func JobDescription(s *standard.Standard, o *Overlay, opt templates.Options) (*r
 		return nil, err
 	}
 	b := &jobDesc{s: s, o: o, l: l, duties: jobTasks(s, o), noted: make(map[int]bool)}
-	b.req = parseJobRequirements(s.Prerequisites)
+	var req Requirements
 	if o != nil {
-		b.req = b.req.with(o.Requirements)
+		req = o.Requirements
 	}
+	b.req = newJobRequirements(s.Prerequisites, req)
 
 	b.header()
 	b.summary()
@@ -278,9 +279,13 @@ func (b *jobDesc) meta(opt templates.Options) render.Meta {
 	if m.Lang == "" {
 		m.Lang = "zh-TW"
 	}
+	m.Summary = plainText(b.s.Description)
 	if b.posting() {
 		m.Subject = b.l.Get("doc_posting")
 		m.Author = b.o.Company
+		if d := plainText(b.o.Description); d != "" {
+			m.Summary = d
+		}
 	}
 	m.Keywords = append(m.Keywords, b.s.Name())
 	if b.s.Code != "" {

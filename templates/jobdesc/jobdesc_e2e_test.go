@@ -82,6 +82,7 @@ func TestJobDescriptionBundledPosting(t *testing.T) {
 
 	for _, want := range []string{
 		"行銷業務專員（會議及宴會）", "為銷售活動進行準備", "協同處理抱怨", "月薪 36,000～45,000 元",
+		"職能基準建議條件：學歷背景：觀光休閒餐旅/商管/傳播系所大專以上畢業，具備旅宿業相關（含實習）工作經歷 2 年以上，且須具外語溝通能力尤佳。",
 		"學歷要求：大專以上", "科系要求：觀光休閒餐旅、商管、傳播", "工作經歷：旅宿業相關（含實習）工作經歷 2 年以上",
 		"語文條件：英文：聽、說、讀、寫中等", "擅長工具：Microsoft Excel、Google 試算表",
 		"本職務說明依據職能基準《行銷業務專員》THM2431-001v1（級別 3）編製。",
@@ -105,10 +106,13 @@ func TestJobDescriptionBundledPosting(t *testing.T) {
 	}
 	for _, k := range []string{"title", "description", "datePosted", "hiringOrganization", "jobLocation", "validThrough",
 		"employmentType", "baseSalary", "occupationalCategory", "skills", "responsibilities", "qualifications",
-		"educationRequirements", "experienceRequirements", "identifier"} {
+		"identifier"} {
 		if _, ok := ld[k]; !ok {
 			t.Errorf("JobPosting lacks %s", k)
 		}
+	}
+	if jdGet(ld, "educationRequirements", "credentialCategory") != "associate degree" || jdGet(ld, "experienceRequirements", "monthsOfExperience") != 24.0 {
+		t.Errorf("requirements the overlay states: %v %v", ld["educationRequirements"], ld["experienceRequirements"])
 	}
 	if ld["datePosted"] != "2025-03-03" || jdGet(ld, "hiringOrganization", "name") != o.Company {
 		t.Errorf("JobPosting values: %v %v", ld["datePosted"], ld["hiringOrganization"])
@@ -148,7 +152,7 @@ func TestJobDescriptionMinimalExample(t *testing.T) {
 	}
 	d := jdBuild(t, s, o, templates.Options{})
 	_, plain := jdPages(t, d)
-	for _, want := range []string{"企劃人員", "範例顧問有限公司", "月薪 38,000～42,000 元", "上班地點：臺北市中正區", "學歷要求：大專以上"} {
+	for _, want := range []string{"企劃人員", "範例顧問有限公司", "月薪 38,000～42,000 元", "上班地點：臺北市中正區", "職能基準建議條件：大專以上畢業。"} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("text lacks %q", want)
 		}

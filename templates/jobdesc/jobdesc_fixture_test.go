@@ -93,10 +93,15 @@ func jdStandard() *standard.Standard {
 
 // jdOverlay is a complete overlay for jdStandard.
 func jdOverlay() *Overlay {
+	yes := true
 	return &Overlay{
 		Standard:       "THM2431-001v1",
 		Company:        "山嵐度假飯店股份有限公司",
 		Unit:           "業務行銷部",
+		CompanyURL:     "https://example.com/",
+		Logo:           "https://example.com/logo.png",
+		JobID:          "SALES-2025-07",
+		DirectApply:    &yes,
 		Title:          "行銷業務專員（會議及宴會）",
 		Location:       Location{Address: "花蓮縣花蓮市海岸路 88 號", Region: "花蓮縣", Locality: "花蓮市", PostalCode: "970"},
 		EmploymentType: []string{"FULL_TIME"},

@@ -3,7 +3,10 @@ package jobdesc
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/standard"
@@ -25,6 +28,7 @@ type jobPostingLD struct {
 	Identifier                    *propertyValue `json:"identifier,omitempty"`
 	DatePosted                    string         `json:"datePosted,omitempty"`
 	ValidThrough                  string         `json:"validThrough,omitempty"`
+	DirectApply                   *bool          `json:"directApply,omitempty"`
 	EmploymentType                []string       `json:"employmentType,omitempty"`
 	HiringOrganization            organizationLD `json:"hiringOrganization"`
 	JobLocation                   *placeLD       `json:"jobLocation,omitempty"`
@@ -68,6 +72,8 @@ type propertyValue struct {
 type organizationLD struct {
 	Type       string          `json:"@type"`
 	Name       string          `json:"name"`
+	SameAs     string          `json:"sameAs,omitempty"`
+	Logo       string          `json:"logo,omitempty"`
 	Department *organizationLD `json:"department,omitempty"`
 }
 
@@ -153,21 +159,24 @@ func (b *jobDesc) jobPosting(blocks []render.Block, opt templates.Options) jobPo
 		Type:             "JobPosting",
 		Title:            b.title(),
 		Description:      descriptionHTML(blocks[1:], b.l.Get("term_sep")),
-		Identifier:       b.identifier(),
+		Identifier:       b.jobIdentifier(),
 		DatePosted:       string(o.DatePosted),
 		ValidThrough:     string(o.ValidThrough),
+		DirectApply:      o.DirectApply,
 		EmploymentType:   o.EmploymentType,
 		JobStartDate:     o.StartDate,
 		TotalJobOpenings: o.Headcount,
 		WorkHours:        o.Hours,
 		JobBenefits:      b.join(o.Benefits),
 		HiringOrganization: organizationLD{
-			Type: "Organization",
-			Name: o.Company,
+			Type:   "Organization",
+			Name:   o.Company,
+			SameAs: o.CompanyURL,
+			Logo:   o.Logo,
 		},
 	}
-	if p.DatePosted == "" && !opt.Date.IsZero() {
-		p.DatePosted = opt.Date.Format("2006-01-02")
+	if p.DatePosted == "" {
+		p.DatePosted = documentDate(opt)
 	}
 	if o.Unit != "" {
 		p.HiringOrganization.Department = &organizationLD{Type: "Organization", Name: o.Unit}
@@ -221,6 +230,16 @@ func (b *jobDesc) occupation() occupationLD {
 	}
 }
 
+// jobIdentifier is the company's own identifier of the opening, from the
+// overlay's job_id; the standard's code identifies the occupation, not
+// the opening.
+func (b *jobDesc) jobIdentifier() *propertyValue {
+	if b.o.JobID == "" {
+		return nil
+	}
+	return &propertyValue{Type: "PropertyValue", Name: b.o.Company, Value: b.o.JobID}
+}
+
 // identifier names the standard by its code.
 func (b *jobDesc) identifier() *propertyValue {
 	if b.s.Code == "" {
@@ -267,7 +286,7 @@ func (b *jobDesc) qualifications() []string {
 	var out []string
 	add := func(key string, values ...string) {
 		sep := b.l.Get("list_sep")
-		if len(values) > 1 && (key == "languages" || key == "other" || key == "alternatives") {
+		if len(values) > 1 && (key == "languages" || key == "other" || key == "prerequisites") {
 			sep = b.l.Get("clause_sep") // items that hold 「、」 themselves
 		}
 		var kept []string
@@ -287,11 +306,12 @@ func (b *jobDesc) qualifications() []string {
 	add("licenses", r.Licenses...)
 	add("tools", r.Tools...)
 	add("other", r.Other...)
-	add("alternatives", r.Alternatives...)
+	add("prerequisites", r.Prerequisites...)
 	return out
 }
 
-// education is the credential the job asks for, when known.
+// education is the credential the job asks for, when the overlay states
+// it.
 func (b *jobDesc) education() *credentialLD {
 	if b.req.Education == "" && b.req.Credential == "" {
 		return nil
@@ -299,7 +319,8 @@ func (b *jobDesc) education() *credentialLD {
 	return &credentialLD{Type: "EducationalOccupationalCredential", CredentialCategory: b.req.Credential, Description: b.req.Education}
 }
 
-// experience is the experience the job asks for, when known.
+// experience is the experience the job asks for, when the overlay states
+// it.
 func (b *jobDesc) experience() *experienceLD {
 	if b.req.Experience == "" && b.req.Months == 0 {
 		return nil
@@ -324,4 +345,18 @@ func plainTexts(list []string) []string {
 		out[i] = plainText(s)
 	}
 	return out
+}
+
+// documentDate is the date a posting without date_posted gives as its
+// datePosted: the document's date (Options.Date), else the build's
+// SOURCE_DATE_EPOCH, else none ("" leaves datePosted out; the overlay's
+// J07 warning says so).
+func documentDate(opt templates.Options) string {
+	if !opt.Date.IsZero() {
+		return opt.Date.UTC().Format("2006-01-02")
+	}
+	if sec, err := strconv.ParseInt(os.Getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil && sec >= 0 && sec < 253402300800 {
+		return time.Unix(sec, 0).UTC().Format("2006-01-02")
+	}
+	return ""
 }

@@ -1,66 +1,88 @@
 package jobdesc
 
 import (
-	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/ocs-project/ocs/templates"
 )
 
-func TestParseJobRequirements(t *testing.T) {
-	tests := []struct {
-		name  string
-		lines []string
-		want  jobRequirements
-	}{
-		{"seed", []string{"學歷背景：觀光休閒餐旅/商管/傳播系所大專以上畢業，具備旅宿業相關（含實習）工作經歷 2 年以上，且須具外語溝通能力尤佳。"}, jobRequirements{
-			Education: "大專以上", Credential: "associate degree", Majors: []string{"觀光休閒餐旅", "商管", "傳播"},
-			Experience: "旅宿業相關（含實習）工作經歷 2 年以上", Months: 24, Languages: []string{"外語溝通能力尤佳"},
-		}},
-		{"education only", []string{"大專以上畢業。"}, jobRequirements{Education: "大專以上", Credential: "associate degree"}},
-		{"spaced slashes", []string{"觀光休閒餐旅 / 商管 / 傳播系所大專以上畢業"}, jobRequirements{
-			Education: "大專以上", Credential: "associate degree", Majors: []string{"觀光休閒餐旅", "商管", "傳播"},
-		}},
-		{"major after level", []string{"大學或以上資訊相關科系畢業；具 6 個月以上相關工作經驗；具備中餐烹調丙級技術士證照；能配合輪班"}, jobRequirements{
-			Education: "大學以上", Credential: "bachelor degree", Majors: []string{"資訊"},
-			Experience: "6 個月以上相關工作經驗", Months: 6,
-			Licenses: []string{"中餐烹調丙級技術士證照"}, Other: []string{"能配合輪班"},
-		}},
-		{"graduate", []string{"碩士以上"}, jobRequirements{Education: "碩士以上", Credential: "postgraduate degree"}},
-		{"nothing known", []string{"熱愛旅遊"}, jobRequirements{Other: []string{"熱愛旅遊"}}},
-		{"alternatives", []string{"大專以上畢業", "高中職畢業並具 3 年以上經驗"}, jobRequirements{
-			Alternatives: []string{"大專以上畢業", "高中職畢業並具 3 年以上經驗"},
-		}},
-		{"none", nil, jobRequirements{}},
+// TestRequirementsVerbatim checks that the standard's prerequisites are
+// printed as the standard writes them, line for line, under a title that
+// claims nothing, and that no structured requirement is read out of them.
+func TestRequirementsVerbatim(t *testing.T) {
+	lines := []string{
+		"高中（職）以上畢業或具備1年以上工作經驗者",
+		"大專以上或同等學歷，或取得美容乙級技術士證照者",
+		"具備證照：或具備國際認證之芳療師證照",
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := parseJobRequirements(tt.lines); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+	s := jdStandard()
+	s.Prerequisites = lines
+	for _, o := range []*Overlay{nil, jdOverlay()} {
+		d := jdBuild(t, s, o, templates.Options{})
+		text := jdBlocksText(d)
+		for _, l := range lines {
+			if !strings.Contains(text, l) {
+				t.Errorf("overlay %v: the prerequisite %q is not printed whole", o != nil, l)
 			}
-		})
+		}
+		for _, invented := range []string{"符合其一", "學歷要求", "工作經歷", "具備證照"} {
+			if strings.Count(text, invented) > strings.Count(strings.Join(lines, ""), invented) {
+				t.Errorf("overlay %v: the document says %q, which the standard does not", o != nil, invented)
+			}
+		}
+		if !strings.Contains(text, "職能基準建議條件") {
+			t.Errorf("overlay %v: the prerequisites lack their title", o != nil)
+		}
+		m := jdJSON(t, d)
+		for _, k := range []string{"educationRequirements", "experienceRequirements"} {
+			if m[k] != nil {
+				t.Errorf("overlay %v: JSON-LD %s = %v, but no overlay states it", o != nil, k, m[k])
+			}
+		}
+		q, _ := m["qualifications"].([]any)
+		if len(q) == 0 || !strings.Contains(q[len(q)-1].(string), lines[0]) {
+			t.Errorf("overlay %v: qualifications %v lack the prerequisites", o != nil, q)
+		}
 	}
 }
 
-func TestJobRequirementsWith(t *testing.T) {
-	base := parseJobRequirements([]string{"觀光休閒餐旅/商管系所大專以上畢業，具備相關工作經歷 2 年以上，外語能力尤佳。"})
-	got := base.with(Requirements{
-		Education:  "大學以上",
-		Experience: "3 年以上",
-		Languages:  []string{"英文：中等"},
-		Tools:      []string{"Excel"},
-		Licenses:   []string{"普通小型車駕照"},
-		Skills:     []string{"簡報製作"},
-		Other:      []string{"能配合輪班"},
-	})
-	want := jobRequirements{
-		Education: "大學以上", Credential: "bachelor degree", Majors: []string{"觀光休閒餐旅", "商管"},
-		Experience: "3 年以上", Months: 36, Languages: []string{"英文：中等"},
-		Licenses: []string{"普通小型車駕照"}, Tools: []string{"Excel"}, Skills: []string{"簡報製作"}, Other: []string{"能配合輪班"},
+// TestRequirementsFromOverlay checks that structured requirements come
+// from the overlay: printed with their labels and written to JSON-LD.
+func TestRequirementsFromOverlay(t *testing.T) {
+	o := jdOverlay()
+	o.Requirements = Requirements{
+		Education: "大學以上", EducationLevel: "bachelor degree", Majors: []string{"觀光", "商管"},
+		Experience: "旅宿業工作經歷 2 年以上", ExperienceMonths: 24,
+		Languages: []string{"英文：中等"}, Tools: []string{"Excel"}, Licenses: []string{"普通小型車駕照"},
+		Skills: []string{"簡報製作"}, Other: []string{"能配合輪班"},
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got  %+v\nwant %+v", got, want)
+	s := jdStandard()
+	d := jdBuild(t, s, o, templates.Options{})
+	text := jdBlocksText(d)
+	for _, want := range []string{"學歷要求大學以上", "科系要求觀光、商管", "工作經歷旅宿業工作經歷 2 年以上", "語文條件英文：中等",
+		"擅長工具Excel", "具備證照普通小型車駕照", "其他條件能配合輪班", "簡報製作", s.Prerequisites[0]} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the document lacks %q", want)
+		}
 	}
-	got = base.with(Requirements{Education: "不拘", EducationLevel: "high school", Experience: "不拘", ExperienceMonths: 0})
-	if got.Credential != "high school" || got.Months != 0 || got.Experience != "不拘" {
-		t.Errorf("explicit level and no experience: %+v", got)
+	m := jdJSON(t, d)
+	for path, want := range map[string]any{
+		"educationRequirements.@type":               "EducationalOccupationalCredential",
+		"educationRequirements.credentialCategory":  "bachelor degree",
+		"educationRequirements.description":         "大學以上",
+		"experienceRequirements.@type":              "OccupationalExperienceRequirements",
+		"experienceRequirements.monthsOfExperience": 24.0,
+		"experienceRequirements.description":        "旅宿業工作經歷 2 年以上",
+	} {
+		if got := jdGet(m, strings.Split(path, ".")...); got != want {
+			t.Errorf("%s = %v, want %v", path, got, want)
+		}
+	}
+	// An overlay that states experience in words only claims no months.
+	o.Requirements = Requirements{Experience: "2 年以上"}
+	m = jdJSON(t, jdBuild(t, s, o, templates.Options{}))
+	if got := jdGet(m, "experienceRequirements", "monthsOfExperience"); got != nil {
+		t.Errorf("monthsOfExperience = %v, read out of words", got)
 	}
 }

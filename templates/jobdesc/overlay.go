@@ -22,6 +22,16 @@ type Overlay struct {
 	// Company is the hiring organisation; Unit the department.
 	Company string `toml:"company"`
 	Unit    string `toml:"unit"`
+	// CompanyURL is the company's web site and Logo the address of its
+	// logo image (JSON-LD hiringOrganization sameAs and logo).
+	CompanyURL string `toml:"company_url"`
+	Logo       string `toml:"logo"`
+	// JobID is the company's own identifier of the opening (JSON-LD
+	// identifier); the standard's code is not one.
+	JobID string `toml:"job_id"`
+	// DirectApply says whether candidates can apply on the page where the
+	// posting is published (JSON-LD directApply); nil = not said.
+	DirectApply *bool `toml:"direct_apply"`
 	// Title is the job title; empty means the standard's name.
 	Title string `toml:"title"`
 	// Description is the company's own words about the job, printed after

@@ -29,6 +29,7 @@ func TestOverlayFileProblems(t *testing.T) {
 		file + `:17: error J12: "jobs(at)example.com" is not an e-mail address (contact.email) — write an address such as hr@example.com`,
 		file + `:18: error J12: "javascript:alert(1)" is not a web address (contact.url) — write a web address starting with https://`,
 		file + `: warning J11: the posting says neither where the job is nor that it is remote (location) — add [location] with address, region and locality, or remote = true`,
+		file + `: warning J14: the posting's JobPosting data leaves out properties Google recommends: identifier (add job_id), directApply (add direct_apply) — Google for Jobs ranks complete postings higher`,
 	}
 	ps := o.Validate(jdStandard())
 	if len(ps) != len(want) {

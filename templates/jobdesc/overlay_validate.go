@@ -28,12 +28,15 @@ import (
 //	J11 W  no place and not remote; E for a malformed country code
 //	J12 E  malformed e-mail or URL; W when no contact is given
 //	J13 E  unknown requirements.education_level
+//	J14 W  the JobPosting lacks properties Google recommends (see postingData)
+//	J15 E  a number JSON-LD readers cannot hold, a year outside 1970–2100,
+//	       a text of blanks only, a malformed company_url or logo
 var (
 	employmentTypes      = []string{"FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"}
 	salaryUnits          = []string{"HOUR", "DAY", "WEEK", "MONTH", "YEAR"}
 	credentialCategories = []string{"high school", "associate degree", "bachelor degree", "postgraduate degree", "professional certificate"}
 	countryCode          = regexp.MustCompile(`^[A-Z]{2}$`)
-	emailAddress         = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+	emailAddress         = regexp.MustCompile(`^[^@\s"'<>()\[\]\\,;:]+@[^@\s"'<>()\[\]\\,;:]+\.[^@\s"'<>()\[\]\\,;:]+$`)
 )
 
 // lawfulNegotiable is the monthly pay from which 就業服務法 第5條 allows a
@@ -49,6 +52,7 @@ func (o *Overlay) Validate(s *standard.Standard) standard.Problems {
 	v.salary()
 	v.dates()
 	v.posting()
+	v.postingData()
 	// In file order, so a user can fix them top to bottom; problems
 	// without a line (a missing key) come last.
 	sort.SliceStable(v.ps, func(i, j int) bool {
@@ -204,8 +208,8 @@ func (v *overlayCheck) dates() {
 			"valid_through %s is before date_posted %s", v.o.ValidThrough, v.o.DatePosted)
 	}
 	if v.o.DatePosted == "" {
-		v.add(standard.Warning, "J07", "date_posted", "add date_posted = YYYY-MM-DD (the document date is used until then)",
-			"no date_posted: the JobPosting data of the HTML page requires it")
+		v.add(standard.Warning, "J07", "date_posted", "add date_posted = YYYY-MM-DD",
+			"no date_posted: the JobPosting data requires it, so the document date is used instead (SOURCE_DATE_EPOCH when set); with none, datePosted is left out")
 	}
 }
 

@@ -70,9 +70,15 @@ func (b *standardBuilder) labelWidth(keys ...string) float64 {
 // task, outputs, indicators, level, knowledge, skills. Narrow columns
 // keep their width in landscape; the text columns take what is left.
 func (b *standardBuilder) mainWidths() []float64 {
-	duty := max(stdDutyWidth, b.labelWidth("col_duty"))
-	task := max(stdTaskWidth, b.labelWidth("col_task"))
-	output := max(stdOutputWidth, b.labelWidth("col_output"))
+	var duties, tasks, outputs []string
+	for _, r := range b.rows {
+		duties, tasks = append(duties, r.dutyText), append(tasks, r.taskText)
+		outputs = append(outputs, r.outputs...)
+	}
+	// The codes in a column set its least width: a code never breaks.
+	duty := max(stdDutyWidth, b.labelWidth("col_duty"), stdRunWidth(duties...))
+	task := max(stdTaskWidth, b.labelWidth("col_task"), stdRunWidth(tasks...))
+	output := max(stdOutputWidth, b.labelWidth("col_output"), stdRunWidth(outputs...))
 	level := max(stdLevelWidth, b.labelWidth("col_level"))
 	rest := b.textWidth() - duty - task - output - level
 	sum := stdTextShares[0] + stdTextShares[1] + stdTextShares[2]
@@ -91,6 +97,11 @@ func (b *standardBuilder) headerWidths() []float64 {
 	choice := max(13, b.labelWidth("name_job_category", "name_occupation"))
 	codeLabel := max(22, b.labelWidth("class_job_code", "class_occupation_code", "class_industry_code"))
 	code := 16.0
+	for _, cs := range [][]standard.Class{b.s.Category.Job, b.s.Category.Occupation, b.s.Category.Industry} {
+		for _, c := range cs {
+			code = max(code, stdRunWidth(c.Code)) // a code never breaks
+		}
+	}
 	name := max(b.textWidth()-group-kind-choice-codeLabel-code, 30)
 	return []float64{group, kind, choice, name, codeLabel, code}
 }

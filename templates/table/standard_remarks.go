@@ -17,21 +17,24 @@ var stdHistoryWidths = []float64{7, 17, 16, 10, 30, 14}
 
 // remarks returns the 說明與補充事項 section: the suggested prerequisites,
 // the other remarks (the 【註N】 notes, then the supplements) and the
-// version history when there is one. Both bullet lines are always printed,
-// as on the form.
+// version history when there is one. A heading with nothing under it is
+// not printed: a bullet line without its lines, the section without
+// either.
 func (b *standardBuilder) remarks() []render.Block {
 	l, s := b.l, b.s
-	blocks := []render.Block{
-		&render.Heading{Level: 2, Runs: []render.Run{{Text: l.Get("remarks")}}},
-		&render.Paragraph{Runs: []render.Run{{Text: l.Get("prerequisites")}}, KeepWithNext: len(s.Prerequisites) > 0},
+	var blocks []render.Block
+	if len(s.Prerequisites)+len(s.Notes)+len(s.Supplements) > 0 {
+		blocks = append(blocks, &render.Heading{Level: 2, Runs: []render.Run{{Text: l.Get("remarks")}}})
+	}
+	if len(s.Prerequisites) > 0 {
+		blocks = append(blocks, &render.Paragraph{Runs: []render.Run{{Text: l.Get("prerequisites")}}, KeepWithNext: true})
 	}
 	for _, p := range s.Prerequisites {
 		blocks = append(blocks, &render.Paragraph{Runs: templates.Runs(p), Indent: stdNormalEm})
 	}
-	blocks = append(blocks, &render.Paragraph{
-		Runs:         []render.Run{{Text: l.Get("supplements")}},
-		KeepWithNext: len(s.Notes)+len(s.Supplements) > 0,
-	})
+	if len(s.Notes)+len(s.Supplements) > 0 {
+		blocks = append(blocks, &render.Paragraph{Runs: []render.Run{{Text: l.Get("supplements")}}, KeepWithNext: true})
+	}
 	hanging := 0.0
 	for _, n := range s.Notes {
 		hanging = max(hanging, stdMarkerWidth(stdNoteMarker(n.N)))
@@ -76,7 +79,7 @@ func (b *standardBuilder) history() *render.Table {
 	for _, key := range []string{"history_version", "history_code", "history_name", "history_status", "history_note", "history_date"} {
 		head.Cells = append(head.Cells, stdLabelCell(l.Get(key)))
 	}
-	t := &render.Table{Widths: stdHistoryWidths, HeaderRows: 1, Rows: []render.Row{head}, Continued: l.Get("continued")}
+	t := &render.Table{Widths: b.historyWidths(), HeaderRows: 1, Rows: []render.Row{head}, Continued: l.Get("continued")}
 	for _, v := range b.s.History {
 		row := render.Row{KeepTogether: true}
 		for _, text := range []string{v.Version, v.Code, v.Name, v.Status, v.Note, v.Date} {

@@ -108,7 +108,8 @@ func stdEqualRefs(a, b []standard.Ref) bool {
 
 // mainTable returns the table of duties, tasks, outputs, indicators,
 // levels, knowledge and skills, with one shaded header row repeated on
-// every page.
+// every page. The duty, task and level cells are marked Repeat, so that
+// the first body row of every page names its duty, task and level.
 func (b *standardBuilder) mainTable() *render.Table {
 	l := b.l
 	head := render.Row{KeepTogether: true}
@@ -126,16 +127,16 @@ func (b *standardBuilder) mainTable() *render.Table {
 		var cells []render.Cell
 		if r.dutySpan > 0 {
 			c := stdTextCell(r.dutyText)
-			c.RowSpan = r.dutySpan
+			c.RowSpan, c.Repeat = r.dutySpan, true
 			cells = append(cells, c)
 		}
 		if r.taskSpan > 0 {
 			c := stdTextCell(r.taskText)
-			c.RowSpan = r.taskSpan
+			c.RowSpan, c.Repeat = r.taskSpan, true
 			cells = append(cells, c)
 		}
 		cells = append(cells, stdListCell(r.outputs), stdListCell(r.indicators))
-		level := render.Cell{Align: render.Center, VAlign: render.Middle}
+		level := render.Cell{Align: render.Center, VAlign: render.Middle, Repeat: true}
 		if r.level > 0 {
 			level.Paras = []render.Paragraph{{Runs: []render.Run{{Text: strconv.Itoa(r.level)}}, Align: render.Center}}
 		}

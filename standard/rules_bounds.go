@@ -1,0 +1,42 @@
+package standard
+
+import (
+	"regexp"
+	"strconv"
+
+	"github.com/ocs-project/ocs/diag"
+)
+
+// badNoteRef finds references that look like notes but can name none:
+// 【註0】, 【註-1】, 【註００】 (notes are numbered from 1).
+var badNoteRef = regexp.MustCompile(`【\s*註\s*([-－]\s*[0-9０-９]+|[0０]+)\s*】`)
+
+// The years a standard's dates may name.
+const (
+	firstYear = 1970
+	lastYear  = 2100
+)
+
+// bounds checks what no reader can make sense of: note references that
+// name no possible note (R10, an error: the text would print a reference
+// to nothing) and dates in years no standard was or will be written
+// (R13, a warning, as for malformed dates).
+func (v *validator) bounds() {
+	v.s.Walk(func(path, text string) {
+		for _, m := range badNoteRef.FindAllString(text, -1) {
+			v.add("R10", Error, path, "number notes 1, 2, 3 … and refer to them as 【註1】", "%s is not a note reference: notes are numbered from 1", m)
+		}
+	})
+	dates := []struct{ path, date string }{{"updated", v.s.Updated}}
+	for i, h := range v.s.History {
+		dates = append(dates, struct{ path, date string }{diag.Index("history", i) + ".date", h.Date})
+	}
+	for _, d := range dates {
+		if !dateRe.MatchString(d.date) {
+			continue // R13 reports the form
+		}
+		if y, _ := strconv.Atoi(d.date[:4]); y < firstYear || y > lastYear {
+			v.add("R13", Warning, d.path, "write the date the standard gives, YYYY/MM/DD", "the date %s is in the year %s, outside %d–%d", d.date, d.date[:4], firstYear, lastYear)
+		}
+	}
+}
