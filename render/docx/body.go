@@ -26,6 +26,7 @@ type writer struct {
 	footers      [][]byte      // footer parts, word/footer1.xml …
 	footer       render.Footer // the running footer of the current section
 	footerRef    int           // its footer part (1-based) when the section must name it; 0 = none or inherited
+	revs         revisions     // tracked changes written so far
 }
 
 // newWriter returns a writer that builds document.xml in buf.

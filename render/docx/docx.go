@@ -94,6 +94,7 @@ func Render(doc *render.Document, opt Options) ([]byte, error) {
 	buf := bodyBuffers.Get().(*[]byte)
 	defer func() { bodyBuffers.Put(buf) }()
 	w := newWriter(opt, geo, (*buf)[:0])
+	w.revs.date = date
 	if err := w.document(doc); err != nil {
 		return nil, err
 	}

@@ -54,6 +54,9 @@ func styleSheet(doc *render.Document, opt Options) string {
 	var b strings.Builder
 	b.WriteString("html { font-family: " + fontStack(opt.Fonts) + "; }\n")
 	b.WriteString(baseStyle)
+	if hasRevisions(doc) {
+		b.WriteString(revisionStyle)
+	}
 	b.WriteString(pageRule("", doc.Page, doc.Footer))
 	section := 0
 	for _, blk := range doc.Blocks {
