@@ -13,7 +13,7 @@ import (
 
 // Kinds are the document kinds that have labels, in the order messages
 // list them.
-func Kinds() []string { return []string{"standard", "assessment", "jobdesc"} }
+func Kinds() []string { return []string{"standard", "assessment", "jobdesc", "redline"} }
 
 // Label overrides from a user's file (the [labels] table of a settings
 // file, or a --labels file) are a flat map: a plain key ("attitudes")
