@@ -83,7 +83,12 @@ type Result struct {
 	// their outputs and indicators, knowledge, skills, attitudes, notes,
 	// remarks, history.
 	Changes []Change
+
+	tasks []taskPair // matched tasks, for Assessment
 }
+
+// taskPair is a task of the old version and the task it became.
+type taskPair struct{ old, new *standard.Task }
 
 // Equal reports whether the two standards have no differences.
 func (r *Result) Equal() bool { return len(r.Changes) == 0 }

@@ -84,6 +84,11 @@ func (c *comparer) duties(o, n *standard.Standard, refs refMaps) {
 		ni[i] = item{t.Code, taskKey(t)}
 	}
 	tp := match(oi, ni)
+	for j, i := range tp.newToOld {
+		if i >= 0 {
+			c.r.tasks = append(c.r.tasks, taskPair{ot[i], nt[j]})
+		}
+	}
 
 	outs := matchEntries(ot, nt, tp, false)
 	inds := matchEntries(ot, nt, tp, true)
