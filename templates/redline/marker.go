@@ -54,6 +54,11 @@ func coded(code string, runs []render.Run, ch render.Change) []render.Run {
 	if code == "" {
 		return runs
 	}
+	if len(runs) > 0 && runs[0] == (render.Run{Text: runs[0].Text, Change: ch}) {
+		// A plain first run of the same change takes the code in.
+		runs[0].Text = code + " " + runs[0].Text
+		return runs
+	}
 	return append([]render.Run{{Text: code + " ", Change: ch}}, runs...)
 }
 
