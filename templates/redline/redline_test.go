@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ocs-project/ocs/diff"
+	"github.com/ocs-project/ocs/internal/golden"
 	"github.com/ocs-project/ocs/render/text"
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/templates"
@@ -68,6 +69,24 @@ func TestRedlineText(t *testing.T) {
 				}
 				at += k + len(w)
 			}
+		})
+	}
+}
+
+// TestRedlineGolden keeps the text rendering of each fixture's redline
+// under review: go test ./templates/redline -update rewrites it.
+func TestRedlineGolden(t *testing.T) {
+	for _, name := range []string{"entries", "task", "structure", "catalogue", "header", "renumbered"} {
+		t.Run(name, func(t *testing.T) {
+			doc, err := Redline(compare(t, "base.toml", name+".toml"), templates.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := text.Render(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", name+".txt"), out)
 		})
 	}
 }
