@@ -19,6 +19,16 @@ func load(t testing.TB, name string) *standard.Standard {
 	return s
 }
 
+// fromBase compares base.toml with another fixture.
+func fromBase(t testing.TB, name string) *Result {
+	t.Helper()
+	r, err := Compare(load(t, "base.toml"), load(t, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 // line prints a change compactly for the tests' expectations.
 func line(c Change) string {
 	s := string(c.Action) + " " + c.Item
@@ -67,13 +77,9 @@ func TestCompareFixtures(t *testing.T) {
 			"added history →BAS1219-900v2", "changed history.text BAS1219-900v1→BAS1219-900v1",
 		}},
 	}
-	old := load(t, "base.toml")
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			r, err := Compare(old, load(t, tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := fromBase(t, tt.file)
 			var got []string
 			for _, c := range r.Changes {
 				got = append(got, line(c))

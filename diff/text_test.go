@@ -52,13 +52,9 @@ func TestAssessment(t *testing.T) {
 		}},
 		{"base.toml", nil},
 	}
-	old := load(t, "base.toml")
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			r, err := Compare(old, load(t, tt.file))
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := fromBase(t, tt.file)
 			var got []string
 			for _, it := range r.Assessment() {
 				got = append(got, it.Form+" "+string(it.Action)+" "+it.OldCode+"→"+it.NewCode)

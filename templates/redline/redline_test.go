@@ -29,6 +29,20 @@ func compare(t *testing.T, old, new string) *diff.Result {
 	return r
 }
 
+// redlineText renders the redline of base.toml against another fixture as text.
+func redlineText(t *testing.T, new string) []byte {
+	t.Helper()
+	doc, err := Redline(compare(t, "base.toml", new), templates.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := text.Render(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 func TestRedlineText(t *testing.T) {
 	tests := []struct {
 		new  string
@@ -52,15 +66,7 @@ func TestRedlineText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.new, func(t *testing.T) {
-			doc, err := Redline(compare(t, "base.toml", tt.new), templates.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			out, err := text.Render(doc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			s := string(out)
+			s := string(redlineText(t, tt.new))
 			at := 0
 			for _, w := range tt.want {
 				k := strings.Index(s[at:], w)
@@ -78,15 +84,7 @@ func TestRedlineText(t *testing.T) {
 func TestRedlineGolden(t *testing.T) {
 	for _, name := range []string{"entries", "task", "structure", "catalogue", "header", "renumbered"} {
 		t.Run(name, func(t *testing.T) {
-			doc, err := Redline(compare(t, "base.toml", name+".toml"), templates.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			out, err := text.Render(doc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden.Check(t, filepath.Join("testdata", name+".txt"), out)
+			golden.Check(t, filepath.Join("testdata", name+".txt"), redlineText(t, name+".toml"))
 		})
 	}
 }
