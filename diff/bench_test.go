@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/ocs-project/ocs/standard"
 )
@@ -115,5 +116,32 @@ func TestSynthetic300(t *testing.T) {
 	// Indicators 0, 7, 14, … 294: 43 reworded, none added or removed.
 	if reworded != 43 || added != 0 {
 		t.Errorf("reworded %d, added or removed %d; want 43 and 0", reworded, added)
+	}
+}
+
+// TestCompareUnrelatedIsBounded compares two large standards that share
+// nothing: similarity matching is capped, so it stays fast.
+func TestCompareUnrelatedIsBounded(t *testing.T) {
+	a, b := synthetic(false), synthetic(false)
+	for i := range b.Duties {
+		for j := range b.Duties[i].Tasks {
+			for k := range b.Duties[i].Tasks[j].Blocks {
+				bl := &b.Duties[i].Tasks[j].Blocks[k]
+				for n := range bl.Indicators {
+					bl.Indicators[n].Text = "全新" + string(rune(0x5000+i*100+j*10+n))
+				}
+			}
+		}
+	}
+	for range 4 { // 16 × 300 = 4800 indicators a side
+		a.Duties = append(a.Duties, a.Duties...)
+		b.Duties = append(b.Duties, b.Duties...)
+	}
+	start := time.Now()
+	if _, err := Compare(a, b); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("unrelated standards took %v", d)
 	}
 }

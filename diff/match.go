@@ -25,6 +25,11 @@ const minSimilar = 0.5
 // kept by the author is strong evidence, but not for a wholly new text.
 const minSameCode = 0.25
 
+// maxPairs bounds the pairs of leftover items compared by similarity; two
+// wholly different large standards are then reported as removed and added
+// items instead of costing quadratic time.
+const maxPairs = 1 << 18
+
 // sameCodeBonus is added to the similarity of two items with the same code.
 const sameCodeBonus = 0.05
 
@@ -91,6 +96,11 @@ func match(old, new []item) pairing {
 		}
 	}
 	if len(olds) == 0 || len(news) == 0 {
+		return p
+	}
+	if len(olds)*len(news) > maxPairs {
+		// Too many to compare pairwise: what is left stays removed and
+		// added, and the cost stays bounded.
 		return p
 	}
 	fo := make(map[int][]uint64, len(olds))
