@@ -68,7 +68,7 @@ Exit status: 0 the standards are the same, 1 they differ, 2 trouble.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "", "text, json, or a redline: pdf, docx, html, txt (default: from -o, else text)")
+	fl.StringVarP(&f.format, "format", "f", "", "text, json, or a redline: pdf, docx, html, txt (default: from -o (.txt is the report), else text)")
 	fl.StringVarP(&f.out, "output", "o", "", "output file; - or none for standard output (text and json)")
 	fl.StringVar(&f.colour, "color", "auto", "colour the text report: auto (on a terminal), always or never")
 	fl.BoolVar(&f.assessment, "assessment", false, "list the assessment items that are new, gone or changed")
@@ -85,7 +85,9 @@ func runDiff(cmd *cobra.Command, f *diffFlags, args []string) (int, error) {
 	format := strings.ToLower(f.format)
 	if format == "" {
 		format = "text"
-		if f.out != "" && f.out != "-" {
+		if strings.HasSuffix(strings.ToLower(f.out), ".json") {
+			format = "json"
+		} else if f.out != "" && f.out != "-" {
 			var err error
 			if format, err = formatOf("", f.out); err != nil {
 				return 0, err
@@ -93,7 +95,7 @@ func runDiff(cmd *cobra.Command, f *diffFlags, args []string) (int, error) {
 		}
 	}
 	if format == "txt" && f.format == "" {
-		format = "text"
+		format = "text" // -o FILE.txt keeps the report; -f txt asks for the redline
 	}
 	switch format {
 	case "text", "json", "pdf", "docx", "html", "txt":

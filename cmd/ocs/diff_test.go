@@ -56,6 +56,32 @@ func TestDiffExitStatus(t *testing.T) {
 	}
 }
 
+func TestDiffOutputFormats(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct{ out, flag, want string }{
+		{"c.json", "", `"format": "ocs-diff/1"`},
+		{"c.txt", "", "+ indicator P1.1.3 (T1.1): 與利害關係人確認需求清單。"},
+		{"r.txt", "txt", "[+P1.1.3 與利害關係人確認需求清單。+]"},
+		{"r.html", "", "<ins>P1.1.3 與利害關係人確認需求清單。</ins>"},
+	} {
+		out := filepath.Join(dir, tt.out)
+		args := []string{"diff", "-o", out, fixture("base.toml"), fixture("entries.toml")}
+		if tt.flag != "" {
+			args = append(args, "-f", tt.flag)
+		}
+		if code, _, errs := ocs(t, args...); code != 1 {
+			t.Fatalf("%v: exit status %d: %s", args, code, errs)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), tt.want) {
+			t.Errorf("%s lacks %q", tt.out, tt.want)
+		}
+	}
+}
+
 func TestDiffJSON(t *testing.T) {
 	code, out, errs := ocs(t, "diff", "--format", "json", fixture("base.toml"), fixture("renumbered.toml"))
 	if code != 1 {
