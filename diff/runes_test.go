@@ -65,3 +65,24 @@ func TestTextHugeIsLinear(t *testing.T) {
 		t.Errorf("huge texts beyond the cell cap should be one replacement, got %d spans", len(got))
 	}
 }
+
+// FuzzText checks that any two texts come back from their spans, and that
+// no two neighbouring spans have the same operation.
+func FuzzText(f *testing.F) {
+	for _, s := range [][2]string{{"", ""}, {"溝通紀錄", "溝通記錄"}, {"甲的乙", "丙的丁"}, {"a\xffb", "ab"}, {"P1.1.1", "P1.1.10"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, old, new string) {
+		spans := Text(old, new)
+		o, n := sides(spans)
+		// Invalid UTF-8 reads as U+FFFD, the way []rune sees it.
+		if o != string([]rune(old)) || n != string([]rune(new)) {
+			t.Fatalf("Text(%q, %q) gives back %q, %q", old, new, o, n)
+		}
+		for i := 1; i < len(spans); i++ {
+			if spans[i].Op == spans[i-1].Op {
+				t.Fatalf("Text(%q, %q): neighbouring spans %v", old, new, spans)
+			}
+		}
+	})
+}
