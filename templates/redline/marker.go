@@ -19,12 +19,25 @@ type marker struct {
 	// removed outputs and indicators printed struck through at the end of
 	// the cell that holds that task's items.
 	gone map[string][]render.Paragraph
+	// tasks holds "code " of every task of the new standard, to find the
+	// rows of each task in the main table; levels the old and new levels
+	// (one per row block) of the tasks whose level changed.
+	tasks  map[string]bool
+	levels map[string][2][]string
 }
 
 func newMarker(r *diff.Result) *marker {
-	m := &marker{runs: map[string][]render.Run{}, gone: map[string][]render.Paragraph{}}
+	m := &marker{runs: map[string][]render.Run{}, gone: map[string][]render.Paragraph{},
+		tasks: map[string]bool{}, levels: map[string][2][]string{}}
+	for _, d := range r.New.Duties {
+		for _, t := range d.Tasks {
+			m.tasks[t.Code+" "] = true
+		}
+	}
 	for _, c := range r.Changes {
 		switch {
+		case c.Action == diff.Changed && c.Item == diff.Task && c.Field == "level":
+			m.levels[c.NewCode] = [2][]string{strings.Fields(c.Old), strings.Fields(c.New)}
 		case c.Action == diff.Added && c.Item != diff.Header:
 			m.runs[join(c.NewCode, c.New)] = coded(c.NewCode, mark(templates.Runs(c.New), render.Inserted), render.Inserted)
 		case c.Action == diff.Changed && (c.Field == "text" || c.Field == "title"):
@@ -66,9 +79,17 @@ func coded(code string, runs []render.Run, ch render.Change) []render.Run {
 func (m *marker) block(b render.Block) {
 	switch b := b.(type) {
 	case *render.Table:
+		task, block := "", 0
 		for i := range b.Rows {
-			for j := range b.Rows[i].Cells {
-				c := &b.Rows[i].Cells[j]
+			cells := b.Rows[i].Cells
+			if t := m.taskOf(cells); t != "" {
+				task, block = t, 0
+			} else {
+				block++
+			}
+			for j := range cells {
+				c := &cells[j]
+				m.level(c, task, block)
 				m.paras(c.Paras)
 				c.Paras = append(c.Paras, m.removed(c.Paras)...)
 			}
@@ -108,4 +129,44 @@ func (m *marker) removed(ps []render.Paragraph) []render.Paragraph {
 		}
 	}
 	return nil
+}
+
+// taskOf returns the code of the task whose cell starts in a row of the
+// main table, or "".
+func (m *marker) taskOf(cells []render.Cell) string {
+	for _, c := range cells {
+		if len(c.Paras) == 0 {
+			continue
+		}
+		t := render.Texts(c.Paras[0].Runs)
+		if k := strings.IndexByte(t, ' '); k > 0 && m.tasks[t[:k+1]] {
+			return t[:k]
+		}
+	}
+	return ""
+}
+
+// level marks the level cell of a task's row block whose level changed:
+// the old level struck through, the new one inserted.
+func (m *marker) level(c *render.Cell, task string, block int) {
+	lv, ok := m.levels[task]
+	if !ok || len(c.Paras) != 1 || c.Align != render.Center {
+		return
+	}
+	t := render.Texts(c.Paras[0].Runs)
+	if block >= len(lv[1]) || t != lv[1][block] || strings.Trim(t, "0123456789") != "" {
+		return
+	}
+	old := ""
+	if block < len(lv[0]) {
+		old = lv[0][block]
+	}
+	if old == t {
+		return
+	}
+	var runs []render.Run
+	if old != "" {
+		runs = append(runs, render.Run{Text: old, Change: render.Deleted})
+	}
+	c.Paras[0].Runs = append(runs, render.Run{Text: t, Change: render.Inserted})
 }

@@ -62,6 +62,10 @@ func TestRedlineText(t *testing.T) {
 		{"header.toml", []string{
 			"依組織[+與客戶+]需求，規劃[-及-][+、+]執行[+及追蹤+]測試案。",
 		}},
+		{"task.toml", []string{
+			"T1.1 分析[+與確認+]測試需求", "級別：[-3-][+4+]", // T1.1's level 3 → 4
+			"[+P2.2.2 依測試結果提出流程改善建議。+]", "級別：[+5+]", // T2.2's new block
+		}},
 		{"base.toml", []string{"兩個版本內容相同。"}},
 	}
 	for _, tt := range tests {
