@@ -166,7 +166,8 @@ func (m *marker) level(c *render.Cell, task string, block int) {
 	}
 	var runs []render.Run
 	if old != "" {
-		runs = append(runs, render.Run{Text: old, Change: render.Deleted})
+		// A space keeps the two numbers apart where colour cannot.
+		runs = append(runs, render.Run{Text: old, Change: render.Deleted}, render.Run{Text: " "})
 	}
 	c.Paras[0].Runs = append(runs, render.Run{Text: t, Change: render.Inserted})
 }
