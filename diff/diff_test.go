@@ -68,6 +68,12 @@ func TestCompareFixtures(t *testing.T) {
 			"removed task T2.2→", "removed output O2.2.1→", "removed indicator P2.2.1→",
 			"added duty →T3", "added task →T3.1", "added output →O3.1.1", "added indicator →P3.1.1",
 		}},
+		{"mixed.toml", []string{
+			"moved duty T2→T1", "moved task T2.2→T1.1", "moved task T2.1→T1.2",
+			"moved duty T1→T2", "moved task T1.1→T2.1",
+			"changed indicator.text P1.1.1→P2.1.1", "removed indicator P1.1.2→",
+			"moved task T1.2→T2.2",
+		}},
 		{"catalogue.toml", []string{
 			"added knowledge →K02", "moved knowledge K02→K03",
 			"moved knowledge K03→K04", "changed knowledge.text K03→K04",

@@ -142,14 +142,16 @@ func (c *comparer) duties(o, n *standard.Standard, refs refMaps) {
 // removedTask records a removed task and its entries that went nowhere.
 func (c *comparer) removedTask(t *standard.Task, outs, inds *entryMatch, i int) {
 	c.add(Change{Action: Removed, Item: Task, OldCode: t.Code, Old: t.Title})
-	c.removedEntries(Output, t, entries(t, false), outs, i)
-	c.removedEntries(Indicator, t, entries(t, true), inds, i)
+	c.removedEntries(Output, t.Code, entries(t, false), outs, i)
+	c.removedEntries(Indicator, t.Code, entries(t, true), inds, i)
 }
 
-func (c *comparer) removedEntries(kind string, t *standard.Task, es []standard.Entry, m *entryMatch, i int) {
+// removedEntries records the entries of old task i that went nowhere;
+// parent is the code of the task they are listed under.
+func (c *comparer) removedEntries(kind, parent string, es []standard.Entry, m *entryMatch, i int) {
 	for k, e := range es {
 		if _, ok := m.oldToNew[entryRef{i, k}]; !ok {
-			c.add(Change{Action: Removed, Item: kind, OldCode: e.Code, Old: e.Text, Parent: t.Code})
+			c.add(Change{Action: Removed, Item: kind, OldCode: e.Code, Old: e.Text, Parent: parent})
 		}
 	}
 }
@@ -204,7 +206,7 @@ func (c *comparer) entries(kind string, ot []*standard.Task, t *standard.Task, j
 		}
 	}
 	if i >= 0 {
-		c.removedEntries(kind, ot[i], entries(ot[i], kind == Indicator), m, i)
+		c.removedEntries(kind, t.Code, entries(ot[i], kind == Indicator), m, i)
 	}
 }
 

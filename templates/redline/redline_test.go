@@ -66,6 +66,10 @@ func TestRedlineText(t *testing.T) {
 			"T1.1 分析[+與確認+]測試需求", "級別：[-3-] [+4+]", // T1.1's level 3 → 4
 			"[+P2.2.2 依測試結果提出流程改善建議。+]", "級別：[+5+]", // T2.2's new block
 		}},
+		{"mixed.toml", []string{
+			"P2.1.1 蒐集[+並確認+]測試需求", "[-P1.1.2 依需求排定優先順序。-]", // under T2.1, where the task went
+			"T2.2 撰寫測試計畫",
+		}},
 		{"base.toml", []string{"兩個版本內容相同。"}},
 	}
 	for _, tt := range tests {
@@ -86,7 +90,7 @@ func TestRedlineText(t *testing.T) {
 // TestRedlineGolden keeps the text rendering of each fixture's redline
 // under review: go test ./templates/redline -update rewrites it.
 func TestRedlineGolden(t *testing.T) {
-	for _, name := range []string{"entries", "task", "structure", "catalogue", "header", "renumbered"} {
+	for _, name := range []string{"entries", "task", "structure", "catalogue", "header", "renumbered", "mixed"} {
 		t.Run(name, func(t *testing.T) {
 			golden.Check(t, filepath.Join("testdata", name+".txt"), redlineText(t, name+".toml"))
 		})
