@@ -177,3 +177,33 @@ func docxPart(t *testing.T, path, part string) string {
 	}
 	return string(b)
 }
+
+func TestDiffColour(t *testing.T) {
+	code, out, _ := ocs(t, "diff", "--color", "always", fixture("base.toml"), fixture("entries.toml"))
+	if code != 1 || !strings.Contains(out, "依\x1b[32;4m風險與\x1b[0m需求") {
+		t.Errorf("--color always: exit %d, output %q", code, out)
+	}
+	tmp, err := os.Create(filepath.Join(t.TempDir(), "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tmp.Close()
+	tests := []struct {
+		mode, out string
+		w         io.Writer
+		noColour  string
+		want      bool
+	}{
+		{"always", "x.txt", &bytes.Buffer{}, "1", true},
+		{"never", "-", os.Stdout, "", false},
+		{"auto", "-", &bytes.Buffer{}, "", false}, // not a terminal
+		{"auto", "-", tmp, "", false},             // a file is not a terminal
+		{"auto", "report.txt", os.Stdout, "", false},
+	}
+	for _, tt := range tests {
+		t.Setenv("NO_COLOR", tt.noColour)
+		if got := useColour(tt.mode, tt.out, tt.w); got != tt.want {
+			t.Errorf("useColour(%q, %q, %T) = %v", tt.mode, tt.out, tt.w, got)
+		}
+	}
+}
