@@ -3,6 +3,8 @@ package diff
 import (
 	"bytes"
 	"encoding/json"
+
+	"github.com/ocs-project/ocs/standard"
 )
 
 // FormatVersion names the layout of the JSON change list. It changes only
@@ -55,10 +57,8 @@ func (r *Result) Summary() Summary {
 
 // Report returns the JSON form of the result.
 func (r *Result) Report() Report {
-	side := func(s interface {
-		Name() string
-	}, code, src string) Side {
-		return Side{Code: code, Name: s.Name(), Source: src}
+	side := func(s *standard.Standard) Side {
+		return Side{Code: s.Code, Name: s.Name(), Source: s.Source}
 	}
 	ch := r.Changes
 	if ch == nil {
@@ -67,8 +67,8 @@ func (r *Result) Report() Report {
 	return Report{
 		Format:  FormatVersion,
 		Equal:   r.Equal(),
-		Old:     side(r.Old, r.Old.Code, r.Old.Source),
-		New:     side(r.New, r.New.Code, r.New.Source),
+		Old:     side(r.Old),
+		New:     side(r.New),
 		Summary: r.Summary(),
 		Changes: ch,
 	}
