@@ -49,7 +49,8 @@ Formats (-f):
 --assessment lists instead the assessment items (checklist rows, knowledge
 questions, skills items, attitude rows) that are new, gone or changed.
 
-Exit status: 0 the standards are the same, 1 they differ, 2 trouble.`,
+Exit status: 0 the standards are the same, 1 they differ, 2 trouble. With
+--assessment: 0 when no assessment item changed, 1 when some did.`,
 		Example: `  ocs diff old.toml new.toml
   ocs diff BAS1219-002v4 draft.toml --format json
   ocs diff old.toml new.toml -f docx -o changes.docx
