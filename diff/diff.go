@@ -73,8 +73,16 @@ type Change struct {
 	Parent string `json:"parent,omitempty"`
 }
 
-// Spans returns the character diff of the change's old and new text.
-func (c Change) Spans() []Span { return Text(c.Old, c.New) }
+// Spans returns the diff of the change's old and new text: by code for
+// lists of codes (a task's level, knowledge, skills, attitudes), by
+// character for text.
+func (c Change) Spans() []Span {
+	switch c.Field {
+	case "level", "knowledge", "skills", "attitudes":
+		return Codes(c.Old, c.New)
+	}
+	return Text(c.Old, c.New)
+}
 
 // Result is the comparison of two standards.
 type Result struct {

@@ -60,6 +60,7 @@ func TestCompareFixtures(t *testing.T) {
 		{"task.toml", []string{
 			"changed task.title T1.1→T1.1", "changed task.level T1.1→T1.1",
 			"changed task.knowledge T1.1→T1.1", "changed task.attitudes T1.1→T1.1",
+			"changed task.skills T2.1→T2.1",
 			"changed task.blocks T2.2→T2.2", "changed task.level T2.2→T2.2",
 			"added output →O2.2.2", "added indicator →P2.2.2",
 		}},

@@ -1,5 +1,7 @@
 package diff
 
+import "strings"
+
 // Op says what a span of text is in a character diff.
 type Op int
 
@@ -183,4 +185,49 @@ func merge(in []Span) []Span {
 		out = append(out, s)
 	}
 	return out
+}
+
+// Codes returns the diff of two space-separated lists of codes, such as a
+// task's references "K01 K02" and "K01 K05": whole codes are kept,
+// deleted or inserted, never parts of one, with a kept space between any
+// two codes.
+func Codes(old, new string) []Span {
+	ids := map[string]rune{}
+	var names []string
+	enc := func(s string) []rune {
+		var r []rune
+		for _, f := range strings.Fields(s) {
+			id, ok := ids[f]
+			if !ok {
+				id = rune(len(names))
+				ids[f] = id
+				names = append(names, f)
+			}
+			r = append(r, id)
+		}
+		return r
+	}
+	a, b := enc(old), enc(new)
+	var out []Span
+	i, j := 0, 0
+	for _, op := range lcsScript(a, b) {
+		if len(out) > 0 {
+			out = append(out, Span{Equal, " "})
+		}
+		var id rune
+		switch op {
+		case Equal:
+			id = a[i]
+			i++
+			j++
+		case Delete:
+			id = a[i]
+			i++
+		default:
+			id = b[j]
+			j++
+		}
+		out = append(out, Span{op, names[id]})
+	}
+	return merge(out)
 }

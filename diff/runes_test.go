@@ -86,3 +86,21 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+func TestCodes(t *testing.T) {
+	tests := []struct {
+		old, new string
+		want     []Span
+	}{
+		{"S03", "S01", []Span{{Delete, "S03"}, {Equal, " "}, {Insert, "S01"}}},
+		{"K01", "K01 K02", []Span{{Equal, "K01 "}, {Insert, "K02"}}},
+		{"A01 A02 A03", "A01 A03", []Span{{Equal, "A01 "}, {Delete, "A02"}, {Equal, " A03"}}},
+		{"3", "3 5", []Span{{Equal, "3 "}, {Insert, "5"}}},
+		{"", "", nil},
+	}
+	for _, tt := range tests {
+		if got := Codes(tt.old, tt.new); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Codes(%q, %q) = %v, want %v", tt.old, tt.new, got, tt.want)
+		}
+	}
+}

@@ -59,7 +59,11 @@ func (r *Result) WriteText(w io.Writer, colour bool) error {
 		case Moved:
 			b.WriteString(oneLine(c.New))
 		default:
-			writeSpans(&b, Text(oneLine(c.Old), oneLine(c.New)), colour)
+			spans := c.Spans()
+			for k := range spans {
+				spans[k].Text = oneLine(spans[k].Text)
+			}
+			writeSpans(&b, spans, colour)
 		}
 		b.WriteByte('\n')
 	}

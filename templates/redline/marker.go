@@ -24,16 +24,38 @@ type marker struct {
 	// (one per row block) of the tasks whose level changed.
 	tasks  map[string]bool
 	levels map[string][2][]string
+	// refs are the K and S references each task gained and lost, keyed by
+	// task code and "knowledge" or "skills"; column tells which codes
+	// belong to which column; blocks counts each new task's row blocks.
+	refs   map[[2]string]refChange
+	column map[string]string
+	blocks map[string]int
+}
+
+// refChange is what a task's K or S cell gained (new codes) and lost
+// (struck-through paragraphs of the old references).
+type refChange struct {
+	added map[string]bool
+	lost  []render.Paragraph
 }
 
 func newMarker(r *diff.Result) *marker {
 	m := &marker{runs: map[string][]render.Run{}, gone: map[string][]render.Paragraph{},
 		tasks: map[string]bool{}, levels: map[string][2][]string{}}
+	m.refs, m.column, m.blocks = map[[2]string]refChange{}, map[string]string{}, map[string]int{}
 	for _, d := range r.New.Duties {
 		for _, t := range d.Tasks {
 			m.tasks[t.Code+" "] = true
+			m.blocks[t.Code] = len(t.Blocks)
 		}
 	}
+	for _, it := range r.New.Knowledge {
+		m.column[it.Code] = "knowledge"
+	}
+	for _, it := range r.New.Skills {
+		m.column[it.Code] = "skills"
+	}
+	m.refChanges(r)
 	for _, c := range r.Changes {
 		switch {
 		case c.Action == diff.Changed && c.Item == diff.Task && c.Field == "level":
@@ -90,6 +112,9 @@ func (m *marker) block(b render.Block) {
 			for j := range cells {
 				c := &cells[j]
 				m.level(c, task, block)
+				if block == 0 {
+					m.references(c, task)
+				}
 				m.paras(c.Paras)
 				c.Paras = append(c.Paras, m.removed(c.Paras)...)
 			}
@@ -170,4 +195,82 @@ func (m *marker) level(c *render.Cell, task string, block int) {
 		runs = append(runs, render.Run{Text: old, Change: render.Deleted}, render.Run{Text: " "})
 	}
 	c.Paras[0].Runs = append(runs, render.Run{Text: t, Change: render.Inserted})
+}
+
+// refChanges collects the references each task gained and lost, reading
+// old codes through the renumbering of the catalogues.
+func (m *marker) refChanges(r *diff.Result) {
+	renamed := map[string]string{} // old K/S code → new code, "" when removed
+	for _, c := range r.Changes {
+		if c.Item != diff.Knowledge && c.Item != diff.Skill {
+			continue
+		}
+		switch c.Action {
+		case diff.Moved:
+			renamed[c.OldCode] = c.NewCode
+		case diff.Removed:
+			renamed[c.OldCode] = ""
+		}
+	}
+	oldText := map[string]string{}
+	for _, it := range r.Old.Knowledge {
+		oldText["knowledge"+it.Code] = it.Text
+	}
+	for _, it := range r.Old.Skills {
+		oldText["skills"+it.Code] = it.Text
+	}
+	for _, c := range r.Changes {
+		if c.Item != diff.Task || c.Action != diff.Changed || (c.Field != "knowledge" && c.Field != "skills") {
+			continue
+		}
+		now := map[string]bool{}
+		for _, code := range strings.Fields(c.New) {
+			now[code] = true
+		}
+		was := map[string]bool{}
+		rc := refChange{added: map[string]bool{}}
+		for _, code := range strings.Fields(c.Old) {
+			n, ok := renamed[code]
+			if !ok {
+				n = code
+			}
+			was[n] = true
+			if n == "" || !now[n] {
+				rc.lost = append(rc.lost, render.Paragraph{
+					Runs: coded(code, mark(templates.Runs(oldText[c.Field+code]), render.Deleted), render.Deleted),
+				})
+			}
+		}
+		for code := range now {
+			if !was[code] {
+				rc.added[code] = true
+			}
+		}
+		m.refs[[2]string{c.NewCode, c.Field}] = rc
+	}
+}
+
+// references marks, in the K or S cell that starts in a task's first row
+// and covers that task alone, the references the task gained, and lists
+// those it lost struck through.
+func (m *marker) references(c *render.Cell, task string) {
+	if len(c.Paras) == 0 || max(c.RowSpan, 1) > m.blocks[task] {
+		return
+	}
+	code, _, _ := strings.Cut(render.Texts(c.Paras[0].Runs), " ")
+	col, ok := m.column[code]
+	if !ok {
+		return
+	}
+	rc, ok := m.refs[[2]string{task, col}]
+	if !ok {
+		return
+	}
+	for i := range c.Paras {
+		code, _, _ := strings.Cut(render.Texts(c.Paras[i].Runs), " ")
+		if rc.added[code] {
+			c.Paras[i].Runs = mark(append([]render.Run(nil), c.Paras[i].Runs...), render.Inserted)
+		}
+	}
+	c.Paras = append(c.Paras, rc.lost...)
 }

@@ -64,6 +64,7 @@ func TestRedlineText(t *testing.T) {
 		}},
 		{"task.toml", []string{
 			"T1.1 分析[+與確認+]測試需求", "級別：[-3-] [+4+]", // T1.1's level 3 → 4
+			"[+S01 需求分析能力+]", "[-S03 測試工具操作能力-]", // T2.1's skills
 			"[+P2.2.2 依測試結果提出流程改善建議。+]", "級別：[+5+]", // T2.2's new block
 		}},
 		{"mixed.toml", []string{
