@@ -108,7 +108,22 @@ type Run struct {
 	Underline bool
 	Box       bool
 	Checked   bool
+	// Change marks the run as text inserted or deleted since an earlier
+	// version, in a redline. Backends show it as a revision: DOCX as a
+	// tracked change, HTML as <ins>/<del>, text as [+…+]/[-…-], PDF
+	// underlined or struck through.
+	Change Change
 }
+
+// Change says whether a run is inserted or deleted text in a redline.
+type Change int
+
+// Run changes.
+const (
+	Unchanged Change = iota
+	Inserted
+	Deleted
+)
 
 // Heading is a section heading. Level 1 is the largest.
 type Heading struct {

@@ -13,7 +13,7 @@ import (
 
 // Kinds are the document kinds that have labels, in the order messages
 // list them.
-func Kinds() []string { return []string{"standard", "assessment", "jobdesc"} }
+func Kinds() []string { return []string{"standard", "assessment", "jobdesc", "redline"} }
 
 // Label overrides from a user's file (the [labels] table of a settings
 // file, or a --labels file) are a flat map: a plain key ("attitudes")
@@ -110,7 +110,7 @@ func LabelOverrides(doc *diag.Doc, path string, value any) (map[string]string, d
 			keys, ok := known[k]
 			if !ok {
 				ps = append(ps, doc.Error(kp, fmt.Sprintf("%s is a table, but only the document kinds %s take a table of labels", diag.KeyName(kp), strings.Join(Kinds(), ", ")),
-					"write labels as key = \"text\", or in a table [labels.standard], [labels.assessment] or [labels.jobdesc]"))
+					"write labels as key = \"text\", or in a table such as [labels."+Kinds()[0]+"] (one per document kind)"))
 				continue
 			}
 			for _, lk := range sortedKeys(v) {

@@ -77,6 +77,7 @@ into the official standard table, assessment forms and job descriptions.`,
 		newImportCmd(),
 		newNewCmd(),
 		newFillCmd(),
+		newDiffCmd(),
 	)
 	return root
 }

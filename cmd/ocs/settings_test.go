@@ -53,7 +53,7 @@ func TestSettingsErrors(t *testing.T) {
 		// A label no kind knows is an error at its line.
 		{"[labels]\npart_chcklist = \"x\"\n", `team.toml:2:1: error TOML: unknown label "part_chcklist" (labels.part_chcklist) — did you mean "part_checklist"?`},
 		{"[labels.standard]\npart_checklist = \"x\"\n", `team.toml:2:1: error TOML: unknown label "part_checklist" (labels.standard.part_checklist)`},
-		{"[labels.memo]\nx = \"x\"\n", `team.toml:1:1: error TOML: memo is a table, but only the document kinds standard, assessment, jobdesc take a table of labels (labels.memo)`},
+		{"[labels.memo]\nx = \"x\"\n", `team.toml:1:1: error TOML: memo is a table, but only the document kinds standard, assessment, jobdesc, redline take a table of labels (labels.memo)`},
 		{"[fonts\n", "team.toml:2:"},
 		{"[fonts]\nfont = \"" + filepath.Join(dir, "missing.ttf") + "\"\n", "missing.ttf"},
 	}

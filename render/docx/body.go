@@ -27,6 +27,7 @@ type writer struct {
 	footer       render.Footer // the running footer of the current section
 	footerRef    int           // its footer part (1-based) when the section must name it; 0 = none or inherited
 	brand        *render.Brand // the organisation's house style; nil = none
+	revs         revisions     // tracked changes written so far
 }
 
 // newWriter returns a writer that builds document.xml in buf.

@@ -106,6 +106,7 @@ func Render(doc *render.Document, opt Options) ([]byte, error) {
 	defer func() { bodyBuffers.Put(buf) }()
 	w := newWriter(opt, geo, (*buf)[:0])
 	w.brand = doc.Brand
+	w.revs.date = date
 	if err := w.document(doc); err != nil {
 		return nil, err
 	}

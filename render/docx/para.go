@@ -105,7 +105,7 @@ func (w *writer) paragraph(p *render.Paragraph, style string, o pOpts) {
 		pp.spaceBefore = tableGap
 	}
 	w.pPr(pp, o)
-	w.b = appendRuns(w.b, p.Runs)
+	w.runs(p.Runs)
 	w.b = append(w.b, `</w:p>`...)
 }
 
@@ -118,7 +118,7 @@ func (w *writer) heading(h *render.Heading, o pOpts) {
 	}
 	w.b = append(w.b, `<w:p>`...)
 	w.pPr(pProps{style: style, align: h.Align}, o)
-	w.b = appendRuns(w.b, h.Runs)
+	w.runs(h.Runs)
 	w.b = append(w.b, `</w:p>`...)
 }
 
@@ -154,7 +154,7 @@ func (w *writer) list(l *render.List, o pOpts) {
 			w.b = append(w.b, '.')
 		}
 		w.b = append(w.b, `</w:t><w:tab/></w:r>`...)
-		w.b = appendRuns(w.b, item)
+		w.runs(item)
 		w.b = append(w.b, `</w:p>`...)
 	}
 	if len(l.Items) == 0 && (o.sect || o.breakBefore) {

@@ -116,7 +116,7 @@ func (w *writer) cell(s *slot, cols []int, style string, breakBefore bool) {
 			w.b = append(w.b, `<w:p>`...)
 			w.pPr(pProps{style: st, keepNext: p.KeepWithNext, left: mmTwips(p.Indent) + hanging, hanging: hanging, align: align},
 				pOpts{breakBefore: breakBefore && i == 0})
-			w.b = appendRuns(w.b, p.Runs)
+			w.runs(p.Runs)
 			w.b = append(w.b, `</w:p>`...)
 		}
 	}

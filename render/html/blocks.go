@@ -115,13 +115,20 @@ func (w *writer) paragraph(p *render.Paragraph, tag string) {
 }
 
 // runs writes styled runs. A check box becomes ☐ or ☑ before its text;
-// "\n" becomes a line break.
+// "\n" becomes a line break; inserted and deleted runs are wrapped in
+// <ins> and <del>.
 func (w *writer) runs(runs []render.Run) {
 	for _, r := range runs {
 		var open, close string
 		wrap := func(tag string) {
 			open += "<" + tag + ">"
 			close = "</" + tag + ">" + close
+		}
+		switch r.Change {
+		case render.Inserted:
+			wrap("ins")
+		case render.Deleted:
+			wrap("del")
 		}
 		if r.Super {
 			wrap("sup")

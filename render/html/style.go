@@ -56,6 +56,9 @@ func styleSheet(doc *render.Document, opt Options) string {
 	b.WriteString("html { font-family: " + fontStack(opt.Fonts) + "; }\n")
 	b.WriteString(baseStyle)
 	b.WriteString(brandStyle(doc.Brand))
+	if hasRevisions(doc) {
+		b.WriteString(revisionStyle)
+	}
 	b.WriteString(pageRule("", doc.Page, doc.Footer))
 	section := 0
 	for _, blk := range doc.Blocks {

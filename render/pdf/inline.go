@@ -38,8 +38,10 @@ type frag struct {
 	rise  float64
 	bold  bool
 	under bool
-	box   int8 // 0 text, 1 empty check box, 2 ticked check box
-	lbl   bool // a list item's marker
+	// strike draws a line through the text: deleted text in a redline.
+	strike bool
+	box    int8 // 0 text, 1 empty check box, 2 ticked check box
+	lbl    bool // a list item's marker
 }
 
 // para is what a paragraph layout needs to know.
@@ -89,6 +91,7 @@ func maxf(a, b float64) float64 {
 type look struct {
 	size, rise  float64
 	bold, under bool
+	strike      bool // deleted text in a redline
 	box         int8 // as in frag
 }
 
@@ -103,7 +106,7 @@ func atomize(t *faceTable, p para) ([]atom, []look) {
 	}
 	atoms := make([]atom, 0, n)
 	for i, r := range p.runs {
-		lk := look{size: p.style.size, bold: r.Bold || p.style.bold, under: r.Underline}
+		lk := look{size: p.style.size, bold: r.Bold || p.style.bold, under: r.Underline || r.Change == render.Inserted, strike: r.Change == render.Deleted}
 		if r.Super {
 			lk.size *= superScale
 			lk.rise = p.style.em() * superRise
@@ -168,7 +171,7 @@ func buildFrags(t *faceTable, l *tline, a []atom, looks []look, justify bool) {
 		bold := lk.bold && t.entries[at.fnt].synthetic
 		if cur < 0 || !l.frags[cur].sameLook(at.fnt, lk, bold) {
 			done()
-			l.frags = append(l.frags, frag{x: x, gap: gap, ent: at.fnt, size: lk.size, rise: lk.rise, bold: bold, under: lk.under})
+			l.frags = append(l.frags, frag{x: x, gap: gap, ent: at.fnt, size: lk.size, rise: lk.rise, bold: bold, under: lk.under, strike: lk.strike})
 			cur = len(l.frags) - 1
 		}
 		b.WriteRune(at.r)
@@ -182,7 +185,7 @@ func buildFrags(t *faceTable, l *tline, a []atom, looks []look, justify bool) {
 
 // sameLook reports whether a character of face ent and look lk can join f.
 func (f *frag) sameLook(ent int16, lk look, bold bool) bool {
-	return f.ent == ent && f.size == lk.size && f.rise == lk.rise && f.bold == bold && f.under == lk.under
+	return f.ent == ent && f.size == lk.size && f.rise == lk.rise && f.bold == bold && f.under == lk.under && f.strike == lk.strike
 }
 
 // isGap reports whether justification may add space between two adjacent

@@ -105,6 +105,10 @@ func (p *page) drawLine(t *faceTable, x, y float64, l *tline) {
 			uy := base - f.rise + underPos*em
 			p.line(fx, uy, fx+f.w, uy, underWidth*em)
 		}
+		if f.strike {
+			sy := base - f.rise - strikePos*em
+			p.line(fx, sy, fx+f.w, sy, underWidth*em)
+		}
 	}
 }
 

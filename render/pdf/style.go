@@ -24,6 +24,7 @@ const (
 	ascentFrac = 0.84 // baseline below the top of the em box
 	underPos   = 0.12 // underline below the baseline
 	underWidth = 0.05 // underline thickness
+	strikePos  = 0.33 // strike-through line above the baseline (deleted text)
 	boxAdvance = 1.0  // advance of a check box
 	boxSide    = 0.72 // side of a check box
 	boldStroke = 0.01 // synthetic bold stroke, mm per point of size

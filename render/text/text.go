@@ -171,7 +171,8 @@ func spaces(mm float64) string {
 	return strings.Repeat(" ", int(mm/2.5+0.5))
 }
 
-// runsText joins runs as plain text; check boxes become ☐ and ☑.
+// runsText joins runs as plain text; check boxes become ☐ and ☑,
+// inserted text is written [+…+] and deleted text [-…-].
 func runsText(runs []render.Run) string {
 	var b strings.Builder
 	for _, r := range runs {
@@ -182,7 +183,14 @@ func runsText(runs []render.Run) string {
 				b.WriteString("☐ ")
 			}
 		}
-		b.WriteString(r.Text)
+		switch r.Change {
+		case render.Inserted:
+			b.WriteString("[+" + r.Text + "+]")
+		case render.Deleted:
+			b.WriteString("[-" + r.Text + "-]")
+		default:
+			b.WriteString(r.Text)
+		}
 	}
 	return b.String()
 }
