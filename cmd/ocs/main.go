@@ -76,6 +76,7 @@ into the official standard table, assessment forms and job descriptions.`,
 		newFontsCmd(),
 		newSchemaCmd(),
 		newVersionCmd(),
+		newServeCmd(e),
 	)
 	return root
 }
