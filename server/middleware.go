@@ -19,7 +19,7 @@ const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-sr
 // docCSP is the policy of a rendered HTML document shown in a frame: no
 // script runs at all (sandbox), and the document's own <style> element
 // and style attributes apply.
-const docCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; base-uri 'none'; frame-ancestors 'self'"
+const docCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox allow-same-origin; base-uri 'none'; frame-ancestors 'self'"
 
 // recorder remembers the status a handler answered.
 type recorder struct {

@@ -87,7 +87,10 @@ func (s *Server) pageRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /check", s.pageCheck)
 	mux.HandleFunc("POST /check", s.postCheck)
 	mux.HandleFunc("POST /check/preview", s.postCheckPreview)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotFound, "no such API route: see /api/openapi.json")
+	})
+	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusNotFound, "notfound", word(pageLang(r), "notfound"), nil)
 	})
 }

@@ -1,0 +1,369 @@
+package server
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// newTestServer returns a server on the bundled standards.
+func newTestServer(t testing.TB, c Config) *Server {
+	t.Helper()
+	s, err := New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// part is a multipart field: a file when file is not empty.
+type part struct{ name, file, value string }
+
+// multipartBody builds a multipart body of parts.
+func multipartBody(t testing.TB, parts ...part) (io.Reader, string) {
+	t.Helper()
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	for _, p := range parts {
+		var err error
+		var fw io.Writer
+		if p.file != "" {
+			fw, err = w.CreateFormFile(p.name, p.file)
+		} else {
+			fw, err = w.CreateFormField(p.name)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _ = io.WriteString(fw, p.value)
+	}
+	_ = w.Close()
+	return &b, w.FormDataContentType()
+}
+
+// do sends a request to h and returns the recorded answer.
+func do(h http.Handler, method, url string, body io.Reader, ctype string, hdr ...string) *httptest.ResponseRecorder {
+	r := httptest.NewRequest(method, url, body)
+	if ctype != "" {
+		r.Header.Set("Content-Type", ctype)
+	}
+	for i := 0; i+1 < len(hdr); i += 2 {
+		r.Header.Set(hdr[i], hdr[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+// problemsOf decodes a problems answer.
+func problemsOf(t *testing.T, w *httptest.ResponseRecorder) []problemJSON {
+	t.Helper()
+	var v struct{ Problems []problemJSON }
+	if err := json.Unmarshal(w.Body.Bytes(), &v); err != nil {
+		t.Fatalf("answer is not problems JSON: %v\n%s", err, w.Body)
+	}
+	return v.Problems
+}
+
+func TestRoutes(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	for _, tc := range []struct {
+		method, url string
+		status      int
+		ctype, body string // body: a piece the answer must hold
+	}{
+		{"GET", "/health", 200, "application/json", `"status": "up"`},
+		{"HEAD", "/health", 200, "application/json", ""},
+		{"GET", "/version", 200, "application/json", `"version": "dev"`},
+		{"GET", "/api/openapi.json", 200, "application/json", `"openapi": "3.1.0"`},
+		{"GET", "/api/standards", 200, "application/json", `"code": "THM2431-001v1"`},
+		{"GET", "/api/standards", 200, "application/json", `"name": "行銷業務專員"`},
+		{"GET", "/metrics", 200, "text/plain", "ocs_http_requests_total"},
+		{"GET", "/", 200, "text/html", "THM2431-001v1"},
+		{"GET", "/?q=BAS", 200, "text/html", "BAS1219-002v4"},
+		{"GET", "/standards/THM2431-001v1", 200, "text/html", "行銷業務專員"},
+		{"GET", "/standards/THM2431-001v1/document", 200, "text/html", "依照不同客戶型態安排客戶服務活動"},
+		{"GET", "/standards/THM2431-001v1/document?format=txt", 200, "text/plain", "行銷業務專員"},
+		{"GET", "/standards/NOPE", 404, "text/html", ""},
+		{"GET", "/posting/THM2431-001v1", 200, "text/html", `name="contact.email"`},
+		{"GET", "/assessment/THM2431-001v1", 200, "text/html", `name="roster"`},
+		{"GET", "/check", 200, "text/html", `name="standard"`},
+		{"GET", "/static/style.css", 200, "text/css", "--accent"},
+		{"GET", "/static/app.js", 200, "javascript", "requestSubmit"},
+		{"GET", "/nothing/here", 404, "text/html", ""},
+		{"POST", "/health", 405, "", ""},
+		{"GET", "/api/render/standard", 404, "application/json", "openapi.json"},
+		{"GET", "/api/nothing", 404, "application/json", "openapi.json"},
+		{"POST", "/api/render/poster", 404, "application/json", "no document kind"},
+	} {
+		w := do(h, tc.method, tc.url, nil, "")
+		if w.Code != tc.status {
+			t.Errorf("%s %s: status %d, want %d\n%s", tc.method, tc.url, w.Code, tc.status, w.Body)
+			continue
+		}
+		if ct := w.Header().Get("Content-Type"); !strings.Contains(ct, tc.ctype) {
+			t.Errorf("%s %s: Content-Type %q, want %q", tc.method, tc.url, ct, tc.ctype)
+		}
+		if !strings.Contains(w.Body.String(), tc.body) {
+			t.Errorf("%s %s: answer lacks %q", tc.method, tc.url, tc.body)
+		}
+		for _, k := range []string{"Content-Security-Policy", "X-Content-Type-Options", "X-Request-Id"} {
+			if w.Header().Get(k) == "" {
+				t.Errorf("%s %s: no %s header", tc.method, tc.url, k)
+			}
+		}
+		if csp := w.Header().Get("Content-Security-Policy"); strings.Contains(csp, "http") || strings.Contains(csp, "*") {
+			t.Errorf("%s %s: CSP allows other origins: %s", tc.method, tc.url, csp)
+		}
+	}
+}
+
+func TestHealthNotReady(t *testing.T) {
+	s := newTestServer(t, Config{})
+	s.SetReady(false)
+	if w := do(s.Handler(), "GET", "/health", nil, ""); w.Code != 503 || !strings.Contains(w.Body.String(), "down") {
+		t.Errorf("not ready: %d %s, want 503 down", w.Code, w.Body)
+	}
+}
+
+func TestRequestID(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	if got := do(h, "GET", "/health", nil, "", "X-Request-Id", "abc-123").Header().Get("X-Request-Id"); got != "abc-123" {
+		t.Errorf("echoed id %q, want abc-123", got)
+	}
+	if got := do(h, "GET", "/health", nil, "", "X-Request-Id", "bad id\x01").Header().Get("X-Request-Id"); got == "" || strings.ContainsAny(got, " \x01") {
+		t.Errorf("a bad client id gave %q, want a fresh one", got)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	bad := "code = \"X\"\nname = [\n"
+	w := do(h, "POST", "/api/check", strings.NewReader(bad), "application/toml")
+	ps := problemsOf(t, w)
+	if w.Code != 200 || len(ps) != 1 || ps[0].Line != 2 || ps[0].Rule != "TOML" || ps[0].Severity != "error" {
+		t.Errorf("check of a broken TOML: %d %+v, want one TOML error on line 2", w.Code, ps)
+	}
+	body, ct := multipartBody(t, part{"standard", "draft.toml", bad})
+	if ps := problemsOf(t, do(h, "POST", "/api/check", body, ct)); len(ps) != 1 || ps[0].Line != 2 {
+		t.Errorf("multipart check: %+v, want the same problem", ps)
+	}
+	good, err := os.ReadFile("../standards/THM2431-001v1.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w = do(h, "POST", "/api/check", bytes.NewReader(good), "application/toml")
+	for _, p := range problemsOf(t, w) {
+		if p.Severity == "error" {
+			t.Errorf("the bundled standard has an error: %+v", p)
+		}
+	}
+	if w := do(h, "POST", "/api/check", strings.NewReader(""), "application/toml"); w.Code != 400 {
+		t.Errorf("empty check: %d, want 400", w.Code)
+	}
+}
+
+func TestRender(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	for _, tc := range []struct {
+		name, url string
+		parts     []part
+		hdr       []string
+		status    int
+		ctype     string
+		file      string // the UTF-8 file name in Content-Disposition
+		body      string
+	}{
+		{"pdf by code", "/api/render/standard?format=pdf", []part{{"code", "", "THM2431-001v1"}}, nil, 200, "application/pdf", "THM2431-001v1-standard.pdf", "%PDF-"},
+		{"docx by Accept", "/api/render/standard", []part{{"code", "", "THM2431-001v1"}},
+			[]string{"Accept", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}, 200, "wordprocessingml", "THM2431-001v1-standard.docx", "PK"},
+		{"txt in English", "/api/render/standard?format=txt", []part{{"code", "", "THM2431-001v1"}, {"lang", "", "en"}}, nil, 200, "text/plain", "", "Occupational Competency Standard"},
+		{"uploaded standard", "/api/render/standard?format=txt", []part{{"standard", "../../etc/passwd", mustRead(t, "../standards/BAS1219-002v4.toml")}}, nil, 200, "text/plain", "BAS1219-002v4-standard.txt", ""},
+		{"profile", "/api/render/jobdesc?format=html", []part{{"code", "", "THM2431-001v1"}}, nil, 200, "text/html", "THM2431-001v1-profile.html", "行銷業務專員"},
+		{"posting", "/api/render/jobdesc?format=html", []part{{"code", "", "THM2431-001v1"}, {"overlay", "co.toml", mustRead(t, "../examples/company-overlay.toml")}}, nil, 200, "text/html", "THM2431-001v1-jobdesc.html", "山嵐度假飯店"},
+		{"assessment blank", "/api/render/assessment?format=txt", []part{{"code", "", "THM2431-001v1"}, {"config", "a.toml", "scope = [\"T1\"]\n"}}, nil, 200, "text/plain", "THM2431-001v1-assessment.txt", "T1.1"},
+		{"roster combined", "/api/render/assessment?format=pdf", []part{{"code", "", "THM2431-001v1"}, {"roster", "r.csv", "姓名\n王小明\n李美華\n"}, {"combine", "", "true"}}, nil, 200, "application/pdf", "THM2431-001v1-assessment.pdf", "%PDF-"},
+		{"no standard", "/api/render/standard", []part{{"lang", "", "en"}}, nil, 400, "application/json", "", "say which standard"},
+		{"unknown code", "/api/render/standard", []part{{"code", "", "NOPE"}}, nil, 404, "application/json", "", "no standard"},
+		{"bad format", "/api/render/standard?format=odt", []part{{"code", "", "THM2431-001v1"}}, nil, 400, "application/json", "", "unknown format"},
+		{"bad lang", "/api/render/standard", []part{{"code", "", "THM2431-001v1"}, {"lang", "", "fr"}}, nil, 400, "application/json", "", "unknown language"},
+		{"roster with standard kind", "/api/render/standard", []part{{"code", "", "THM2431-001v1"}, {"roster", "r.csv", "姓名\nA\n"}}, nil, 400, "application/json", "", "roster goes with"},
+		{"broken standard", "/api/render/standard", []part{{"standard", "s.toml", "code = [\n"}}, nil, 422, "application/json", "", `"rule": "TOML"`},
+		{"overlay J12", "/api/render/jobdesc", []part{{"code", "", "THM2431-001v1"}, {"overlay", "o.toml", "company = \"A\"\n[contact]\nemail = \"x@\"\n"}}, nil, 422, "application/json", "", `"rule": "J12"`},
+		{"overlay unknown key", "/api/render/jobdesc", []part{{"code", "", "THM2431-001v1"}, {"overlay", "o.toml", "compnay = \"A\"\n"}}, nil, 422, "application/json", "", `"line": 1`},
+		{"bad config", "/api/render/assessment", []part{{"code", "", "THM2431-001v1"}, {"config", "a.toml", "parts = [\"poster\"]\n"}}, nil, 422, "application/json", "", `"path": "parts"`},
+		{"roster without names", "/api/render/assessment", []part{{"code", "", "THM2431-001v1"}, {"roster", "r.csv", "姓名,編號\n王小明,A1\n,A2\n"}}, nil, 422, "application/json", "", `"line": 3`},
+	} {
+		body, ct := multipartBody(t, tc.parts...)
+		w := do(h, "POST", tc.url, body, ct, tc.hdr...)
+		if w.Code != tc.status {
+			t.Errorf("%s: status %d, want %d\n%.400s", tc.name, w.Code, tc.status, w.Body)
+			continue
+		}
+		if got := w.Header().Get("Content-Type"); !strings.Contains(got, tc.ctype) {
+			t.Errorf("%s: Content-Type %q, want %q", tc.name, got, tc.ctype)
+		}
+		if tc.file != "" && !strings.Contains(w.Header().Get("Content-Disposition"), "filename*=UTF-8''"+tc.file) {
+			t.Errorf("%s: Content-Disposition %q, want file %s", tc.name, w.Header().Get("Content-Disposition"), tc.file)
+		}
+		if !strings.Contains(w.Body.String(), tc.body) {
+			t.Errorf("%s: answer lacks %q\n%.400s", tc.name, tc.body, w.Body)
+		}
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestRenderRosterZIP(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	big5, err := traditionalchinese.Big5.NewEncoder().String("姓名,編號\n王小明,A001\n李美華,A002\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, enc := range []struct{ name, data string }{
+		{"utf-8", "姓名,編號\n王小明,A001\n李美華,A002\n"},
+		{"big5", big5},
+		{"utf-16le", utf16le("\ufeff姓名,編號\r\n王小明,A001\r\n李美華,A002\r\n")},
+	} {
+		body, ct := multipartBody(t, part{"code", "", "THM2431-001v1"}, part{"roster", "名冊.csv", enc.data})
+		w := do(h, "POST", "/api/render/assessment?format=txt", body, ct)
+		if w.Code != 200 || w.Header().Get("Content-Type") != "application/zip" {
+			t.Fatalf("%s roster: %d %s\n%.300s", enc.name, w.Code, w.Header().Get("Content-Type"), w.Body)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(w.Body.Bytes()), int64(w.Body.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, f := range zr.File {
+			names = append(names, f.Name)
+			rc, _ := f.Open()
+			text, _ := io.ReadAll(rc)
+			rc.Close()
+			if !strings.Contains(string(text), strings.TrimSuffix(strings.SplitN(f.Name, "_", 2)[1], ".txt")) {
+				t.Errorf("%s: %s does not name its candidate", enc.name, f.Name)
+			}
+		}
+		if got := strings.Join(names, " "); got != "A001_王小明.txt A002_李美華.txt" {
+			t.Errorf("%s roster: ZIP holds %q", enc.name, got)
+		}
+	}
+}
+
+// utf16le encodes s as UTF-16 little-endian (BMP only).
+func utf16le(s string) string {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return string(b)
+}
+
+func TestDeterministic(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	var first []byte
+	for i := range 2 {
+		body, ct := multipartBody(t, part{"code", "", "THM2431-001v1"}, part{"roster", "r.csv", "姓名\n甲\n乙\n"})
+		w := do(h, "POST", "/api/render/assessment?format=docx", body, ct)
+		if w.Code != 200 {
+			t.Fatalf("%d %s", w.Code, w.Body)
+		}
+		if i == 0 {
+			first = w.Body.Bytes()
+		} else if !bytes.Equal(first, w.Body.Bytes()) {
+			t.Error("the same request gave different bytes")
+		}
+	}
+}
+
+func TestLimits(t *testing.T) {
+	s := newTestServer(t, Config{MaxBody: 1 << 20, Token: "s3cret"})
+	h := s.Handler()
+	huge := strings.Repeat("a", 2<<20)
+	auth := []string{"Authorization", "Bearer s3cret"}
+	body, ct := multipartBody(t, part{"standard", "s.toml", huge})
+	if w := do(h, "POST", "/api/render/standard", body, ct, auth...); w.Code != 413 {
+		t.Errorf("2 MiB body with a 1 MiB limit: %d, want 413", w.Code)
+	}
+	// A body without Content-Length is cut at the limit too.
+	r := httptest.NewRequest("POST", "/api/check", io.MultiReader(strings.NewReader(huge)))
+	r.ContentLength = -1
+	r.Header.Set("Content-Type", "application/toml")
+	r.Header.Set("Authorization", "Bearer s3cret")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if w.Code != 413 {
+		t.Errorf("streamed 2 MiB body: %d, want 413", w.Code)
+	}
+	if w := do(h, "POST", "/api/render/standard", strings.NewReader("--x\r\nbroken"), "multipart/form-data; boundary=x", auth...); w.Code != 400 {
+		t.Errorf("malformed multipart: %d, want 400", w.Code)
+	}
+	if w := do(h, "GET", "/api/standards", nil, ""); w.Code != 401 || w.Header().Get("WWW-Authenticate") == "" {
+		t.Errorf("no token: %d, want 401 with WWW-Authenticate", w.Code)
+	}
+	if w := do(h, "GET", "/api/standards", nil, "", "Authorization", "Bearer wrong"); w.Code != 401 {
+		t.Errorf("wrong token: %d, want 401", w.Code)
+	}
+	for _, u := range []string{"/api/standards", "/health"} {
+		hdr := auth
+		if u == "/health" {
+			hdr = nil // never needs the token
+		}
+		if w := do(h, "GET", u, nil, "", hdr...); w.Code != 200 {
+			t.Errorf("%s: %d, want 200", u, w.Code)
+		}
+	}
+}
+
+func TestBusy(t *testing.T) {
+	s := newTestServer(t, Config{MaxRenders: 1, Queue: 50 * 1e6})
+	s.renders <- struct{}{} // every slot taken
+	body, ct := multipartBody(t, part{"code", "", "THM2431-001v1"})
+	w := do(s.Handler(), "POST", "/api/render/standard?format=txt", body, ct)
+	if w.Code != 503 || w.Header().Get("Retry-After") == "" {
+		t.Errorf("busy: %d Retry-After %q, want 503 with Retry-After", w.Code, w.Header().Get("Retry-After"))
+	}
+	<-s.renders
+	body, ct = multipartBody(t, part{"code", "", "THM2431-001v1"})
+	if w := do(s.Handler(), "POST", "/api/render/standard?format=txt", body, ct); w.Code != 200 {
+		t.Errorf("after the slot frees: %d, want 200", w.Code)
+	}
+}
+
+func TestContentDisposition(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"THM2431-001v1-standard.pdf", `attachment; filename="THM2431-001v1-standard.pdf"; filename*=UTF-8''THM2431-001v1-standard.pdf`},
+		{"王小明.pdf", `attachment; filename="___.pdf"; filename*=UTF-8''%E7%8E%8B%E5%B0%8F%E6%98%8E.pdf`},
+		{`a"b\c%.txt`, `attachment; filename="a_b_c_.txt"; filename*=UTF-8''a%22b%5Cc%25.txt`},
+	} {
+		if got := contentDisposition("attachment", tc.name); got != tc.want {
+			t.Errorf("%q:\n got %s\nwant %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestUploadName(t *testing.T) {
+	for in, want := range map[string]string{
+		"../../etc/passwd": "passwd", `C:\Users\hr\名冊.csv`: "名冊.csv", "..": "x.csv", "a\x00b\nc.csv": "abc.csv", "": "x.csv",
+	} {
+		if got := uploadName(in, "x.csv"); got != want {
+			t.Errorf("uploadName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
