@@ -202,13 +202,35 @@ func TestBrowserScreenshots(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+				png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 gives a PNG
 				if err != nil {
 					t.Fatal(err)
 				}
-				if err := os.WriteFile(filepath.Join(dir, name+"-"+lang+"-"+strconv.FormatInt(w, 10)+".jpg"), png, 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(dir, name+"-"+lang+"-"+strconv.FormatInt(w, 10)+".png"), png, 0o644); err != nil {
 					t.Fatal(err)
 				}
+			}
+		}
+	}
+}
+
+// TestBrowserPhoneFits checks that no page is wider than a phone's
+// screen (390 px): nothing makes the reader scroll sideways.
+func TestBrowserPhoneFits(t *testing.T) {
+	ctx, base, _ := browserCtx(t)
+	for _, path := range []string{"/", "/standards/THM2431-001v1", "/posting/THM2431-001v1", "/assessment/THM2431-001v1", "/check", "/nope"} {
+		for _, lang := range []string{"zh-TW", "en"} {
+			err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 800), chromedp.Navigate(base+path+"?lang="+lang))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w > 390 {
+				wide, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll("body *")).filter(e => e.getBoundingClientRect().right > 391).slice(-3).map(e => e.tagName + "." + e.className + "#" + e.id).join(" ")`))
+				t.Errorf("%s?lang=%s is %d px wide on a 390 px phone (widest: %s)", path, lang, w, wide)
 			}
 		}
 	}

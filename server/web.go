@@ -49,6 +49,7 @@ type page struct {
 	Title string
 	Path  string // the page's path, for the language switch
 	Data  any
+	Bare  bool // a fragment shown in a frame: no header
 }
 
 // Other is the language the switch links to.
@@ -62,7 +63,7 @@ func (p page) Other() string {
 // render writes page name with status.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
 	var b bytes.Buffer
-	p := page{Lang: pageLang(r), Title: title, Path: r.URL.Path, Data: data}
+	p := page{Lang: pageLang(r), Title: title, Path: r.URL.Path, Data: data, Bare: name == "problems"}
 	if err := pages[name].Execute(&b, p); err != nil {
 		s.log.Error("page template", "page", name, "err", err, "id", requestID(r.Context()))
 		http.Error(w, "internal error", http.StatusInternalServerError)
