@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"mime/multipart"
+	"net/url"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -365,5 +366,107 @@ func TestUploadName(t *testing.T) {
 		if got := uploadName(in, "x.csv"); got != want {
 			t.Errorf("uploadName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestHostileOverlay puts markup in every field of the posting form and
+// checks that no page or document carries it as markup.
+func TestHostileOverlay(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	const evil = `</script><b id=x>"'&`
+	form := []string{"company=A"}
+	for _, in := range formInputs(postingForm) {
+		if in.Kind == "number" || in.Kind == "check" || in.Key == "company" {
+			continue
+		}
+		form = append(form, in.Key+"="+url.QueryEscape(evil))
+	}
+	for _, action := range []string{"check", "preview", "save"} {
+		body := strings.Join(append(form, "action="+action), "&")
+		w := do(h, "POST", "/posting/THM2431-001v1", strings.NewReader(body), "application/x-www-form-urlencoded")
+		if w.Code >= 500 {
+			t.Fatalf("%s: %d", action, w.Code)
+		}
+		if action == "save" {
+			// A TOML download keeps the text as typed, never shown as a page.
+			if !strings.HasPrefix(w.Header().Get("Content-Disposition"), "attachment;") || !strings.Contains(w.Body.String(), `company = "A"`) {
+				t.Errorf("save: %s\n%s", w.Header().Get("Content-Disposition"), w.Body)
+			}
+			continue
+		}
+		if strings.Contains(w.Body.String(), "<b id=x>") {
+			t.Errorf("%s: the answer (%s) carries the field's markup unescaped", action, w.Header().Get("Content-Type"))
+		}
+		if action == "check" && !strings.Contains(w.Body.String(), "&lt;/script&gt;&lt;b id=x&gt;") {
+			t.Errorf("%s: the form does not show the value back escaped", action)
+		}
+	}
+	// A posting whose text fields all hold markup still renders, escaped.
+	clean := []string{"company=" + url.QueryEscape(evil), "title=" + url.QueryEscape(evil), "description=" + url.QueryEscape(evil),
+		"hours=" + url.QueryEscape(evil), "benefits=" + url.QueryEscape(evil), "contact.name=" + url.QueryEscape(evil), "action=preview"}
+	w := do(h, "POST", "/posting/THM2431-001v1", strings.NewReader(strings.Join(clean, "&")), "application/x-www-form-urlencoded")
+	if w.Code != 200 || !strings.Contains(w.Header().Get("Content-Type"), "text/html") {
+		t.Fatalf("preview of a hostile posting: %d %s\n%.500s", w.Code, w.Header().Get("Content-Type"), w.Body)
+	}
+	if strings.Contains(w.Body.String(), "<b id=x>") || strings.Contains(w.Body.String(), "</script><b") {
+		t.Error("the posting document carries the field's markup unescaped")
+	}
+	if got := w.Header().Get("Content-Security-Policy"); !strings.Contains(got, "sandbox") {
+		t.Errorf("a rendered document's CSP is %q, want a sandbox", got)
+	}
+}
+
+// TestPostingSaveLoad saves the form's details as TOML and loads them
+// back: the form shows the same values.
+func TestPostingSaveLoad(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	form := "action=save&company=" + url.QueryEscape("山嵐度假飯店") + "&salary.min=36000&salary.max=45000&salary.unit=MONTH" +
+		"&employment_type=FULL_TIME&employment_type=PART_TIME&benefits=" + url.QueryEscape("勞保\n年終獎金\n") +
+		"&include=T1&include=T3.2&contact.email=hr%40example.com&date_posted=2025-03-03"
+	w := do(h, "POST", "/posting/THM2431-001v1", strings.NewReader(form), "application/x-www-form-urlencoded")
+	if w.Code != 200 || !strings.Contains(w.Header().Get("Content-Disposition"), "THM2431-001v1-overlay.toml") {
+		t.Fatalf("save: %d %s", w.Code, w.Header().Get("Content-Disposition"))
+	}
+	saved := w.Body.String()
+	for _, want := range []string{`standard = "THM2431-001v1"`, `company = "山嵐度假飯店"`, `employment_type = ["FULL_TIME", "PART_TIME"]`,
+		`benefits = ["勞保", "年終獎金"]`, `include = ["T1", "T3.2"]`, "[salary]", "min = 36000"} {
+		if !strings.Contains(saved, want) {
+			t.Errorf("saved TOML lacks %s:\n%s", want, saved)
+		}
+	}
+	body, ct := multipartBody(t, part{"action", "", "load"}, part{"details", "saved.toml", saved})
+	w = do(h, "POST", "/posting/THM2431-001v1", body, ct)
+	page := w.Body.String()
+	for _, want := range []string{`value="山嵐度假飯店"`, `value="36000"`, `value="hr@example.com"`, "勞保\n年終獎金",
+		`value="FULL_TIME" checked`, `value="T3.2" checked`, `<option value="MONTH" selected>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("loaded form lacks %s", want)
+		}
+	}
+	// The API renders the saved file as it is.
+	body, ct = multipartBody(t, part{"code", "", "THM2431-001v1"}, part{"overlay", "saved.toml", saved})
+	if w := do(h, "POST", "/api/render/jobdesc?format=txt", body, ct); w.Code != 200 || !strings.Contains(w.Body.String(), "山嵐度假飯店") {
+		t.Errorf("the saved overlay does not render: %d %.300s", w.Code, w.Body)
+	}
+}
+
+// TestAssessmentPage checks the assessment form's answers: a roster
+// error shows on the form with its line.
+func TestAssessmentPage(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	body, ct := multipartBody(t, part{"format", "", "txt"}, part{"roster", "r.csv", "姓名,編號\n王小明,A1\n,A2\n"})
+	w := do(h, "POST", "/assessment/THM2431-001v1", body, ct)
+	if w.Code != 422 || !strings.Contains(w.Body.String(), "r.csv:3") {
+		t.Errorf("roster without a name on line 3: %d\n%.2000s", w.Code, w.Body)
+	}
+	body, ct = multipartBody(t, part{"format", "", "txt"}, part{"scope", "", "T1"}, part{"parts", "", "checklist"},
+		part{"points", "", "5"}, part{"methods", "", "T1.1 = written、oral"})
+	w = do(h, "POST", "/assessment/THM2431-001v1", body, ct)
+	if w.Code != 200 || !strings.Contains(w.Body.String(), "T1.1") || strings.Contains(w.Body.String(), "T3.1") {
+		t.Errorf("scope T1: %d, want T1.1 and not T3.1\n%.500s", w.Code, w.Body)
+	}
+	body, ct = multipartBody(t, part{"format", "", "txt"}, part{"methods", "", "T1.1 = dancing"})
+	if w := do(h, "POST", "/assessment/THM2431-001v1", body, ct); w.Code != 422 || !strings.Contains(w.Body.String(), "dancing") {
+		t.Errorf("unknown method: %d", w.Code)
 	}
 }
