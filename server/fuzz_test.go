@@ -28,18 +28,14 @@ func FuzzRenderMultipart(f *testing.F) {
 		body, ct := multipartBody(f, parts...)
 		var b bytes.Buffer
 		_, _ = b.ReadFrom(body)
-		f.Add("jobdesc", strings.TrimPrefix(ct, "multipart/form-data; boundary="), b.Bytes())
+		f.Add("jobdesc"[:len(parts)%3+1], strings.TrimPrefix(ct, "multipart/form-data; boundary="), b.Bytes())
 	}
 	seed(part{"code", "", "THM2431-001v1"}, part{"overlay", "o.toml", "company = \"</script>\"\n[contact]\nemail = \"a@b.tw\"\n"})
 	seed(part{"code", "", "THM2431-001v1"}, part{"roster", "../r.csv", "姓名\n王\n"}, part{"format", "", "txt"})
 	seed(part{"standard", "C:\\x.toml", "code = \"X\"\n"})
 	f.Fuzz(func(t *testing.T, kind, boundary string, body []byte) {
-		for _, k := range []string{"standard", "assessment", "jobdesc"} {
-			if strings.Contains(kind, k) {
-				kind = k
-			}
-		}
-		r := httptest.NewRequest("POST", "/api/render/"+kind+"?format=txt", bytes.NewReader(body))
+		kinds := []string{"standard", "assessment", "jobdesc", "poster"}
+		r := httptest.NewRequest("POST", "/api/render/"+kinds[len(kind)%len(kinds)]+"?format=txt", bytes.NewReader(body))
 		r.Header.Set("Content-Type", "multipart/form-data; boundary="+boundary)
 		w := httptest.NewRecorder()
 		s.Handler().ServeHTTP(w, r)

@@ -120,7 +120,7 @@ func (s *Server) wrap(next http.Handler) http.Handler {
 		d := time.Since(start)
 		s.met.observe(route, rec.code, d)
 		level := slog.LevelInfo
-		if rec.code >= 500 {
+		if rec.code >= 500 && route != "GET /health" {
 			level = slog.LevelError
 		}
 		s.log.LogAttrs(ctx, level, "request", slog.String("id", id), slog.String("method", r.Method),

@@ -34,6 +34,7 @@ type serveFlags struct {
 	maxRenders int
 	token      string
 	grace      time.Duration
+	drain      time.Duration
 }
 
 // newServeCmd builds ocs serve: the web app and HTTP API.
@@ -64,6 +65,7 @@ require "Authorization: Bearer TOKEN" on /api.`,
 	fl.IntVar(&f.maxRenders, "max-renders", runtime.NumCPU(), "documents made at once; more wait briefly, then get 503")
 	fl.StringVar(&f.token, "token", "", "bearer token the API requires (default $OCS_TOKEN; none = open)")
 	fl.DurationVar(&f.grace, "shutdown-timeout", 30*time.Second, "how long requests in flight may finish after SIGINT or SIGTERM")
+	fl.DurationVar(&f.drain, "drain-delay", 0, "after SIGINT or SIGTERM, keep serving this long with /health at 503 so load balancers stop sending requests")
 	return cmd
 }
 
@@ -136,6 +138,10 @@ func runServe(cmd *cobra.Command, e *env, f *serveFlags) error {
 	}
 	stop()
 	srv.SetReady(false)
+	if f.drain > 0 {
+		log.Info("draining: /health answers 503", "for", f.drain)
+		time.Sleep(f.drain)
+	}
 	log.Info("shutting down: letting requests in flight finish", "within", f.grace)
 	sctx, cancel := context.WithTimeout(context.Background(), f.grace)
 	defer cancel()
