@@ -92,12 +92,8 @@ func settingsTOML(form url.Values) []byte {
 // combined; problems (of the settings or the roster, with its line) show
 // on the form.
 func (s *Server) postAssessment(w http.ResponseWriter, r *http.Request) {
-	e := s.entryOf(w, r)
+	e := s.formEntry(w, r)
 	if e == nil {
-		return
-	}
-	if f := s.parseForm(r); f != nil {
-		s.pageFailure(w, r, f)
 		return
 	}
 	fail := func(f *failure) {
@@ -107,18 +103,19 @@ func (s *Server) postAssessment(w http.ResponseWriter, r *http.Request) {
 		}
 		s.pageFailure(w, r, f)
 	}
-	j := &job{kind: pipeline.Assessment, std: e.Std, src: e.Src}
-	var err error
-	if j.format, err = pipeline.ParseFormat(r.FormValue("format")); err != nil {
+	format, err := pipeline.ParseFormat(r.FormValue("format"))
+	if err != nil {
 		fail(badRequest("%v", err))
 		return
 	}
-	if j.opt.Assessment, err = pipeline.ParseAssessmentSettings("assessment form", settingsTOML(r.Form)); err != nil {
+	j := s.pageJob(r, pipeline.Assessment, format, e.Std, e.Src)
+	settings, err := pipeline.ParseAssessmentSettings("assessment form", settingsTOML(r.Form))
+	if err != nil {
 		fail(contentFailure("settings", err))
 		return
 	}
-	j.opt.Assessment.Lang = docLang(r)
-	j.opt.Assessment.Date = s.cfg.Date
+	settings.Lang, settings.Date = j.opt.Assessment.Lang, j.opt.Assessment.Date
+	j.opt.Assessment = settings
 	data, name, ok, f := field(r, "roster", "roster.csv")
 	if f != nil {
 		fail(f)

@@ -63,9 +63,7 @@ func (s *Server) postCheckPreview(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			f = contentFailure("standard", err)
 		} else {
-			j := &job{kind: pipeline.Standard, format: pipeline.HTML, std: std, src: src}
-			j.opt.Assessment.Lang = docLang(r)
-			j.opt.Assessment.Date = s.cfg.Date
+			j := s.pageJob(r, pipeline.Standard, pipeline.HTML, std, src)
 			var out *output
 			if out, f = s.produce(r.Context(), j); f == nil {
 				sendDocument(w, out, "inline")

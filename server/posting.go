@@ -291,12 +291,8 @@ func (s *Server) showPosting(w http.ResponseWriter, r *http.Request, e *entry, f
 // postPosting answers the posting form's buttons: check, preview, save,
 // load and download.
 func (s *Server) postPosting(w http.ResponseWriter, r *http.Request) {
-	e := s.entryOf(w, r)
+	e := s.formEntry(w, r)
 	if e == nil {
-		return
-	}
-	if f := s.parseForm(r); f != nil {
-		s.pageFailure(w, r, f)
 		return
 	}
 	action := r.FormValue("action")
@@ -342,10 +338,8 @@ func (s *Server) postPosting(w http.ResponseWriter, r *http.Request) {
 			s.showPosting(w, r, e, r.Form, ps, true, http.StatusUnprocessableEntity)
 			return
 		}
-		j := &job{kind: pipeline.JobDesc, format: pipeline.HTML, std: e.Std, src: e.Src}
+		j := s.pageJob(r, pipeline.JobDesc, pipeline.HTML, e.Std, e.Src)
 		j.opt.Overlay = ov
-		j.opt.Assessment.Lang = docLang(r)
-		j.opt.Assessment.Date = s.cfg.Date
 		disp := "inline"
 		if action == "download" {
 			if j.format, err = pipeline.ParseFormat(r.FormValue("format")); err != nil {

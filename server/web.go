@@ -106,6 +106,29 @@ func (s *Server) entryOf(w http.ResponseWriter, r *http.Request) *entry {
 	return e
 }
 
+// formEntry is entryOf for a posted form: it reads the form too,
+// answering the failure when it cannot.
+func (s *Server) formEntry(w http.ResponseWriter, r *http.Request) *entry {
+	e := s.entryOf(w, r)
+	if e == nil {
+		return nil
+	}
+	if f := s.parseForm(r); f != nil {
+		s.pageFailure(w, r, f)
+		return nil
+	}
+	return e
+}
+
+// pageJob is a job made from a page: in the page's language, with the
+// server's document date.
+func (s *Server) pageJob(r *http.Request, k pipeline.Kind, f pipeline.Format, std *standard.Standard, src pipeline.Source) *job {
+	j := &job{kind: k, format: f, std: std, src: src}
+	j.opt.Assessment.Lang = docLang(r)
+	j.opt.Assessment.Date = s.cfg.Date
+	return j
+}
+
 func (s *Server) pageLibrary(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.FormValue("q"))
 	var list []standardJSON
@@ -144,9 +167,7 @@ func (s *Server) pageDocument(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	j := &job{kind: pipeline.Standard, format: f, std: e.Std, src: e.Src}
-	j.opt.Assessment.Lang = docLang(r)
-	j.opt.Assessment.Date = s.cfg.Date
+	j := s.pageJob(r, pipeline.Standard, f, e.Std, e.Src)
 	out, fail := s.produce(r.Context(), j)
 	if fail != nil {
 		s.pageFailure(w, r, fail)
