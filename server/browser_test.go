@@ -46,6 +46,23 @@ func browserCtx(t *testing.T) (ctx context.Context, base, downloads string) {
 	return ctx, ts.URL, downloads
 }
 
+// shot saves a screenshot of the page as it is now into $OCS_SCREENSHOTS,
+// when it is set.
+func shot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("OCS_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 gives a PNG
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // waitDownload waits for a finished file with extension ext in dir.
 func waitDownload(t *testing.T, dir, ext string) string {
 	t.Helper()
@@ -75,6 +92,7 @@ func TestBrowserPosting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	shot(t, ctx, "flow-posting-bad-email")
 	msg, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`[data-field="contact.email"] .error`)))
 	if err != nil {
 		t.Fatal(err)
@@ -96,6 +114,7 @@ func TestBrowserPosting(t *testing.T) {
 	if err != nil {
 		t.Fatalf("preview: %v", err)
 	}
+	shot(t, ctx, "flow-posting-preview")
 	if !strings.Contains(preview, "hr@example.com") {
 		t.Errorf("preview lacks the contact e-mail:\n%s", preview)
 	}
@@ -162,6 +181,7 @@ func TestBrowserCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	shot(t, ctx, "flow-check")
 	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`ul.problems`)))
 	if err != nil {
 		t.Fatal(err)

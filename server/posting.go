@@ -73,7 +73,7 @@ var postingForm = []group{
 	}},
 	{"duties", []input{
 		{Key: "include", Label: [2]string{"包含的職責與任務", "Duties and tasks the job covers"}, Kind: "scope"},
-		{Key: "exclude", Label: [2]string{"排除（代碼，一行一項）", "Leave out (codes, one per line)"}, Kind: "lines"},
+		{Key: "exclude", Label: [2]string{"排除的職責或任務代碼", "Duty or task codes to leave out"}, Kind: "lines"},
 		{Key: "show_indicators", Label: [2]string{"列出行為指標", "List the performance indicators"}, Kind: "check"},
 	}},
 	{"reqs", []input{

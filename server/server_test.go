@@ -470,3 +470,37 @@ func TestAssessmentPage(t *testing.T) {
 		t.Errorf("unknown method: %d", w.Code)
 	}
 }
+
+// TestOpenAPI checks that the OpenAPI file is JSON of version 3.1 and
+// documents every API route with the statuses the server answers.
+func TestOpenAPI(t *testing.T) {
+	var doc struct {
+		OpenAPI string `json:"openapi"`
+		Paths   map[string]map[string]struct {
+			Responses map[string]any `json:"responses"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal(openapi, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.OpenAPI != "3.1.0" {
+		t.Errorf("openapi %q, want 3.1.0", doc.OpenAPI)
+	}
+	for path, statuses := range map[string][]string{
+		"/health": {"200", "503"}, "/version": {"200"}, "/metrics": {"200"}, "/api/standards": {"200", "401"},
+		"/api/check": {"200", "400", "401", "413"}, "/api/render/{kind}": {"200", "400", "401", "404", "413", "422", "503"},
+	} {
+		ops := doc.Paths[path]
+		if len(ops) == 0 {
+			t.Errorf("%s is not documented", path)
+			continue
+		}
+		for method, op := range ops {
+			for _, st := range statuses {
+				if _, ok := op.Responses[st]; !ok {
+					t.Errorf("%s %s does not document status %s", method, path, st)
+				}
+			}
+		}
+	}
+}
