@@ -255,3 +255,29 @@ func TestBrowserPhoneFits(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserCheckTable pastes a good standard and sees its table.
+func TestBrowserCheckTable(t *testing.T) {
+	ctx, base, _ := browserCtx(t)
+	std, err := os.ReadFile("../standards/BAS1219-002v4.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"/check?lang=zh-TW"), // chromium asks for English; the page keeps zh-TW
+		chromedp.SetValue(chromedp.CSS(`#standard`), string(std)),
+		chromedp.Click(chromedp.CSS(`#check-button`)),
+		chromedp.WaitVisible(chromedp.CSS(`iframe[name=table]`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => { const d = document.querySelector("iframe[name=table]").contentDocument; return d && d.body && d.body.innerText.includes("BAS1219-002v4") ? d.body.innerText : false; })()`, chromedp.WithPollingTimeout(20*time.Second)))
+	if err != nil {
+		t.Fatalf("the table does not show: %v", err)
+	}
+	shot(t, ctx, "flow-check-table")
+	if !strings.Contains(table, "職能基準代碼") {
+		t.Errorf("the table lacks its header:\n%.500s", table)
+	}
+}

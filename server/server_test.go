@@ -504,3 +504,61 @@ func TestOpenAPI(t *testing.T) {
 		}
 	}
 }
+
+func TestStandardsFolder(t *testing.T) {
+	dir := t.TempDir()
+	good := strings.Replace(mustRead(t, "../standards/BAS1219-002v4.toml"), `"BAS1219-002v4"`, `"ZZZ0001-001v1"`, 1)
+	if err := os.WriteFile(dir+"/mine.toml", []byte(good), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir+"/broken.toml", []byte("code = [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := newTestServer(t, Config{Standards: []string{dir}}).Handler()
+	w := do(h, "GET", "/api/standards", nil, "")
+	if !strings.Contains(w.Body.String(), `"code": "ZZZ0001-001v1"`) || !strings.Contains(w.Body.String(), `"source": "`+dir+`"`) {
+		t.Errorf("the folder's standard is not listed:\n%s", w.Body)
+	}
+	if strings.Contains(w.Body.String(), "broken") {
+		t.Errorf("a standard with errors is listed:\n%s", w.Body)
+	}
+	if _, err := New(Config{Standards: []string{dir + "/missing"}}); err == nil {
+		t.Error("a missing standards folder gave no error")
+	}
+}
+
+func TestMetricsCount(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	body, ct := multipartBody(t, part{"code", "", "THM2431-001v1"}, part{"roster", "r.csv", "姓名\n甲\n乙\n丙\n"})
+	if w := do(h, "POST", "/api/render/assessment?format=txt", body, ct); w.Code != 200 {
+		t.Fatal(w.Code)
+	}
+	m := do(h, "GET", "/metrics", nil, "").Body.String()
+	for _, want := range []string{
+		`ocs_documents_rendered_total{format="txt",kind="assessment"} 3`,
+		`ocs_http_requests_total{code="200",route="POST /api/render/{kind}"} 1`,
+		`ocs_http_request_duration_seconds_count{route="POST /api/render/{kind}"} 1`,
+		`ocs_http_requests_in_flight 1`, // the /metrics request itself
+	} {
+		if !strings.Contains(m, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+}
+
+// TestNoTempFiles sends an upload near the body limit and checks that
+// nothing was written to the temporary folder.
+func TestNoTempFiles(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	h := newTestServer(t, Config{MaxBody: 4 << 20}).Handler()
+	roster := "姓名\n" + strings.Repeat("王小明\n", (3<<20)/10)
+	body, ct := multipartBody(t, part{"code", "", "THM2431-001v1"}, part{"roster", "r.csv", roster}, part{"overlay", "o.toml", strings.Repeat("#", 1<<19)})
+	w := do(h, "POST", "/api/render/standard?format=txt", body, ct)
+	if w.Code != 400 { // a roster with the standard kind: read, then refused
+		t.Errorf("status %d, want 400", w.Code)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("the upload was written to disk: %v", left)
+	}
+}
