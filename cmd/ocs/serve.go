@@ -121,7 +121,7 @@ func runServe(cmd *cobra.Command, e *env, f *serveFlags) error {
 	}
 	url := "http://" + displayAddr(ln.Addr().String()) + "/"
 	fmt.Fprintf(cmd.OutOrStdout(), "ocs serve: %s (Ctrl-C to stop)\n", url)
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second,
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: f.timeout,
 		WriteTimeout: f.timeout + 10*time.Second, IdleTimeout: 2 * time.Minute,
 		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	if f.open {
