@@ -11,6 +11,7 @@ import (
 
 	"github.com/ocs-project/ocs/internal/pipeline"
 	"github.com/ocs-project/ocs/standard"
+	"github.com/ocs-project/ocs/templates"
 	"github.com/ocs-project/ocs/templates/assessment"
 )
 
@@ -21,9 +22,18 @@ type assessView struct {
 	Parts    []string
 	Methods  []string
 	Points   []int
+	Names    templates.Labels // printed names of parts and methods
 	Form     url.Values
 	Problems standard.Problems
 	Formats  []pipeline.Format
+}
+
+// Name is the printed name of a part or method: its label, else id.
+func (v assessView) Name(prefix, id string) string {
+	if n := v.Names[prefix+id]; n != "" {
+		return n
+	}
+	return id
 }
 
 // Has reports whether the form has value val for key.
@@ -45,7 +55,12 @@ func (s *Server) pageAssessment(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) showAssessment(w http.ResponseWriter, r *http.Request, e *entry, form url.Values, ps standard.Problems, status int) {
-	v := assessView{S: e.json(), Scope: scopeItems(e.Std), Parts: assessment.AssessmentParts(),
+	names, err := templates.LoadLabels("assessment", pageLang(r))
+	if err != nil {
+		s.pageFailure(w, r, &failure{status: http.StatusInternalServerError, msg: err.Error()})
+		return
+	}
+	v := assessView{Names: names, S: e.json(), Scope: scopeItems(e.Std), Parts: assessment.AssessmentParts(),
 		Methods: assessment.AssessmentMethods(), Points: []int{0, 3, 4, 5}, Form: form, Problems: ps,
 		Formats: []pipeline.Format{pipeline.PDF, pipeline.DOCX, pipeline.HTML, pipeline.TXT}}
 	s.render(w, r, status, "assessment", word(pageLang(r), "assessment")+" · "+e.Std.Name(), v)

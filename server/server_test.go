@@ -97,6 +97,8 @@ func TestRoutes(t *testing.T) {
 		{"GET", "/standards/NOPE", 404, "text/html", ""},
 		{"GET", "/posting/THM2431-001v1", 200, "text/html", `name="contact.email"`},
 		{"GET", "/assessment/THM2431-001v1", 200, "text/html", `name="roster"`},
+		{"GET", "/assessment/THM2431-001v1", 200, "text/html", `value="checklist" > 實作觀察檢核表`},
+		{"GET", "/assessment/THM2431-001v1?lang=en", 200, "text/html", `value="checklist" > Observation checklist`},
 		{"GET", "/check", 200, "text/html", `name="standard"`},
 		{"GET", "/static/style.css", 200, "text/css", "--accent"},
 		{"GET", "/static/app.js", 200, "javascript", "requestSubmit"},
