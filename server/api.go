@@ -3,6 +3,7 @@ package server
 import (
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -135,7 +136,8 @@ func (s *Server) readCheck(r *http.Request) (pipeline.Source, *failure) {
 func (s *Server) check(src pipeline.Source) (*standard.Standard, standard.Problems) {
 	std, ps, err := pipeline.Load(src)
 	if err != nil {
-		if all, ok := err.(standard.Problems); ok {
+		var all standard.Problems
+		if errors.As(err, &all) {
 			return nil, all
 		}
 		return nil, standard.Problems{{Rule: "TOML", Severity: standard.Error, File: src.Name, Message: err.Error()}}

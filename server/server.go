@@ -124,12 +124,12 @@ func (s *Server) loadCatalogue() error {
 		s.add(src, "bundled")
 	}
 	for _, dir := range s.cfg.Standards {
+		if _, err := os.Stat(dir); err != nil {
+			return fmt.Errorf("standards folder: %w (check --standards)", err)
+		}
 		names, err := fs.Glob(os.DirFS(dir), "*.toml")
 		if err != nil {
 			return fmt.Errorf("standards folder %s: %w", dir, err)
-		}
-		if _, err := os.Stat(dir); err != nil {
-			return fmt.Errorf("standards folder: %w", err)
 		}
 		for _, n := range names {
 			path := filepath.Join(dir, n)
