@@ -66,7 +66,9 @@ func TestLoad(t *testing.T) {
 	stop := time.Now().Add(dur)
 	var heapAt []uint64
 	done := make(chan struct{})
+	sampled := make(chan struct{})
 	go func() { // sample memory every 10 s
+		defer close(sampled)
 		tk := time.NewTicker(10 * time.Second)
 		defer tk.Stop()
 		for {
@@ -133,6 +135,7 @@ func TestLoad(t *testing.T) {
 	}
 	wg.Wait()
 	close(done)
+	<-sampled
 	slices.Sort(latencies)
 	n := len(latencies)
 	rss := peakRSS()
