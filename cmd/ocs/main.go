@@ -78,6 +78,7 @@ into the official standard table, assessment forms and job descriptions.`,
 		newNewCmd(),
 		newFillCmd(),
 		newDiffCmd(),
+		newServeCmd(e),
 	)
 	return root
 }
