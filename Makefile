@@ -20,7 +20,7 @@ lint:
 # internal/testtool; OCS_REQUIRE_TOOLS=1 makes those failures instead),
 # ending with go test's usual line per package.
 test: lint
-	$(GO) test -count=1 -json ./... | $(GO) run ./internal/testsum
+	$(GO) test -count=1 -timeout 30m -json ./... | $(GO) run ./internal/testsum
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
