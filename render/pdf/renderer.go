@@ -150,14 +150,24 @@ func (r *Renderer) font(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 }
 
 // embedFont cuts face e down to runes and makes the font to embed. The
-// widths are the ones the layout measured with.
+// widths are the ones the layout measured with. An OpenType font with CFF
+// outlines is embedded whole (there is no CFF subsetter), each character
+// selecting its glyph by CID.
 func embedFont(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 	name := e.ref.family
 	if e.ref.style == "B" {
 		name += "-Bold"
 	}
 	if e.face.CFF() {
-		return embedCFF(e, name, runes)
+		p, err := e.face.Program()
+		if err != nil {
+			return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
+		}
+		m, err := e.face.Metrics()
+		if err != nil {
+			return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
+		}
+		return pdfw.NewCFF(name, e.face.Data, e.chars(runes, func(r rune) int { return p.CID(m.Glyph(r)) }))
 	}
 	sub, err := e.face.Subset(runes)
 	if err != nil {
@@ -167,37 +177,20 @@ func embedFont(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
 	}
-	chars := make([]pdfw.Char, 0, len(runes))
-	for _, c := range runes {
-		if !e.face.Has(c) {
-			// An allowed missing character: drawn as .notdef one em
-			// wide, as the layout measured it, and extracted as itself.
-			chars = append(chars, pdfw.Char{Rune: c, Width: 1000})
-			continue
-		}
-		chars = append(chars, pdfw.Char{Rune: c, Glyph: uint16(m.Glyph(c)), Width: e.units(c)})
-	}
-	return pdfw.NewTrueType(name, sub.Data, chars)
+	return pdfw.NewTrueType(name, sub.Data, e.chars(runes, m.Glyph))
 }
 
-// embedCFF embeds an OpenType font with CFF outlines whole (there is no
-// CFF subsetter), each character selecting its glyph by CID.
-func embedCFF(e *faceEntry, name string, runes []rune) (*pdfw.Font, error) {
-	p, err := e.face.Program()
-	if err != nil {
-		return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
-	}
-	m, err := e.face.Metrics()
-	if err != nil {
-		return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
-	}
+// chars lists the characters to embed with the glyph code glyph gives and
+// the width the layout measured. An allowed missing character is drawn as
+// .notdef one em wide, as the layout measured it, and extracts as itself.
+func (e *faceEntry) chars(runes []rune, glyph func(rune) int) []pdfw.Char {
 	chars := make([]pdfw.Char, 0, len(runes))
 	for _, c := range runes {
 		if !e.face.Has(c) {
 			chars = append(chars, pdfw.Char{Rune: c, Width: 1000})
 			continue
 		}
-		chars = append(chars, pdfw.Char{Rune: c, Glyph: uint16(p.CID(m.Glyph(c))), Width: e.units(c)})
+		chars = append(chars, pdfw.Char{Rune: c, Glyph: uint16(glyph(c)), Width: e.units(c)})
 	}
-	return pdfw.NewCFF(name, e.face.Data, chars)
+	return chars
 }
