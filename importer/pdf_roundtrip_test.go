@@ -94,3 +94,16 @@ func explained(diff []string, res *importer.Result) bool {
 	}
 	return false
 }
+
+// BenchmarkImportPDF imports THM2431-001v1's standard table as ocs prints
+// it: read the PDF, interpret the grid, write and check the TOML.
+func BenchmarkImportPDF(b *testing.B) {
+	s := bundled(b, "THM2431-001v1")
+	data := table(b, s, templates.Options{}, func(d *render.Document) ([]byte, error) { return rpdf.Render(d, rpdf.Options{}) })
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := importer.Import(data, importer.Options{Source: "THM2431-001v1.pdf"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
