@@ -355,7 +355,7 @@ func buildInputs(args []string) ([]pipeline.Source, error) {
 	}
 	ins := make([]pipeline.Source, 0, len(files))
 	for _, file := range files {
-		data, err := os.ReadFile(file)
+		data, err := pipeline.ReadFile(file, pipeline.DefaultMaxInput, nil)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", file, err)
 		}

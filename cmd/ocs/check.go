@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocs-project/ocs/internal/pipeline"
 	"github.com/ocs-project/ocs/standard"
 	"github.com/ocs-project/ocs/standards"
 )
@@ -51,7 +52,7 @@ The exit status is 1 when there are errors (with --strict, warnings too), 0 othe
 			if f.format != "text" && f.format != "json" {
 				return fmt.Errorf("unknown --format %q: use text or json", f.format)
 			}
-			results, err := checkAll(args)
+			results, err := checkAll(args, maxInput(cmd), cmd.InOrStdin())
 			if err != nil {
 				return err
 			}
@@ -70,9 +71,17 @@ type checked struct {
 	problems standard.Problems
 }
 
-// checkAll checks the files named by args, or the bundled standards.
-func checkAll(args []string) ([]checked, error) {
+// checkAll checks the files named by args ("-" is standard input), or the
+// bundled standards; no file is read beyond max bytes.
+func checkAll(args []string, max int64, stdin io.Reader) ([]checked, error) {
 	var out []checked
+	if len(args) == 1 && args[0] == "-" {
+		data, err := pipeline.ReadFile("-", max, stdin)
+		if err != nil {
+			return nil, err
+		}
+		return []checked{{"stdin.toml", checkData("stdin.toml", data)}}, nil
+	}
 	if len(args) == 0 {
 		for _, name := range standards.Names() {
 			s, err := standard.LoadFS(standards.FS, name)
@@ -92,7 +101,7 @@ func checkAll(args []string) ([]checked, error) {
 		return nil, fmt.Errorf("no .toml files in %s", strings.Join(args, ", "))
 	}
 	for _, file := range files {
-		out = append(out, checked{file, checkFile(file)})
+		out = append(out, checked{file, checkFile(file, max)})
 	}
 	return out, nil
 }

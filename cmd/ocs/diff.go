@@ -111,7 +111,7 @@ func runDiff(cmd *cobra.Command, f *diffFlags, args []string) (int, error) {
 	var sides [2]*standard.Standard
 	var srcs [2]pipeline.Source
 	for i, arg := range args {
-		src, err := pipeline.Open(arg)
+		src, err := pipeline.OpenLimit(arg, maxInput(cmd), cmd.InOrStdin())
 		if err != nil {
 			return 0, err
 		}

@@ -78,7 +78,7 @@ func runFill(cmd *cobra.Command, f *fillFlags, args []string) error {
 	if !f.data && len(args) != 2 {
 		return errors.New("give the template and the standard: ocs fill TEMPLATE.docx STANDARD -o OUT.docx")
 	}
-	src, err := pipeline.Open(stdArg)
+	src, err := pipeline.OpenLimit(stdArg, maxInput(cmd), cmd.InOrStdin())
 	if err != nil {
 		return err
 	}
@@ -116,7 +116,7 @@ func runFill(cmd *cobra.Command, f *fillFlags, args []string) error {
 		return writeFile(orDash(f.out), append(out, '\n'), cmd.OutOrStdout())
 	}
 
-	data, err := os.ReadFile(args[0])
+	data, err := pipeline.ReadFile(args[0], maxInput(cmd), nil)
 	if err != nil {
 		return fmt.Errorf("read template: %w", err)
 	}

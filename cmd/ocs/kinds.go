@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -115,13 +114,19 @@ func schemaKind(data []byte) (fileKind, bool) {
 	return "", false
 }
 
-// checkFile checks one file with the rules of its kind.
-func checkFile(file string) standard.Problems {
-	data, err := os.ReadFile(file)
+// checkFile checks one file, of at most max bytes, with the rules of its
+// kind.
+func checkFile(file string, max int64) standard.Problems {
+	data, err := pipeline.ReadFile(file, max, nil)
 	if err != nil {
 		return standard.Problems{{Rule: "FILE", Severity: standard.Error, File: file,
-			Message: fmt.Sprintf("cannot read the file: %v", err), Hint: "check the path"}}
+			Message: fmt.Sprintf("cannot read the file: %v", err), Hint: "check the path, or raise --max-input for a larger file"}}
 	}
+	return checkData(file, data)
+}
+
+// checkData checks the bytes of one file with the rules of its kind.
+func checkData(file string, data []byte) standard.Problems {
 	ctrl := controlProblems(file, data)
 	var ps standard.Problems
 	switch detectKind(file, data) {

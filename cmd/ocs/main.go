@@ -66,6 +66,7 @@ into the official standard table, assessment forms and job descriptions.`,
 		SilenceErrors: true,
 	}
 	addSettingsFlag(root)
+	root.PersistentFlags().Int64("max-input", pipeline.DefaultMaxInput>>20, "largest input file to read, in MiB (standards, overlays, rosters, templates, files to import)")
 	setVersionFlag(root)
 	root.AddCommand(
 		newRenderCmd(e),
@@ -128,4 +129,13 @@ func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 2
+}
+
+// maxInput is the --max-input limit in bytes.
+func maxInput(cmd *cobra.Command) int64 {
+	mib, err := cmd.Flags().GetInt64("max-input")
+	if err != nil || mib <= 0 {
+		return pipeline.DefaultMaxInput
+	}
+	return mib << 20
 }

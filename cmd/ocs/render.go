@@ -129,7 +129,7 @@ func runRender(cmd *cobra.Command, e *env, f *renderFlags, args []string) error 
 	if j.opt.Overlay, err = f.loadOverlay(); err != nil {
 		return err
 	}
-	if j.src, err = f.source(args, j.opt.Overlay); err != nil {
+	if j.src, err = f.source(cmd, args, j.opt.Overlay); err != nil {
 		return err
 	}
 	if j.s, err = load(cmd, j.src); err != nil {
@@ -194,7 +194,7 @@ func (f *renderFlags) loadOverlay() (*jobdesc.Overlay, error) {
 
 // source reads the standard named on the command line, or else by the
 // overlay.
-func (f *renderFlags) source(args []string, ov *jobdesc.Overlay) (pipeline.Source, error) {
+func (f *renderFlags) source(cmd *cobra.Command, args []string, ov *jobdesc.Overlay) (pipeline.Source, error) {
 	arg := ""
 	if len(args) == 2 {
 		arg = args[1]
@@ -205,9 +205,9 @@ func (f *renderFlags) source(args []string, ov *jobdesc.Overlay) (pipeline.Sourc
 		}
 	}
 	if arg == "" {
-		return pipeline.Source{}, fmt.Errorf("name the standard: a TOML file or a bundled code (%s)", strings.Join(standards.Codes(), ", "))
+		return pipeline.Source{}, fmt.Errorf("name the standard: a TOML file, - for standard input, or a bundled code (%s)", strings.Join(standards.Codes(), ", "))
 	}
-	return pipeline.Open(arg)
+	return pipeline.OpenLimit(arg, maxInput(cmd), cmd.InOrStdin())
 }
 
 // load parses and validates src, printing its warnings.

@@ -26,7 +26,7 @@ type cohort struct {
 
 // readCohort reads the roster at path for j.
 func readCohort(j *renderJob, path string) (*cohort, error) {
-	data, err := os.ReadFile(path)
+	data, err := pipeline.ReadFile(path, pipeline.DefaultMaxInput, nil)
 	if err != nil {
 		return nil, fmt.Errorf("read roster: %w", err)
 	}

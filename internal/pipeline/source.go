@@ -46,7 +46,7 @@ func AllBundled() ([]Source, error) {
 // Open reads arg as a file or, when no such file exists and arg has no
 // path separator, as the code of a bundled standard.
 func Open(arg string) (Source, error) {
-	data, err := os.ReadFile(arg)
+	data, err := ReadFile(arg, DefaultMaxInput, nil)
 	if err == nil {
 		return Source{Name: arg, Data: data}, nil
 	}
