@@ -83,6 +83,17 @@
 // cell blank and breaks rows anywhere. The rules above keep that flow and
 // that density, but name the continued duty and avoid splitting short rows.
 //
+// # Brand
+//
+// A document's Brand draws, on every page, a header band above the body:
+// the logo 12 mm high (at most 60 mm wide), the organisation's name in
+// bold in the accent colour, the Line at the right margin and a rule in
+// the accent colour (black without one) under them; the body moves down
+// by the band only when there is one. The Footer line stands above the
+// running footer. With an accent colour, shaded cells are filled with its
+// tint (Color.Tint(0.8)) and the title and headings drawn in it. All of it
+// is artifacts (texts and logo Pagination); an unbranded document is unchanged.
+//
 // # Pages
 //
 // Paragraphs break between lines, leaving no lone first or last line of a

@@ -9,7 +9,7 @@ func (f *flow) watermarks(mark string) {
 		return
 	}
 	st := newStyle(16, 1.2, 0, true, render.Center)
-	top := max(f.top/2-st.lead/2, 0)
+	top := max((f.top-f.band)/2-st.lead/2, 0)
 	for _, pg := range f.pages {
 		lines := layoutPara(f.t, para{runs: []render.Run{{Text: mark, Bold: true}}, style: st, align: render.Center}, f.width)
 		for i := range lines {

@@ -18,7 +18,9 @@ type flow struct {
 	broken  bool    // a page break is pending
 	section int
 	footer  render.Footer
-	tags    tagState // the structure tree, built in reading order
+	tags    tagState      // the structure tree, built in reading order
+	brand   *render.Brand // the house style; nil for none
+	band    float64       // the brand header band above the body, with its gap
 }
 
 // item is a block prepared for placing: its lines are broken and its
@@ -122,10 +124,11 @@ type paraItem struct {
 	lines         []tline
 	before, after float64
 	keepNext      bool
-	tag           string // structure type: P, H1…H6 or L
-	level         int    // heading level; 0 for other blocks
-	title         string // a heading's text, for the outline
-	items         []int  // a list's first line of each item
+	tag           string       // structure type: P, H1…H6 or L
+	level         int          // heading level; 0 for other blocks
+	title         string       // a heading's text, for the outline
+	items         []int        // a list's first line of each item
+	color         render.Color // of the text: the brand's accent for titles and headings
 }
 
 func (p *paraItem) keep() bool { return p.keepNext }
@@ -164,7 +167,9 @@ func (p *paraItem) place(f *flow) {
 			f.tags.heads = append(f.tags.heads, headMark{level: p.level, title: p.title, page: len(f.pages) - 1, y: f.y})
 		}
 		f.tagLine(p, el, i)
+		n := len(f.pg.texts)
 		f.pg.drawLine(f.t, f.left, f.y, l)
+		colorTexts(f.pg, n, p.color)
 		f.y += l.height()
 		f.fresh = false
 	}
@@ -183,6 +188,7 @@ func (f *flow) prepareParagraph(p *render.Paragraph) *paraItem {
 	if p.Style == render.TitleText {
 		// The document's title is its top heading.
 		it.tag, it.level, it.title = "H1", 1, runsText(p.Runs)
+		it.color = f.accent()
 	}
 	return it
 }
@@ -193,7 +199,7 @@ func (f *flow) prepareHeading(h *render.Heading) *paraItem {
 	st := headingStyle(h.Level)
 	lines := layoutPara(f.t, para{runs: h.Runs, style: st, align: h.Align}, f.width)
 	return &paraItem{lines: lines, before: headingSpace, after: st.after, keepNext: true,
-		tag: headingTag(h.Level), level: max(h.Level, 1), title: runsText(h.Runs)}
+		tag: headingTag(h.Level), level: max(h.Level, 1), title: runsText(h.Runs), color: f.accent()}
 }
 
 // alignOr returns a, or def when a is the zero value Left.

@@ -13,6 +13,7 @@ const (
 	opLine
 	opFrame
 	opFill
+	opImage // the brand's logo
 )
 
 // op is one drawing operation recorded on a page. For a line, (x, y) and
@@ -24,13 +25,15 @@ type op struct {
 	size       float64
 	stroke     float64 // line width, or text stroke for synthetic bold
 	text       string
-	el         *pdfw.Elem // structure element of a text; nil: an artifact
+	el         *pdfw.Elem   // structure element of a text; nil: an artifact
+	color      render.Color // of a text, line or fill; unset: black, or the fill's grey
 }
 
 // page is a laid-out page: its drawing in three layers (fills under text,
 // rules over it) and the section it belongs to.
 type page struct {
 	fills, texts, rules []op
+	images              []op // the brand's logo in the page header
 	section             int
 	footer              render.Footer
 	tags                *tagState // the element of the text drawn now

@@ -51,6 +51,7 @@ func layout(doc *render.Document, allowMissing bool, set *fonts.Set, metrics fun
 	if err != nil {
 		return nil, info{}, err
 	}
+	f.setBrand(doc.Brand)
 	f.t = newFaceTable(set, metrics)
 	f.footer = doc.Footer
 	f.startTags(doc.Meta.Lang)
@@ -85,6 +86,7 @@ func (f *flow) place(doc *render.Document, allowMissing bool) error {
 		f.newPage() // an empty document is one empty page
 	}
 	f.footers()
+	f.brands()
 	f.watermarks(doc.Watermark)
 	return f.t.err
 }

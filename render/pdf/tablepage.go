@@ -251,7 +251,7 @@ func (run *tableRun) drawPart(c *tcell, top, h float64, ls []tline, align bool) 
 	run.tagCell(c, ls)
 	x := f.left + c.x
 	if c.cell.Shade {
-		f.pg.fill(x, top, c.w, h, shadeGray)
+		f.shade(x, top, c.w, h)
 	}
 	y := top + cellPad
 	if align {

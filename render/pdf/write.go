@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/ocs-project/ocs/render/pdf/pdfw"
@@ -30,6 +31,14 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 	}
 	d.Tree = f.tags.tree
 	d.Outline = f.outline()
+	var logo string
+	if f.brand != nil && f.brand.Logo != nil && hasBrandHeader(f.brand) {
+		img, err := logoImage(f.brand.Logo)
+		if err != nil {
+			return nil, fmt.Errorf("brand logo: %w", err)
+		}
+		logo = d.AddImage(img)
+	}
 	w, h := f.pageW*mmPt, f.pageH*mmPt
 	var codes []byte
 	for i, pg := range f.pages {
@@ -37,7 +46,18 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 		if len(pg.fills) > 0 {
 			c.Artifact("Layout")
 			for _, o := range pg.fills {
-				c.Fill(o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt, o.stroke)
+				if o.color.Set {
+					c.FillColor(o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt, rgb(o.color))
+				} else {
+					c.Fill(o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt, o.stroke)
+				}
+			}
+			c.End()
+		}
+		if len(pg.images) > 0 {
+			c.Artifact("Pagination")
+			for _, o := range pg.images {
+				c.Image(logo, o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt)
 			}
 			c.End()
 		}
@@ -63,7 +83,11 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 				open, cur = true, el
 			}
 			codes = pfs[o.ent].Encode(codes[:0], o.text)
-			c.Text(names[o.ent], o.size, o.x*mmPt, h-o.y*mmPt, o.stroke*mmPt, codes)
+			if o.color.Set {
+				c.TextColor(names[o.ent], o.size, o.x*mmPt, h-o.y*mmPt, o.stroke*mmPt, codes, rgb(o.color))
+			} else {
+				c.Text(names[o.ent], o.size, o.x*mmPt, h-o.y*mmPt, o.stroke*mmPt, codes)
+			}
 		}
 		if open {
 			c.End()
@@ -72,7 +96,7 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 			c.Artifact("Layout")
 			for _, o := range pg.rules {
 				if o.kind == opLine {
-					c.Line(o.x*mmPt, h-o.y*mmPt, o.w*mmPt, h-o.h*mmPt, o.stroke*mmPt)
+					c.LineColor(o.x*mmPt, h-o.y*mmPt, o.w*mmPt, h-o.h*mmPt, o.stroke*mmPt, rgb(o.color))
 				} else {
 					c.Frame(o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt, o.stroke*mmPt)
 				}

@@ -13,9 +13,30 @@ type Content struct {
 	size   float64
 	mode   int
 	width  float64
-	fill   float64
-	stroke float64
+	fill   RGB // the colour filling text and shapes
+	stroke RGB // the colour stroking lines and bold text outlines
 	marked int // open marked-content sequences
+}
+
+// RGB is a colour, each component from 0 to 1. The zero value is black;
+// a colour whose components are equal is written as a grey.
+type RGB struct{ R, G, B float64 }
+
+// Gray returns the grey level g (0 black, 1 white).
+func Gray(g float64) RGB { return RGB{g, g, g} }
+
+// appendColor writes the operator setting c: op for a grey, the
+// lower-case op "rg" or "RG" for a colour.
+func (c *Content) appendColor(col RGB, gray, rgb string) {
+	if col.R == col.G && col.G == col.B {
+		c.num(col.R)
+		c.b = append(c.b, gray...)
+		return
+	}
+	c.num(col.R)
+	c.num(col.G)
+	c.num(col.B)
+	c.b = append(c.b, rgb...)
 }
 
 // NewContent returns an empty content stream with the PDF defaults in
@@ -44,10 +65,17 @@ func (c *Content) endText() {
 // at (x, y). With stroke above zero the glyph outlines are also stroked
 // with that line width, which emboldens them (text rendering mode 2).
 func (c *Content) Text(font string, size, x, y, stroke float64, codes []byte) {
+	c.TextColor(font, size, x, y, stroke, codes, RGB{})
+}
+
+// TextColor is Text in a colour: the glyphs are filled, and stroked when
+// bold, with col.
+func (c *Content) TextColor(font string, size, x, y, stroke float64, codes []byte, col RGB) {
 	if stroke > 0 {
 		c.lineWidth(stroke)
+		c.strokeColor(col)
 	}
-	c.grayFill(0)
+	c.fillColor(col)
 	if !c.inText {
 		c.b = append(c.b, "BT\n"...)
 		c.inText = true
@@ -85,19 +113,32 @@ func (c *Content) lineWidth(w float64) {
 	}
 }
 
-// grayFill sets the fill grey (0 black, 1 white).
-func (c *Content) grayFill(g float64) {
-	if g != c.fill {
-		c.num(g)
-		c.b = append(c.b, "g\n"...)
-		c.fill = g
+// fillColor sets the fill colour.
+func (c *Content) fillColor(col RGB) {
+	if col != c.fill {
+		c.appendColor(col, "g\n", "rg\n")
+		c.fill = col
+	}
+}
+
+// strokeColor sets the stroke colour.
+func (c *Content) strokeColor(col RGB) {
+	if col != c.stroke {
+		c.appendColor(col, "G\n", "RG\n")
+		c.stroke = col
 	}
 }
 
 // Line strokes a line from (x1, y1) to (x2, y2), width points wide.
 func (c *Content) Line(x1, y1, x2, y2, width float64) {
+	c.LineColor(x1, y1, x2, y2, width, RGB{})
+}
+
+// LineColor strokes a line in a colour.
+func (c *Content) LineColor(x1, y1, x2, y2, width float64, col RGB) {
 	c.endText()
 	c.lineWidth(width)
+	c.strokeColor(col)
 	c.num(x1)
 	c.num(y1)
 	c.b = append(c.b, "m "...)
@@ -111,14 +152,20 @@ func (c *Content) Line(x1, y1, x2, y2, width float64) {
 func (c *Content) Frame(x, y, w, h, width float64) {
 	c.endText()
 	c.lineWidth(width)
+	c.strokeColor(RGB{})
 	c.rect(x, y, w, h)
 	c.b = append(c.b, "S\n"...)
 }
 
 // Fill paints a rectangle with a grey level (0 black, 1 white).
 func (c *Content) Fill(x, y, w, h, gray float64) {
+	c.FillColor(x, y, w, h, Gray(gray))
+}
+
+// FillColor paints a rectangle with a colour.
+func (c *Content) FillColor(x, y, w, h float64, col RGB) {
 	c.endText()
-	c.grayFill(gray)
+	c.fillColor(col)
 	c.rect(x, y, w, h)
 	c.b = append(c.b, "f\n"...)
 }

@@ -1,0 +1,40 @@
+package pdfw
+
+import (
+	"strings"
+	"testing"
+)
+
+// Colours are written once per change, greys with g and G, colours with
+// rg and RG; black needs nothing, as it is the default.
+func TestContentColors(t *testing.T) {
+	blue := RGB{R: 0.2, G: 0.4, B: 0.6}
+	for _, tc := range []struct {
+		name string
+		draw func(c *Content)
+		want string
+	}{
+		{"black text", func(c *Content) { c.Text("F1", 10, 1, 2, 0, []byte("A")) },
+			"BT\n/F1 10 Tf\n1 0 0 1 1 2 Tm (A)Tj\nET\n"},
+		{"grey fill", func(c *Content) { c.Fill(0, 0, 1, 1, 0.88); c.Fill(1, 1, 1, 1, 0.88) },
+			"0.88 g\n0 0 1 1 re f\n1 1 1 1 re f\n"},
+		{"colour fill", func(c *Content) { c.FillColor(0, 0, 1, 1, blue) },
+			"0.2 0.4 0.6 rg\n0 0 1 1 re f\n"},
+		{"colour line then black", func(c *Content) {
+			c.LineColor(0, 0, 1, 0, 1, blue)
+			c.Line(0, 1, 1, 1, 1)
+		}, "0.2 0.4 0.6 RG\n0 0 m 1 0 l S\n0 G\n0 1 m 1 1 l S\n"},
+		{"bold colour text", func(c *Content) { c.TextColor("F1", 10, 0, 0, 0.5, []byte("A"), blue) },
+			"0.5 w\n0.2 0.4 0.6 RG\n0.2 0.4 0.6 rg\nBT\n/F1 10 Tf\n2 Tr\n1 0 0 1 0 0 Tm (A)Tj\nET\n"},
+		{"grey as RGB", func(c *Content) { c.FillColor(0, 0, 1, 1, Gray(0.5)) },
+			"0.5 g\n0 0 1 1 re f\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := NewContent()
+			tc.draw(c)
+			if got := string(c.Bytes()); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, strings.TrimSpace(tc.want))
+			}
+		})
+	}
+}
