@@ -28,14 +28,8 @@ func TestRegister(t *testing.T) {
 	for _, in := range [][]byte{[]byte("%PDF-1.7\nbroken"), []byte("PK\x03\x04broken")} {
 		_, err := importer.Import(in, importer.Options{Source: "x"})
 		var ue *importer.UnusableError
-		if !errors.As(err, &ue) {
-			t.Errorf("%q: %v, want an UnusableError", in[:6], err)
+		if !errors.As(err, &ue) || strings.Contains(err.Error(), "this build of ocs has no") {
+			t.Errorf("%q: %v, want an UnusableError from a registered reader", in[:6], err)
 		}
 	}
-	_, err = importer.Import([]byte("%PDF-1.7\nbroken"), importer.Options{Source: "x"})
-	if err != nil && contains(err.Error(), "no pdf reader") {
-		t.Errorf("the pdf reader is not registered: %v", err)
-	}
 }
-
-func contains(s, sub string) bool { return strings.Contains(s, sub) }
