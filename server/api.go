@@ -31,6 +31,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /api/standards", s.apiStandards)
 	mux.HandleFunc("POST /api/check", s.apiCheck)
 	mux.HandleFunc("POST /api/render/{kind}", s.apiRender)
+	mux.HandleFunc("POST /api/import", s.apiImport)
 	s.pageRoutes(mux)
 	return s.wrap(mux)
 }

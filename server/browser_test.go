@@ -281,3 +281,37 @@ func TestBrowserCheckTable(t *testing.T) {
 		t.Errorf("the table lacks its header:\n%.500s", table)
 	}
 }
+
+func TestBrowserImport(t *testing.T) {
+	ctx, base, dl := browserCtx(t)
+	seed, err := filepath.Abs(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(base+"/import?lang=en"),
+		chromedp.SetUploadFiles(chromedp.CSS(`#file`), []string{seed}),
+		chromedp.Click(chromedp.CSS(`#import-button`)),
+		chromedp.WaitVisible(chromedp.CSS(`#report`)),
+		chromedp.Click(chromedp.CSS(`#download-toml`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shot(t, ctx, "flow-import")
+	data, err := os.ReadFile(waitDownload(t, dl, ".toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "和顧客有效溝通") {
+		t.Errorf("the downloaded TOML lacks T1.1:\n%s", data)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#to-check`)),
+		chromedp.WaitVisible(chromedp.CSS(`#check-button`)),
+		chromedp.WaitVisible(chromedp.CSS(`ol.source`)),
+	)
+	if err != nil {
+		t.Fatalf("go on to the check page: %v", err)
+	}
+}

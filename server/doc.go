@@ -14,7 +14,8 @@
 //	GET  /posting/{code}        job posting form (POST: check, preview, save, download)
 //	GET  /assessment/{code}     assessment form (POST: download)
 //	GET  /check                 check a TOML (POST: the problems and the source)
+//	GET  /import                import a published standard (POST: report, problems, TOML)
 //	GET  /health, /version, /metrics
 //	GET  /api/openapi.json, /api/standards
-//	POST /api/check, /api/render/{kind}
+//	POST /api/check, /api/render/{kind}, /api/import
 package server

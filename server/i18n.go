@@ -65,6 +65,17 @@ var words = map[string][2]string{
 	"fix":          {"請修正以下問題：", "Please fix these problems:"},
 	"ok":           {"所有欄位都沒有問題。", "Every field is fine."},
 	"lang":         {"English", "中文"},
+	"import":       {"匯入", "Import"},
+	"importintro":  {"上傳官方公布的職能基準（PDF、Word、ODT 或表格的文字），轉成 ocs 的 TOML，並列出匯入時的判斷與檢查結果。", "Upload a published standard (its official PDF, a Word or ODT file, or the text of its table) to turn it into ocs TOML, with every judgement the import made and the check results."},
+	"importfile":   {"職能基準檔案（PDF、DOCX、ODT 或文字）", "Standard file (PDF, DOCX, ODT or text)"},
+	"importreport": {"匯入報告", "Import report"},
+	"severity":     {"等級", "Severity"},
+	"page":         {"頁", "Page"},
+	"where":        {"位置", "Place"},
+	"message":      {"說明", "Message"},
+	"nofinding":    {"沒有需要注意的地方。", "Nothing to note."},
+	"importerrors": {"匯入結果有錯誤：請下載 TOML 修正後再檢查。", "The import has errors: download the TOML, fix it and check it again."},
+	"tocheck":      {"到檢查頁面", "Go on to the check page"},
 }
 
 // lang is the language of a page: "en" when asked for by ?lang=en or the

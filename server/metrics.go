@@ -17,6 +17,7 @@ type metrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 	docs     *prometheus.CounterVec
+	imports  *prometheus.CounterVec
 	inFlight prometheus.Gauge
 }
 
@@ -33,11 +34,14 @@ func newMetrics() *metrics {
 		docs: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "ocs_documents_rendered_total", Help: "Documents made, by kind and format.",
 		}, []string{"kind", "format"}),
+		imports: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "ocs_imports_total", Help: "Published standards imported, by format and outcome (ok, errors, unusable).",
+		}, []string{"format", "outcome"}),
 		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "ocs_http_requests_in_flight", Help: "Requests being answered now.",
 		}),
 	}
-	m.reg.MustRegister(m.requests, m.duration, m.docs, m.inFlight,
+	m.reg.MustRegister(m.requests, m.duration, m.docs, m.imports, m.inFlight,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -491,6 +491,7 @@ func TestOpenAPI(t *testing.T) {
 	for path, statuses := range map[string][]string{
 		"/health": {"200", "503"}, "/version": {"200"}, "/metrics": {"200"}, "/api/standards": {"200", "401"},
 		"/api/check": {"200", "400", "401", "413"}, "/api/render/{kind}": {"200", "400", "401", "404", "413", "422", "503"},
+		"/api/import": {"200", "400", "401", "413", "422", "503"},
 	} {
 		ops := doc.Paths[path]
 		if len(ops) == 0 {

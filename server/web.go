@@ -88,6 +88,9 @@ func (s *Server) pageRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /check", s.pageCheck)
 	mux.HandleFunc("POST /check", s.postCheck)
 	mux.HandleFunc("POST /check/preview", s.postCheckPreview)
+	mux.HandleFunc("GET /import", s.pageImport)
+	mux.HandleFunc("POST /import", s.postImport)
+	mux.HandleFunc("POST /import/toml", s.postImportTOML)
 	mux.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "no such API route: see /api/openapi.json")
 	})

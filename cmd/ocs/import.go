@@ -12,19 +12,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ocs-project/ocs/importer"
-	"github.com/ocs-project/ocs/importer/docx"
-	"github.com/ocs-project/ocs/importer/grid"
-	"github.com/ocs-project/ocs/importer/odt"
-	"github.com/ocs-project/ocs/importer/pdf"
-	"github.com/ocs-project/ocs/importer/text"
+	"github.com/ocs-project/ocs/importer/all"
 )
 
-func init() {
-	importer.Register("text", text.Read)
-	importer.Register("docx", docx.Read)
-	importer.Register("odt", odt.Read)
-	importer.Register("pdf", func(b []byte) (*grid.Document, error) { return pdf.Read(b, pdf.Options{}) })
-}
+func init() { all.Register() }
 
 func newImportCmd() *cobra.Command {
 	var out, report string
