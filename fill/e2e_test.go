@@ -16,7 +16,7 @@ import (
 	"github.com/ocs-project/ocs/templates/jobdesc"
 )
 
-func bundled(t *testing.T, code string) *standard.Standard {
+func bundled(t testing.TB, code string) *standard.Standard {
 	t.Helper()
 	data, name, err := standards.Open(code)
 	if err != nil {
