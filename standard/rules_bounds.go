@@ -3,6 +3,7 @@ package standard
 import (
 	"regexp"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/ocs-project/ocs/diag"
 )
@@ -11,18 +12,27 @@ import (
 // 【註0】, 【註-1】, 【註００】 (notes are numbered from 1).
 var badNoteRef = regexp.MustCompile(`【\s*註\s*([-－]\s*[0-9０-９]+|[0０]+)\s*】`)
 
+// MaxText is the longest text a standard's field may hold, in characters.
+// A cell of the official form holds a few hundred; a text of megabytes
+// would only cost the layout time and memory.
+const MaxText = 20000
+
 // The years a standard's dates may name.
 const (
 	firstYear = 1970
 	lastYear  = 2100
 )
 
-// bounds checks what no reader can make sense of: note references that
+// bounds checks what no reader can make sense of: texts longer than
+// MaxText (R00, an error), note references that
 // name no possible note (R10, an error: the text would print a reference
 // to nothing) and dates in years no standard was or will be written
 // (R13, a warning, as for malformed dates).
 func (v *validator) bounds() {
 	v.s.Walk(func(path, text string) {
+		if n := utf8.RuneCountInString(text); n > MaxText {
+			v.add("R00", Error, path, "split it, or shorten it to what the form's cell says", "the text has %d characters; a field holds at most %d", n, MaxText)
+		}
 		for _, m := range badNoteRef.FindAllString(text, -1) {
 			v.add("R10", Error, path, "number notes 1, 2, 3 … and refer to them as 【註1】", "%s is not a note reference: notes are numbered from 1", m)
 		}

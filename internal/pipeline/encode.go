@@ -102,7 +102,7 @@ func (e *Encoder) Encode(ctx context.Context, doc *render.Document, f Format) (d
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		data, err = pdf.Render(doc, pdf.Options{Fonts: set, AllowMissing: e.allowMissing})
+		data, err = pdf.RenderContext(ctx, doc, pdf.Options{Fonts: set, AllowMissing: e.allowMissing})
 	case DOCX:
 		data, err = docx.Render(doc, e.docx)
 	case HTML:

@@ -1,10 +1,15 @@
 package pdf
 
-import "github.com/ocs-project/ocs/render"
+import (
+	"context"
+
+	"github.com/ocs-project/ocs/render"
+)
 
 // flow places blocks down the pages: it owns the page list, the current
 // position and the section and footer in force.
 type flow struct {
+	ctx                      context.Context // checked at every new page: a cancelled render stops there
 	t                        *faceTable
 	pageW, pageH             float64
 	top, right, bottom, left float64 // margins
@@ -54,8 +59,15 @@ func (f *flow) avail() float64 {
 // atTop reports whether the next placement is at the top of a page.
 func (f *flow) atTop() bool { return f.pg == nil || f.broken || f.fresh }
 
-// newPage starts a page.
+// newPage starts a page. When the render's context is done, the error is
+// kept (placement then stops) and the page is still made, so the layout
+// stays whole until it returns.
 func (f *flow) newPage() {
+	if f.ctx != nil && f.t != nil && f.t.err == nil {
+		if err := f.ctx.Err(); err != nil {
+			f.t.err = err
+		}
+	}
 	f.pg = &page{section: f.section, footer: f.footer, tags: &f.tags, foot: maxInt}
 	f.pages = append(f.pages, f.pg)
 	f.y = f.top
@@ -94,6 +106,9 @@ func (f *flow) space(h float64) {
 // when they fit on one page.
 func (f *flow) placeItems(items []item) {
 	for i, it := range items {
+		if f.t != nil && f.t.err != nil {
+			return // cancelled, or a face failed: nothing more is worth placing
+		}
 		if it.keep() && (i == 0 || !items[i-1].keep()) {
 			need := 0.0
 			j := i

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -153,7 +154,7 @@ func layoutOnly(doc *render.Document, opt Options) (*flow, error) {
 			return nil, err
 		}
 	}
-	f, _, err := layout(doc, opt.AllowMissing, set, nil)
+	f, _, err := layout(context.Background(), doc, opt.AllowMissing, set, nil)
 	return f, err
 }
 

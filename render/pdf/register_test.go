@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -60,7 +61,7 @@ func TestEmbedSubsets(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := NewRenderer(Options{Fonts: tc.set})
-			f, _, err := layout(tc.doc, false, tc.set, r.faceMetrics)
+			f, _, err := layout(context.Background(), tc.doc, false, tc.set, r.faceMetrics)
 			if err != nil {
 				t.Fatal(err)
 			}

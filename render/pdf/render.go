@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -36,9 +37,12 @@ type info struct {
 
 // layout lays doc out into pages of drawing operations, and returns
 // them with the document information. metrics reads a face's metrics.
-func layout(doc *render.Document, allowMissing bool, set *fonts.Set, metrics func(*fonts.Face) (*fonts.Metrics, error)) (*flow, info, error) {
+func layout(ctx context.Context, doc *render.Document, allowMissing bool, set *fonts.Set, metrics func(*fonts.Face) (*fonts.Metrics, error)) (*flow, info, error) {
 	if doc == nil {
 		return nil, info{}, errors.New("no document to render")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, info{}, err
 	}
 	if err := render.Check(doc); err != nil {
 		return nil, info{}, err
@@ -52,6 +56,7 @@ func layout(doc *render.Document, allowMissing bool, set *fonts.Set, metrics fun
 		return nil, info{}, err
 	}
 	f.setBrand(doc.Brand)
+	f.ctx = ctx
 	f.t = newFaceTable(set, metrics)
 	f.footer = doc.Footer
 	f.startTags(doc.Meta.Lang)
@@ -133,6 +138,11 @@ func newFlow(p render.Page) (*flow, error) {
 func (f *flow) prepare(blocks []render.Block) ([]item, error) {
 	items := make([]item, 0, len(blocks))
 	for i, b := range blocks {
+		if i%64 == 0 && f.ctx != nil {
+			if err := f.ctx.Err(); err != nil {
+				return nil, err // cancelled: stop before laying out the rest
+			}
+		}
 		it, err := f.prepareBlock(b)
 		if err != nil {
 			return nil, fmt.Errorf("blocks[%d]: %w", i, err)

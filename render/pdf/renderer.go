@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
@@ -67,6 +68,11 @@ const maxShared = 8
 // document tree never makes Render panic. Calls with the same options
 // share one Renderer.
 func Render(doc *render.Document, opt Options) ([]byte, error) {
+	return RenderContext(context.Background(), doc, opt)
+}
+
+// RenderContext is Render that stops at the next page when ctx is done.
+func RenderContext(ctx context.Context, doc *render.Document, opt Options) ([]byte, error) {
 	shared.Lock()
 	r := shared.m[opt]
 	if r == nil {
@@ -77,11 +83,17 @@ func Render(doc *render.Document, opt Options) ([]byte, error) {
 		shared.m[opt] = r
 	}
 	shared.Unlock()
-	return r.Render(doc)
+	return r.RenderContext(ctx, doc)
 }
 
 // Render lays out doc on A4 pages and returns the PDF.
-func (r *Renderer) Render(doc *render.Document) (out []byte, err error) {
+func (r *Renderer) Render(doc *render.Document) ([]byte, error) {
+	return r.RenderContext(context.Background(), doc)
+}
+
+// RenderContext is Render that stops at the next page when ctx is done,
+// returning ctx's error and no bytes.
+func (r *Renderer) RenderContext(ctx context.Context, doc *render.Document) (out []byte, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			out, err = nil, fmt.Errorf("pdf: internal error (please report it with the input): %v", v)
@@ -90,7 +102,7 @@ func (r *Renderer) Render(doc *render.Document) (out []byte, err error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("pdf: %w", r.err)
 	}
-	f, in, err := layout(doc, r.opt.AllowMissing, r.set, r.faceMetrics)
+	f, in, err := layout(ctx, doc, r.opt.AllowMissing, r.set, r.faceMetrics)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
