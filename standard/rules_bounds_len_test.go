@@ -32,3 +32,17 @@ func TestMaxText(t *testing.T) {
 		}
 	}
 }
+
+func TestCodeAsFileName(t *testing.T) {
+	for code, want := range map[string]string{
+		"THM2431-001v1": "", "": "", "manifest.json": "",
+		"CON": "device name", "con.toml": "device name", "LPT1": "device name",
+		"a/b": "one of", `a\\b`: "one of", "x?": "one of", "THM.": "dot or a space",
+		strings.Repeat("A", 201): "bytes long", "a\x1bb": "control character",
+	} {
+		got := notFileName(code)
+		if (want == "") != (got == "") || !strings.Contains(got, want) {
+			t.Errorf("notFileName(%.20q) = %q, want it to say %q", code, got, want)
+		}
+	}
+}
