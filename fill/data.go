@@ -141,44 +141,39 @@ func levelText(n int, none string) any {
 	return n
 }
 
+// list maps a slice to the []any a template sees.
+func list[T any](xs []T, f func(T) any) []any {
+	var out []any
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}
+
 func strings2(ss []string) []any {
-	out := make([]any, 0, len(ss))
-	for _, s := range ss {
-		out = append(out, s)
+	out := list(ss, func(s string) any { return s })
+	if out == nil {
+		out = []any{} // as before: an empty list of texts prints []
 	}
 	return out
 }
 
 func classes(cs []standard.Class) []any {
-	var out []any
-	for _, c := range cs {
-		out = append(out, map[string]any{"name": c.Name, "code": c.Code})
-	}
-	return out
+	return list(cs, func(c standard.Class) any { return map[string]any{"name": c.Name, "code": c.Code} })
 }
 
+func codeText(code, text string) any { return map[string]any{"code": code, "text": text} }
+
 func items(is []standard.Item) []any {
-	var out []any
-	for _, i := range is {
-		out = append(out, map[string]any{"code": i.Code, "text": i.Text})
-	}
-	return out
+	return list(is, func(i standard.Item) any { return codeText(i.Code, i.Text) })
 }
 
 func entries(es []standard.Entry) []any {
-	var out []any
-	for _, e := range es {
-		out = append(out, map[string]any{"code": e.Code, "text": e.Text})
-	}
-	return out
+	return list(es, func(e standard.Entry) any { return codeText(e.Code, e.Text) })
 }
 
 func refs(rs []standard.Ref) []any {
-	var out []any
-	for _, r := range rs {
-		out = append(out, map[string]any{"code": r.Code, "text": r.Text})
-	}
-	return out
+	return list(rs, func(r standard.Ref) any { return codeText(r.Code, r.Text) })
 }
 
 // overlayData is the overlay's fields by their TOML names; every field is
