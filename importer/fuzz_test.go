@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"context"
 	"os"
 	"testing"
 
@@ -47,7 +48,7 @@ func BenchmarkImportText(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := importer.Import(data, importer.Options{Source: "seed.txt"}); err != nil {
+		if _, err := importer.Import(context.Background(), data, importer.Options{Source: "seed.txt"}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -57,7 +58,7 @@ func BenchmarkImportDOCX(b *testing.B) {
 	data := docxOf(b, bundled(b, "THM2431-001v1"), templatesOptions())
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := importer.Import(data, importer.Options{Source: "thm.docx"}); err != nil {
+		if _, err := importer.Import(context.Background(), data, importer.Options{Source: "thm.docx"}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -179,7 +180,7 @@ func TestManyPageBreaksLinear(t *testing.T) {
 		b.WriteString("\n" + extractHeader + "\n\t\t\t" + frag + "\t\t\t\n")
 	}
 	start := time.Now()
-	res, err := importer.Import([]byte(b.String()), importer.Options{Source: "many.txt"})
+	res, err := importer.Import(context.Background(), []byte(b.String()), importer.Options{Source: "many.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}

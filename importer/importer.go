@@ -10,6 +10,7 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -19,8 +20,10 @@ import (
 	"github.com/ocs-project/ocs/standard"
 )
 
-// ReadFunc is a format reader: the bytes of a file in, its grid out.
-type ReadFunc func(data []byte) (*grid.Document, error)
+// ReadFunc is a format reader: the bytes of a file in, its grid out. A
+// reader whose work grows with the file (PDF) stops with ctx's error when
+// ctx is done.
+type ReadFunc func(ctx context.Context, data []byte) (*grid.Document, error)
 
 var (
 	mu      sync.RWMutex
@@ -128,8 +131,9 @@ func (o Options) output() string {
 
 // Import reads a file's bytes in whichever registered format they are,
 // interprets the grid and writes and checks the TOML. The error is an
-// *UnusableError when the input cannot be read as a standard at all.
-func Import(data []byte, opt Options) (*Result, error) {
+// *UnusableError when the input cannot be read as a standard at all, and
+// wraps ctx's error when ctx ends before the import does.
+func Import(ctx context.Context, data []byte, opt Options) (*Result, error) {
 	name := opt.Source
 	if len(data) > MaxInput {
 		return nil, &UnusableError{fmt.Errorf("%s is %d MiB, more than the %d MiB an import accepts", name, len(data)>>20, MaxInput>>20)}
@@ -144,7 +148,13 @@ func Import(data []byte, opt Options) (*Result, error) {
 	if read == nil {
 		return nil, &UnusableError{fmt.Errorf("%s is a %s file, and this build of ocs has no %s reader", name, format, format)}
 	}
-	doc, err := read(data)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("%s: import stopped: %w", name, err)
+	}
+	doc, err := read(ctx, data)
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return nil, fmt.Errorf("%s: import %w", name, err)
+	}
 	if err != nil {
 		return nil, &UnusableError{fmt.Errorf("%s: %w", name, err)}
 	}

@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"github.com/ocs-project/ocs/importer"
-	"github.com/ocs-project/ocs/importer/grid"
-	ipdf "github.com/ocs-project/ocs/importer/pdf"
 	"github.com/ocs-project/ocs/internal/testtool"
 	"github.com/ocs-project/ocs/render"
 	rhtml "github.com/ocs-project/ocs/render/html"
@@ -19,10 +17,6 @@ import (
 	"github.com/ocs-project/ocs/standards"
 	"github.com/ocs-project/ocs/templates"
 )
-
-func init() {
-	importer.Register("pdf", func(b []byte) (*grid.Document, error) { return ipdf.Read(b, ipdf.Options{}) })
-}
 
 // PDFs of both bundled standards made by three engines — ocs itself,
 // LibreOffice from ocs's DOCX, Chromium printing ocs's HTML — import back
@@ -102,7 +96,7 @@ func BenchmarkImportPDF(b *testing.B) {
 	data := table(b, s, templates.Options{}, func(d *render.Document) ([]byte, error) { return rpdf.Render(d, rpdf.Options{}) })
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := importer.Import(data, importer.Options{Source: "THM2431-001v1.pdf"}); err != nil {
+		if _, err := importer.Import(context.Background(), data, importer.Options{Source: "THM2431-001v1.pdf"}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,16 +1,16 @@
 package importer_test
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/ocs-project/ocs/importer/all"
+
 	"github.com/ocs-project/ocs/importer"
-	"github.com/ocs-project/ocs/importer/docx"
-	"github.com/ocs-project/ocs/importer/odt"
-	"github.com/ocs-project/ocs/importer/text"
 	"github.com/ocs-project/ocs/internal/testtool"
 	"github.com/ocs-project/ocs/render"
 	rdocx "github.com/ocs-project/ocs/render/docx"
@@ -21,11 +21,7 @@ import (
 	tabletpl "github.com/ocs-project/ocs/templates/table"
 )
 
-func init() {
-	importer.Register("text", text.Read)
-	importer.Register("docx", docx.Read)
-	importer.Register("odt", odt.Read)
-}
+func init() { all.Register() }
 
 // bundled loads a bundled standard.
 func bundled(t testing.TB, code string) *standard.Standard {
@@ -67,7 +63,7 @@ func docxOf(t testing.TB, s *standard.Standard, opt templates.Options) []byte {
 // failing on any check error or unplaced text.
 func imported(t testing.TB, name string, data []byte) (*importer.Result, *standard.Standard) {
 	t.Helper()
-	res, err := importer.Import(data, importer.Options{Source: name})
+	res, err := importer.Import(context.Background(), data, importer.Options{Source: name})
 	if err != nil {
 		t.Fatalf("import %s: %v", name, err)
 	}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"html"
 	"io"
@@ -200,7 +201,7 @@ func TestImportPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := importer.Import(data, importer.Options{Source: "seed.txt"})
+	res, err := importer.Import(context.Background(), data, importer.Options{Source: "seed.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,5 +232,22 @@ func TestImportPage(t *testing.T) {
 	w = postImport(t, s, "/import?lang=en", "notes.txt", []byte("hello\n"))
 	if w.Code != 422 || !strings.Contains(w.Body.String(), `id="unusable"`) || !strings.Contains(w.Body.String(), "notes.txt") {
 		t.Errorf("unusable upload: %d\n%s", w.Code, w.Body)
+	}
+}
+
+// An import that outlives the request's time is a 503 that says so, not
+// a 422 blaming the file.
+func TestImportTimeout(t *testing.T) {
+	s := newTestServer(t, Config{})
+	data, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := httptest.NewRequestWithContext(ctx, "POST", "/api/import", nil)
+	_, f := s.runImport(r, importUpload{name: "seed.txt", data: data})
+	if f == nil || f.status != 503 || !strings.Contains(f.msg, "--timeout") {
+		t.Fatalf("got %+v; want a 503 naming --timeout", f)
 	}
 }

@@ -63,7 +63,11 @@ func (s *Server) runImport(r *http.Request, u importUpload) (*importer.Result, *
 		return nil, &failure{status: http.StatusServiceUnavailable, msg: "the server is busy making other documents: try again in a few seconds"}
 	}
 	defer s.release()
-	res, err := importer.Import(u.data, importer.Options{Source: u.name, Output: tomlName(u.name)})
+	res, err := importer.Import(r.Context(), u.data, importer.Options{Source: u.name, Output: tomlName(u.name)})
+	if err != nil && r.Context().Err() != nil {
+		s.met.imports.WithLabelValues(importer.Sniff(u.data), "timeout").Inc()
+		return nil, &failure{status: http.StatusServiceUnavailable, msg: "reading this file took longer than this server allows (--timeout): import it with the ocs command instead, or split the file"}
+	}
 	if err != nil {
 		s.met.imports.WithLabelValues(importer.Sniff(u.data), "unusable").Inc()
 		msg := err.Error()

@@ -35,7 +35,7 @@ func newMetrics() *metrics {
 			Name: "ocs_documents_rendered_total", Help: "Documents made, by kind and format.",
 		}, []string{"kind", "format"}),
 		imports: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "ocs_imports_total", Help: "Published standards imported, by format and outcome (ok, errors, unusable).",
+			Name: "ocs_imports_total", Help: "Published standards imported, by format and outcome (ok, errors, unusable, timeout).",
 		}, []string{"format", "outcome"}),
 		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "ocs_http_requests_in_flight", Help: "Requests being answered now.",

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -41,7 +42,7 @@ standard. The output is written atomically: never a partial file.`,
   ocs import extracted.txt -o my.toml --report import.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runImport(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], out, report)
+			return runImport(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], out, report)
 		},
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "TOML file to write; - for standard output (default: FILE with .toml)")
@@ -62,7 +63,7 @@ type importReport struct {
 	Unusable string `json:"unusable,omitempty"`
 }
 
-func runImport(stdout, stderr io.Writer, in, out, reportPath string) error {
+func runImport(ctx context.Context, stdout, stderr io.Writer, in, out, reportPath string) error {
 	info, err := os.Stat(in)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", in, err)
@@ -90,7 +91,10 @@ func runImport(stdout, stderr io.Writer, in, out, reportPath string) error {
 	if out == "-" {
 		name = ""
 	}
-	res, err := importer.Import(data, importer.Options{Source: filepath.Base(in), Output: name})
+	res, err := importer.Import(ctx, data, importer.Options{Source: filepath.Base(in), Output: name})
+	if err != nil && ctx.Err() != nil {
+		return interrupted(ctx, stderr, "nothing written")
+	}
 	if err != nil {
 		if reportPath != "" {
 			// A machine reading the report learns why nothing was written.

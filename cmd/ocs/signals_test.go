@@ -170,6 +170,7 @@ func TestCancelledCommands(t *testing.T) {
 		{[]string{"render", "assessment", "THM2431-001v1", "--roster", roster(t, dir, 2), "-o", filepath.Join(dir, "forms")}, "interrupted: nothing written"},
 		{[]string{"render", "assessment", "THM2431-001v1", "--roster", roster(t, dir, 2), "--combine", "-o", filepath.Join(dir, "all.pdf")}, "interrupted: nothing written"},
 		{[]string{"fonts", "check"}, "interrupted: 0 of 2 standards checked"},
+		{[]string{"import", seedPath, "-o", filepath.Join(dir, "seed.toml"), "--report", filepath.Join(dir, "seed.json")}, "interrupted: nothing written"},
 	} {
 		code, stdout, stderr := ocsCtx(t, ctx, tt.args...)
 		if code != 130 || !strings.Contains(stdout+stderr, tt.want) {

@@ -4,6 +4,7 @@
 package all
 
 import (
+	"context"
 	"sync"
 
 	"github.com/ocs-project/ocs/importer"
@@ -20,9 +21,23 @@ var once sync.Once
 // importer.Import. Calling it again does nothing.
 func Register() {
 	once.Do(func() {
-		importer.Register("text", text.Read)
-		importer.Register("docx", docx.Read)
-		importer.Register("odt", odt.Read)
-		importer.Register("pdf", func(b []byte) (*grid.Document, error) { return pdf.Read(b, pdf.Options{}) })
+		importer.Register("text", quick(text.Read))
+		importer.Register("docx", quick(docx.Read))
+		importer.Register("odt", quick(odt.Read))
+		importer.Register("pdf", func(ctx context.Context, b []byte) (*grid.Document, error) {
+			return pdf.Read(ctx, b, pdf.Options{})
+		})
 	})
+}
+
+// quick adapts a reader that takes no context: text, DOCX and ODT are
+// read in one pass of linear cost, so only a context already done stops
+// them.
+func quick(read func([]byte) (*grid.Document, error)) importer.ReadFunc {
+	return func(ctx context.Context, b []byte) (*grid.Document, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		return read(b)
+	}
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ func BenchmarkReadPDF(b *testing.B) {
 			b.ReportAllocs()
 			cpu := cpuTime()
 			for b.Loop() {
-				if _, err := Read(data, Options{}); err != nil {
+				if _, err := Read(context.Background(), data, Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -52,7 +53,7 @@ func BenchmarkReadPages(b *testing.B) {
 			b.ReportAllocs()
 			cpu := cpuTime()
 			for b.Loop() {
-				doc, err := Read(data, Options{})
+				doc, err := Read(context.Background(), data, Options{})
 				if err != nil || doc.Pages != n {
 					b.Fatal(err)
 				}
@@ -83,7 +84,7 @@ func FuzzRead(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, err := read(data, Options{MaxDecompressed: 16 << 20, MaxOperators: 2_000_000})
+		doc, err := read(context.Background(), data, Options{MaxDecompressed: 16 << 20, MaxOperators: 2_000_000})
 		if err != nil {
 			return
 		}

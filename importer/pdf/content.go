@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"reflect"
@@ -61,9 +62,13 @@ type interp struct {
 	fonts  map[uintptr]*font // by font dictionary
 	budget *int
 	forms  int // nesting of form XObjects
+	ctx    context.Context
 }
 
 type point struct{ x, y float64 }
+
+// ctxEvery is how many operators run between two looks at the context.
+const ctxEvery = 1 << 14
 
 // run interprets content with resources res under ctm.
 func (in *interp) run(content []byte, res dict, ctm matrix) error {
@@ -103,6 +108,11 @@ func (in *interp) run(content []byte, res dict, ctm matrix) error {
 		}
 		if *in.budget--; *in.budget < 0 {
 			return errBudget
+		}
+		if *in.budget%ctxEvery == 0 {
+			if err := in.ctx.Err(); err != nil {
+				return fmt.Errorf("stopped: %w", err)
+			}
 		}
 		n := func(i int) float64 {
 			if i < len(ops) {

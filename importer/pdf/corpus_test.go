@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -204,11 +205,11 @@ func TestCorpus(t *testing.T) {
 		for _, code := range codes {
 			t.Run(engine+"/"+code, func(t *testing.T) {
 				data := corpusPDF(t, engine, code)
-				doc, err := Read(data, Options{})
+				doc, err := Read(context.Background(), data, Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
-				again, err := Read(data, Options{})
+				again, err := Read(context.Background(), data, Options{})
 				if err != nil || dump(again) != dump(doc) {
 					t.Errorf("a second read differs (%v)", err)
 				}

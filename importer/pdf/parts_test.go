@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"testing"
@@ -135,7 +136,7 @@ func TestLineText(t *testing.T) {
 // Read a one-page PDF holding a 2 × 2 table whose right column is one
 // merged cell, and print its cells.
 func ExampleRead() {
-	doc, err := Read(onePage(cidFont, gridTable, cidObjs...), Options{})
+	doc, err := Read(context.Background(), onePage(cidFont, gridTable, cidObjs...), Options{})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -13,6 +13,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -71,17 +72,19 @@ func Sniff(data []byte) bool {
 
 // Read reads a PDF into tables and loose lines, in reading order: per
 // page, top to bottom. Each table on each page is one grid.Table; cells
-// carry their page and box (points, origin top left).
-func Read(data []byte, opt Options) (doc *grid.Document, err error) {
+// carry their page and box (points, origin top left). Read stops with
+// ctx's error, between pages and within a page's content, when ctx is
+// done.
+func Read(ctx context.Context, data []byte, opt Options) (doc *grid.Document, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc, err = nil, fmt.Errorf("%w: the reader failed on it (%v); please report this file", ErrMalformed, r)
 		}
 	}()
-	return read(data, opt)
+	return read(ctx, data, opt)
 }
 
-func read(data []byte, opt Options) (*grid.Document, error) {
+func read(ctx context.Context, data []byte, opt Options) (*grid.Document, error) {
 	opt = opt.withDefaults()
 	if int64(len(data)) > opt.MaxBytes {
 		return nil, fmt.Errorf("%w: the file has %d bytes; the limit is %d", ErrTooLarge, len(data), opt.MaxBytes)
@@ -105,7 +108,10 @@ func read(data []byte, opt Options) (*grid.Document, error) {
 	fonts := map[uintptr]*font{}
 	chars := 0
 	for i, pg := range pages {
-		in := &interp{f: f, box: pg.box, rotate: pg.rotate, fonts: fonts, budget: &budget}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("stopped before page %d: %w", i+1, err)
+		}
+		in := &interp{ctx: ctx, f: f, box: pg.box, rotate: pg.rotate, fonts: fonts, budget: &budget}
 		for _, s := range pg.contents {
 			b, err := f.decode(s)
 			if err != nil {

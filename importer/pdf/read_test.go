@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -92,7 +93,7 @@ BT /F1 12 Tf 100 750 Td <0001000200030004> Tj ET
 `
 
 func TestReadTable(t *testing.T) {
-	doc, err := Read(onePage(cidFont, gridTable, cidObjs...), Options{})
+	doc, err := Read(context.Background(), onePage(cidFont, gridTable, cidObjs...), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,13 +118,13 @@ func TestReadTable(t *testing.T) {
 // A landscape page stored turned (/Rotate 90, its content drawn a
 // quarter turn back) reads as the page it shows.
 func TestReadRotated(t *testing.T) {
-	want, err := Read(onePage(cidFont, gridTable, cidObjs...), Options{})
+	want, err := Read(context.Background(), onePage(cidFont, gridTable, cidObjs...), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	turned := onePage(cidFont, "q 0 1 -1 0 842 0 cm\n"+gridTable+"Q\n", cidObjs...)
 	turned = bytes.Replace(turned, []byte("/MediaBox [0 0 595 842]"), []byte("/MediaBox [0 0 842 595] /Rotate 90"), 1)
-	got, err := Read(turned, Options{})
+	got, err := Read(context.Background(), turned, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +206,7 @@ func TestReadBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := Read(tt.data, tt.opt)
+			doc, err := Read(context.Background(), tt.data, tt.opt)
 			if !errors.Is(err, tt.want) || !strings.Contains(err.Error(), tt.msg) {
 				t.Fatalf("Read = %v, %v; want an error wrapping %q and saying %q", doc, err, tt.want, tt.msg)
 			}
@@ -240,7 +241,7 @@ func TestReadEncrypted(t *testing.T) {
 	if err := os.WriteFile(plain, onePage(cidFont, gridTable, cidObjs...), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	want, err := Read(onePage(cidFont, gridTable, cidObjs...), Options{})
+	want, err := Read(context.Background(), onePage(cidFont, gridTable, cidObjs...), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +269,7 @@ func TestReadEncrypted(t *testing.T) {
 			if !bytes.Contains(data, []byte("/Encrypt")) {
 				t.Fatal("qpdf wrote no /Encrypt")
 			}
-			got, err := Read(data, Options{})
+			got, err := Read(context.Background(), data, Options{})
 			switch {
 			case !tt.ok:
 				if !errors.Is(err, ErrEncrypted) || !strings.Contains(err.Error(), "needs a password") {
@@ -280,5 +281,45 @@ func TestReadEncrypted(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", dump(got), dump(want))
 			}
 		})
+	}
+}
+
+// afterN is a context that is done from its n-th look on: it stops a read
+// at a point the test chooses, without timing.
+type afterN struct {
+	context.Context
+	n *int
+}
+
+func (c afterN) Err() error {
+	if *c.n--; *c.n < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+// A done context stops a read: before the first page, between pages and
+// inside one page's content.
+func TestReadStops(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Read(ctx, manyPages(3), Options{}); !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "page 1") {
+		t.Errorf("cancelled before reading: %v; want context.Canceled before page 1", err)
+	}
+	n := 1 // done at the second look: before page 2
+	if _, err := Read(afterN{context.Background(), &n}, manyPages(3), Options{}); !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "page 2") {
+		t.Errorf("cancelled after page 1: %v; want context.Canceled before page 2", err)
+	}
+	// One page of many operators: the content loop looks at the context
+	// every ctxEvery operators, so the read stops inside the page.
+	long := onePage(cidFont, strings.Repeat("0 0 m 1 1 l S\n", ctxEvery), cidObjs...)
+	n = 1
+	_, err := Read(afterN{context.Background(), &n}, long, Options{})
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "page 1: stopped") {
+		t.Errorf("cancelled inside a page: %v; want page 1: stopped: context canceled", err)
+	}
+	// Read to its end, the page has rules and no text.
+	if _, err := Read(context.Background(), long, Options{}); !errors.Is(err, ErrNoText) {
+		t.Errorf("the same page read to its end: %v; want ErrNoText", err)
 	}
 }
