@@ -62,3 +62,42 @@ func FuzzReadCFF(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSubsetCFF: no input makes SubsetCFF panic, and what it returns
+// reads back as a CFF table with as many CharStrings as it has glyphs.
+func FuzzSubsetCFF(f *testing.F) {
+	otf, err := os.ReadFile(tinyCFF)
+	if err != nil {
+		f.Fatal(err)
+	}
+	face, err := ParseFile(tinyCFF, otf, 0)
+	if err != nil {
+		f.Fatal(err)
+	}
+	p, err := face.Program()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(p.Table, []byte{2})
+	f.Add(p.Table, []byte{1, 2})
+	for format := range 3 {
+		f.Add(cidCFF(4, format), []byte{3})
+	}
+	f.Fuzz(func(t *testing.T, data []byte, keep []byte) {
+		gids := make([]int, len(keep))
+		for i, k := range keep {
+			gids[i] = int(k)
+		}
+		out, err := subsetCFF(data, gids)
+		if err != nil {
+			return
+		}
+		_, at, err := cffIndex(out, int(out[2]))
+		if err == nil {
+			_, _, err = cffIndex(out, at)
+		}
+		if err != nil {
+			t.Fatalf("the subset does not read back: %v", err)
+		}
+	})
+}

@@ -55,3 +55,13 @@ func PythonDocx(t testing.TB) string {
 	}
 	return DebianPython
 }
+
+// PythonModule returns DebianPython after checking that it can import
+// module (from the Debian package pkg), or skips (fails when required).
+func PythonModule(t testing.TB, module, pkg string) string {
+	t.Helper()
+	if err := exec.Command(DebianPython, "-c", "import "+module).Run(); err != nil {
+		Missing(t, module+" for "+DebianPython, "apt-get install "+pkg)
+	}
+	return DebianPython
+}

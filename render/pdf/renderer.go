@@ -163,8 +163,7 @@ func (r *Renderer) font(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 
 // embedFont cuts face e down to runes and makes the font to embed. The
 // widths are the ones the layout measured with. An OpenType font with CFF
-// outlines is embedded whole (there is no CFF subsetter), each character
-// selecting its glyph by CID.
+// outlines keeps its glyph codes (CIDs) through fonts.Program.SubsetCFF.
 func embedFont(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 	name := e.ref.family
 	if e.ref.style == "B" {
@@ -179,7 +178,17 @@ func embedFont(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 		if err != nil {
 			return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
 		}
-		return pdfw.NewCFF(name, e.face.Data, e.chars(runes, func(r rune) int { return p.CID(m.Glyph(r)) }))
+		gids := make([]int, 0, len(runes))
+		for _, r := range runes {
+			if e.face.Has(r) {
+				gids = append(gids, m.Glyph(r))
+			}
+		}
+		cff, err := p.SubsetCFF(gids)
+		if err != nil {
+			return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
+		}
+		return pdfw.NewCFF(name, e.face.Data, cff, e.chars(runes, func(r rune) int { return p.CID(m.Glyph(r)) }))
 	}
 	sub, err := e.face.Subset(runes)
 	if err != nil {

@@ -45,11 +45,11 @@ func TestCFF(t *testing.T) {
 		}
 		chars = append(chars, Char{Rune: r, Glyph: uint16(g), Width: adv.Round() * 1000 / int(f.UnitsPerEm())})
 	}
-	font, err := NewCFF("CFF Test", data, chars)
+	font, err := NewCFF("CFF Test", data, nil, chars)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := NewCFF("not CFF", []byte("OTTO but nothing else"), chars); err == nil {
+	if _, err := NewCFF("not CFF", []byte("OTTO but nothing else"), nil, chars); err == nil {
 		t.Error("a file without a CFF table was accepted")
 	}
 	pdf := lines(t, true, line{font, "Q01Q10"}).Bytes()

@@ -86,13 +86,15 @@ func NewTrueType(name string, data []byte, chars []Char) (*Font, error) {
 }
 
 // NewCFF makes a Font of an OpenType font file with CFF outlines (.otf):
-// its CFF table is embedded whole (FontFile3, CIDFontType0C) and its head,
-// hhea and OS/2 tables give the font descriptor. Each Char's Glyph is the
-// code that selects its glyph: for a CID-keyed CFF font (Noto CJK, Source
-// Han) the glyph's CID from the font's charset, for a name-keyed one the
-// glyph index. A character sharing its glyph with an earlier one
+// cff is embedded (FontFile3, CIDFontType0C) — the file's CFF table, or a
+// subset of it that selects the same glyphs with the same codes (see
+// fonts.Program.SubsetCFF); nil means the file's own — and the file's
+// head, hhea and OS/2 tables give the font descriptor. Each Char's Glyph
+// is the code that selects its glyph: for a CID-keyed CFF font (Noto CJK,
+// Source Han) the glyph's CID from the font's charset, for a name-keyed
+// one the glyph index. A character sharing its glyph with an earlier one
 // extracts as that one.
-func NewCFF(name string, otf []byte, chars []Char) (*Font, error) {
+func NewCFF(name string, otf, cff []byte, chars []Char) (*Font, error) {
 	chars, err := sortChars(chars)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", name, err)
@@ -101,7 +103,9 @@ func NewCFF(name string, otf []byte, chars []Char) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", name, err)
 	}
-	cff := sfntTable(otf, "CFF ")
+	if cff == nil {
+		cff = sfntTable(otf, "CFF ")
+	}
 	if len(cff) < 4 || cff[0] != 1 {
 		return nil, fmt.Errorf("font %s: the font has no CFF (version 1) table", name)
 	}
