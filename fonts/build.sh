@@ -1,10 +1,10 @@
 #!/bin/sh
 # Rebuild fonts/TW-Kai-subset.ttf from the Debian package fonts-cns11643-kai.
 # Needs Debian's python3-fonttools and python3-numpy (/usr/bin/python3).
-# Simplifying the outlines takes about a quarter of an hour of CPU time
-# (SCOPE=bmp: about forty minutes; CACHE=1 skips the characters already done),
-# spread over all cores. The result is deterministic: the same source,
-# script and tolerance give the same bytes.
+# Simplifying the outlines of the whole BMP takes about forty minutes of CPU
+# time (SCOPE=big5: a quarter of an hour; CACHE=1 skips the characters
+# already done), spread over all cores. The result is deterministic: the
+# same source, script, tolerance and grid give the same bytes.
 #
 #   sh fonts/build.sh            # from the repository root (make fonts)
 #   SRC=/path/TW-Kai-98_1.ttf EXTRA=/path/extra-chars.txt sh fonts/build.sh
