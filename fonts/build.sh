@@ -1,15 +1,16 @@
 #!/bin/sh
 # Rebuild fonts/TW-Kai-subset.ttf from the Debian package fonts-cns11643-kai.
 # Needs Debian's python3-fonttools and python3-numpy (/usr/bin/python3).
-# Simplifying the outlines takes about a quarter of an hour of CPU time
-# (SCOPE=bmp: about forty minutes; CACHE=1 skips the characters already done),
-# spread over all cores. The result is deterministic: the same source,
-# script and tolerance give the same bytes.
+# Simplifying the outlines of the whole BMP takes about forty minutes of CPU
+# time (SCOPE=big5: a quarter of an hour; CACHE=1 skips the characters
+# already done), spread over all cores. The result is deterministic: the
+# same source, script, tolerance and grid give the same bytes.
 #
 #   sh fonts/build.sh            # from the repository root (make fonts)
 #   SRC=/path/TW-Kai-98_1.ttf EXTRA=/path/extra-chars.txt sh fonts/build.sh
 #   TOLERANCE=0 sh fonts/build.sh   # exact outlines (see README.md)
-#   SCOPE=bmp sh fonts/build.sh      # every BMP character of the source (see subset.py)
+#   TOLERANCE=2 GRID=1 sh fonts/build.sh   # the settings before December 2026
+#   SCOPE=big5 sh fonts/build.sh     # Big5 and symbols only (see subset.py)
 #   CACHE=1 sh fonts/build.sh        # reuse the outlines of the current subset
 set -eu
 
@@ -18,8 +19,9 @@ SRC=${SRC:-/usr/share/fonts/truetype/cns11643/TW-Kai-98_1.ttf}
 EXTRA=${EXTRA:-$dir/extra-chars.txt}
 OUT=${OUT:-$dir/TW-Kai-subset.ttf}
 PYTHON=${PYTHON:-/usr/bin/python3}
-TOLERANCE=${TOLERANCE:-2}
-SCOPE=${SCOPE:-big5}
+TOLERANCE=${TOLERANCE:-4}
+GRID=${GRID:-4}
+SCOPE=${SCOPE:-bmp}
 CACHE=${CACHE:-}
 
 if [ ! -f "$SRC" ]; then
@@ -42,7 +44,7 @@ if [ "$CACHE" = 1 ] && [ -f "$dir/TW-Kai-subset.ttf" ]; then
 fi
 tmp="$OUT.tmp"
 trap 'rm -f "$tmp" $cache' EXIT
-"$PYTHON" "$dir/subset.py" "$SRC" "$EXTRA" "$tmp" "$TOLERANCE" "$SCOPE" $cache
+"$PYTHON" "$dir/subset.py" "$SRC" "$EXTRA" "$tmp" "$TOLERANCE" "$GRID" "$SCOPE" $cache
 mv "$tmp" "$OUT"
 rm -f $cache
 trap - EXIT

@@ -28,11 +28,11 @@ func TestCheckDefault(t *testing.T) {
 	rep := Check(s, texts(
 		"duty[0].title", "人際溝通與協調",
 		"duty[0].task[0].title", "和顧客有效溝通𠀀，見【註1】\n第二行",
-		"knowledge.K01", "𠀀的用法这㐀",
+		"knowledge.K01", "𠀀的用法鿐䶶",
 		"knowledge.K02", "𠀀",
 	))
 	if rep.OK() || rep.Err() == nil {
-		t.Fatal("report is OK; want 𠀀 U+20000, 这 U+8FD9 and 㐀 U+3400 missing")
+		t.Fatal("report is OK; want 𠀀 U+20000, 鿐 U+9FD0 and 䶶 U+4DB6 missing")
 	}
 	var got []string
 	for _, c := range rep.Missing {
@@ -40,15 +40,15 @@ func TestCheckDefault(t *testing.T) {
 	}
 	want := []string{
 		"𠀀 U+20000 3 duty[0].task[0].title,knowledge.K01,knowledge.K02",
-		"这 U+8FD9 1 knowledge.K01",
-		"㐀 U+3400 1 knowledge.K01",
+		"鿐 U+9FD0 1 knowledge.K01",
+		"䶶 U+4DB6 1 knowledge.K01",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("missing:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// Distinct characters, not counting the line feed.
 	distinct := map[rune]bool{}
-	for _, r := range "人際溝通與協調和顧客有效溝通𠀀，見【註1】第二行的用法这㐀" {
+	for _, r := range "人際溝通與協調和顧客有效溝通𠀀，見【註1】第二行的用法鿐䶶" {
 		distinct[r] = true
 	}
 	if rep.Chars != len(distinct) {
@@ -78,7 +78,7 @@ func TestCheckFallback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	extra, err := ParseFile("extra.ttf", testFont{family: "Extra", chars: []rune{'㐀', 0x20000}}.build(), 0)
+	extra, err := ParseFile("extra.ttf", testFont{family: "Extra", chars: []rune{'䶶', 0x20000}}.build(), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,9 +86,9 @@ func TestCheckFallback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := Check(s, texts("a", "甲㐀", "b", "𠀀"))
-	if len(rep.Fallback) != 1 || rep.Fallback[0].Rune != '㐀' || rep.Fallback[0].Face != extra {
-		t.Errorf("Fallback = %+v; want 㐀 from Extra", rep.Fallback)
+	rep := Check(s, texts("a", "甲䶶", "b", "𠀀"))
+	if len(rep.Fallback) != 1 || rep.Fallback[0].Rune != '䶶' || rep.Fallback[0].Face != extra {
+		t.Errorf("Fallback = %+v; want 䶶 from Extra", rep.Fallback)
 	}
 	if len(rep.Missing) != 1 || rep.Missing[0].Rune != 0x20000 || rep.Missing[0].Holder != extra {
 		t.Fatalf("Missing = %+v; want 𠀀, held by Extra", rep.Missing)
@@ -130,27 +130,28 @@ func TestCoverSystemFonts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// Named like known fonts: the full TW-Kai (has 㐀), a broken Droid
-	// font, WenQuanYi (has 㐀 and 丂: only 丂 should come from it), and the
-	// Ext-B file (has 𠀀, which PDF cannot draw).
-	write("TW-Kai-98_1.ttf", testFont{family: "TW-Kai", chars: []rune{'㐀'}}.build())
+	// Named like known fonts: the full TW-Kai (here with a character the
+	// embedded face lacks, 䶶 U+4DB6), a broken Droid font, WenQuanYi (has
+	// 䶶 and 鿐 U+9FD0: only 鿐 should come from it), and the Ext-B file
+	// (has 𠀀, which PDF cannot draw).
+	write("TW-Kai-98_1.ttf", testFont{family: "TW-Kai", chars: []rune{'䶶'}}.build())
 	write("DroidSansFallbackFull.ttf", []byte("not a font"))
-	write("wqy-zenhei.ttc", collection(testFont{family: "WenQuanYi Zen Hei", chars: []rune{'㐀', '丂'}}.build()))
+	write("wqy-zenhei.ttc", collection(testFont{family: "WenQuanYi Zen Hei", chars: []rune{'䶶', '鿐'}}.build()))
 	write("TW-Kai-Ext-B-98_1.ttf", testFont{family: "TW-Kai-ExtB", chars: []rune{0x20000}}.build())
-	write("unrelated.ttf", testFont{family: "Unrelated", chars: []rune{'㐁'}}.build())
+	write("unrelated.ttf", testFont{family: "Unrelated", chars: []rune{'䶷'}}.build())
 
 	base, err := Config{System: true, SystemDirs: []string{filepath.Join(dir, "none"), dir}}.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if base.Has('㐀') {
+	if base.Has('䶶') {
 		t.Fatal("Load added system fonts; Cover should, when needed")
 	}
 	rep := base.Cover(texts("a", "甲乙"))
 	if rep.Set != base || !rep.OK() {
 		t.Errorf("nothing missing: want the same set back, OK report")
 	}
-	rep = base.Cover(texts("a", "㐀丂", "b", "𠀀㐁"))
+	rep = base.Cover(texts("a", "䶶鿐", "b", "𠀀䶷"))
 	var names []string
 	for _, f := range rep.Set.Fallbacks {
 		names = append(names, f.Name)
@@ -160,22 +161,22 @@ func TestCoverSystemFonts(t *testing.T) {
 		t.Errorf("fallbacks %q; want TW-Kai-2,WenQuanYi Zen Hei", got)
 	}
 	if len(rep.Missing) != 2 || rep.Missing[0].Rune != 0x20000 || rep.Missing[0].Holder == nil ||
-		rep.Missing[0].Holder.Name != "TW-Kai-ExtB" || rep.Missing[1].Rune != '㐁' || rep.Missing[1].Holder != nil {
-		t.Errorf("Missing = %+v; want 𠀀 (held by TW-Kai-ExtB) and 㐁", rep.Missing)
+		rep.Missing[0].Holder.Name != "TW-Kai-ExtB" || rep.Missing[1].Rune != '䶷' || rep.Missing[1].Holder != nil {
+		t.Errorf("Missing = %+v; want 𠀀 (held by TW-Kai-ExtB) and 䶷", rep.Missing)
 	}
 	if len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0], "DroidSansFallbackFull.ttf") {
 		t.Errorf("Skipped = %q; want the broken Droid font", rep.Skipped)
 	}
-	if f := rep.Set.Face('丂', true); f == nil || !f.SyntheticBold || f.Name != "WenQuanYi Zen Hei" {
-		t.Errorf("bold 丂 = %v; want synthetic bold WenQuanYi Zen Hei", f)
+	if f := rep.Set.Face('鿐', true); f == nil || !f.SyntheticBold || f.Name != "WenQuanYi Zen Hei" {
+		t.Errorf("bold 鿐 = %v; want synthetic bold WenQuanYi Zen Hei", f)
 	}
 	// Without System the same texts stay missing.
 	plain, err := Config{SystemDirs: []string{dir}}.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep := plain.Cover(texts("a", "㐀")); rep.OK() || len(rep.Set.Fallbacks) != 0 {
-		t.Errorf("System off: want 㐀 missing, got OK=%v fallbacks=%d", rep.OK(), len(rep.Set.Fallbacks))
+	if rep := plain.Cover(texts("a", "䶶")); rep.OK() || len(rep.Set.Fallbacks) != 0 {
+		t.Errorf("System off: want 䶶 missing, got OK=%v fallbacks=%d", rep.OK(), len(rep.Set.Fallbacks))
 	}
 }
 

@@ -274,14 +274,14 @@ func TestConfigLatin(t *testing.T) {
 // Cover adds system fallbacks and keeps the Latin faces.
 func TestCoverKeepsLatin(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "TW-Kai-98_1.ttf"), testFont{family: "TW-Kai", chars: []rune{'㐀'}}.build(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "TW-Kai-98_1.ttf"), testFont{family: "TW-Kai", chars: []rune{'䶶'}}.build(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	base, err := Config{System: true, SystemDirs: []string{dir}}.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := base.Cover(texts("a", "A㐀"))
+	rep := base.Cover(texts("a", "A䶶"))
 	if !rep.OK() || rep.Set == base || len(rep.Set.Fallbacks) != 1 {
 		t.Fatalf("Cover: OK=%v fallbacks %v", rep.OK(), rep.Set.Fallbacks)
 	}

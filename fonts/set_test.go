@@ -128,11 +128,15 @@ func TestInstalledFallbacks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 㐀 U+3400 (CJK Extension A) is in the full TW-Kai, not in the subset;
-	// 𠀀 U+20000 is in TW-Kai-Ext-B, above what PDF output can draw.
+	// 㐀 U+3400 (CJK Extension A) is in the embedded subset, which has every
+	// character of the full TW-Kai, so that face is never needed; 𠀀 U+20000
+	// is in TW-Kai-Ext-B, above what this Set draws.
 	rep := base.Cover(texts("duty[0].title", "㐀𠀀"))
-	if len(rep.Set.Fallbacks) != 1 || filepath.Base(rep.Set.Fallbacks[0].Source) != "TW-Kai-98_1.ttf" {
-		t.Fatalf("fallbacks %v; want the full TW-Kai", rep.Set.Fallbacks)
+	if len(rep.Set.Fallbacks) != 0 {
+		t.Fatalf("fallbacks %v; want none", rep.Set.Fallbacks)
+	}
+	if f := rep.Set.Face('㐀', false); f == nil || f.Source != "embedded" {
+		t.Errorf("㐀 U+3400 drawn by %v; want the embedded TW-Kai", f)
 	}
 	if len(rep.Missing) != 1 || rep.Missing[0].Rune != 0x20000 || rep.Missing[0].Holder == nil ||
 		filepath.Base(rep.Missing[0].Holder.Source) != "TW-Kai-Ext-B-98_1.ttf" {

@@ -1,13 +1,13 @@
 """Make the embedded TW-Kai subset (run by fonts/build.sh with Debian's python3-fonttools).
 
-usage: subset.py SOURCE.ttf EXTRA-CHARS.txt OUTPUT.ttf [TOLERANCE [SCOPE [CACHE.ttf]]]
+usage: subset.py SOURCE.ttf EXTRA-CHARS.txt OUTPUT.ttf [TOLERANCE [GRID [SCOPE [CACHE.ttf]]]]
 
 SCOPE chooses the character set:
-  big5 (the default) the set described below;
-  bmp  every character of the Basic Multilingual Plane
+  bmp  (the default) every character of the Basic Multilingual Plane
        (U+0000-U+FFFF) the source font maps, except the Private Use Area:
        CJK Unified Ideographs, Extension A, compatibility ideographs,
        symbols and the other scripts TW-Kai draws;
+  big5 the set described below (the embedded subset until December 2026);
   extra ASCII and EXTRA-CHARS.txt only: a quick build, to check that the
        script is deterministic.
 Every scope includes the characters of EXTRA-CHARS.txt, and the script stops
@@ -27,12 +27,14 @@ Only characters the source font maps are kept; the rest are reported.
 The outlines are then made lighter (see simplify_font): points TrueType
 implies or that lie on a straight line are dropped, and every contour is
 redrawn with as few quadratic curves as keep it within TOLERANCE font units
-(default 2, of 1024 to the em) of the source outline. TOLERANCE 0 keeps
-the outlines exact and only drops the redundant points.
+(default 4, of 1024 to the em) of the source outline, and its points are
+moved to the nearest multiple of GRID units (default 4; see snap_contour).
+TOLERANCE 0 keeps the outlines exact (no grid either) and only drops the
+redundant points.
 The output is deterministic: building twice gives the same bytes.
 
 CACHE.ttf, when given, is a subset an earlier run made from the same
-source font with the same tolerance: the outlines of the characters it
+source font with the same tolerance and grid: the outlines of the characters it
 has are taken from it instead of being simplified again, which gives the
 same bytes in a fraction of the time (build.sh passes the current
 TW-Kai-subset.ttf when CACHE=1).
@@ -73,7 +75,8 @@ BLOCKS = [
 ]
 
 # Outline simplification (see simplify_font).
-TOLERANCE = 2.0  # largest distance from the source outline, in font units
+TOLERANCE = 4.0  # largest distance from the source outline, in font units
+GRID = 4  # then every coordinate is rounded to a multiple of this
 CORNER_COS = math.cos(math.radians(45))  # a sharper turn is a corner, kept
 SAMPLE_STEP = 2.0  # font units between the points the fit is checked at
 MARGIN = 0.05  # kept from the tolerance for the outline between those points
@@ -523,6 +526,45 @@ def simplify_contour(points, tol):
     return pts
 
 
+def snap_contour(points, grid):
+    """The contour [(x, y, on)] with every point moved to the nearest
+    multiple of grid font units (at most grid/2 along each axis), less the
+    points that then draw nothing. Coordinates on a coarse grid repeat
+    more, which the deflate of a PDF's font stream turns into fewer
+    bytes. The contour is returned as it is when grid is 1 or less, or
+    when snapping would make it vanish, turn over or change its area by
+    half or more."""
+    if grid <= 1:
+        return points
+    pts = []
+    for x, y, on in points:
+        p = (grid * otRound(x / grid), grid * otRound(y / grid), bool(on))
+        if not pts or p != pts[-1]:
+            pts.append(p)
+    while len(pts) > 1 and pts[0] == pts[-1]:
+        pts.pop()
+    pts = drop_redundant(pts)
+    area, was = contour_area(pts), contour_area(points)
+    if len(pts) < 3 or area * was <= 0 or not 0.5 < area / was < 2:
+        return points
+    return pts
+
+
+def snap_glyph(glyph, grid):
+    """snap_contour for every contour of a glyph given as (coordinates,
+    on-curve flags, contour end indexes); the same three back."""
+    coords, flags, ends = glyph
+    out_coords, out_flags, out_ends, start = [], [], [], 0
+    for end in ends:
+        pts = [(x, y, on) for (x, y), on in zip(coords[start:end + 1], flags[start:end + 1])]
+        start = end + 1
+        for x, y, on in snap_contour(pts, grid):
+            out_coords.append((x, y))
+            out_flags.append(1 if on else 0)
+        out_ends.append(len(out_coords) - 1)
+    return out_coords, out_flags, out_ends
+
+
 def simplify_glyph(job):
     """simplify_contour for every contour of a glyph given as (coordinates,
     on-curve flags, contour end indexes, tol); the same three back."""
@@ -541,10 +583,11 @@ def simplify_glyph(job):
 def cached_glyphs(font, cache):
     """The simplified outlines of a previous build (the font file cache,
     made from the same source font by this script with the same
-    tolerance), keyed by the glyph names of font: for each glyph of font
+    tolerance and grid), keyed by the glyph names of font: for each glyph of font
     that a character maps to, the outline cache maps that character to.
-    The outlines are those simplify_glyph returns, so a build that takes
-    them gives the same bytes as one that does not, only sooner."""
+    The outlines are those simplify_glyph and snap_glyph returned, and
+    snapping them again changes nothing, so a build that takes them gives
+    the same bytes as one that does not, only sooner."""
     if not cache:
         return {}
     old = TTFont(cache, lazy=True)
@@ -558,11 +601,12 @@ def cached_glyphs(font, cache):
     return out
 
 
-def simplify_font(font, tol, cache=""):
+def simplify_font(font, tol, grid, cache=""):
     """Redraw every simple glyph of font with fewer points, within tol
-    font units of its outline, and keep the side bearings in step. Glyphs
-    in the cache font (see cached_glyphs) are taken from it. Returns the
-    number of points before and after."""
+    font units of its outline, snap them to the grid (when tol is not 0),
+    and keep the side bearings in step. Glyphs in the cache font (see
+    cached_glyphs) are taken from it. Returns the number of points before
+    and after."""
     glyf = font["glyf"]
     names = [g for g in font.getGlyphOrder()
              if not glyf[g].isComposite() and glyf[g].numberOfContours > 0]
@@ -584,6 +628,8 @@ def simplify_font(font, tol, cache=""):
                 print("simplified %d of %d glyphs" % (len(fresh), len(todo)), file=sys.stderr)
     fresh.reverse()
     results = [done[name] if name in done else fresh.pop() for name in names]
+    if tol > 0 and grid > 1:
+        results = [snap_glyph(r, grid) for r in results]
     after = 0
     vmtx = font["vmtx"] if "vmtx" in font else None
     for name, (coords, flags, ends) in zip(names, results):
@@ -617,8 +663,10 @@ def wanted_chars(scope, cmap, extras):
     return wanted
 
 
-def main(src, extra, out, tol=TOLERANCE, scope="big5", cache=""):
-    tol = float(tol)
+def main(src, extra, out, tol=TOLERANCE, grid=GRID, scope="bmp", cache=""):
+    tol, grid = float(tol), int(grid)
+    if grid < 1:
+        sys.exit("grid %d: want a whole number of font units, 1 or more" % grid)
     extras = extra_chars(extra)
     font = TTFont(src, recalcTimestamp=False)
     cmap = font.getBestCmap()
@@ -644,18 +692,18 @@ def main(src, extra, out, tol=TOLERANCE, scope="big5", cache=""):
     sub = subset.Subsetter(options=opts)
     sub.populate(unicodes=unicodes)
     sub.subset(font)
-    before, after = simplify_font(font, tol, cache)
+    before, after = simplify_font(font, tol, grid, cache)
     font.save(out, reorderTables=True)
 
     kept = TTFont(out, lazy=True)
     print("characters: %d (of %d wanted; %d not in the source font)"
           % (len(kept.getBestCmap()), len(wanted), len(wanted) - len(unicodes)))
     print("glyphs: %d" % kept["maxp"].numGlyphs)
-    print("outline points: %d, %d before simplifying (tolerance %g font units of %d)"
-          % (after, before, tol, kept["head"].unitsPerEm))
+    print("outline points: %d, %d before simplifying (tolerance %g, grid %d font units of %d)"
+          % (after, before, tol, grid if tol > 0 else 1, kept["head"].unitsPerEm))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (4, 5, 6, 7):
+    if len(sys.argv) not in range(4, 9):
         sys.exit(__doc__)
     main(*sys.argv[1:])

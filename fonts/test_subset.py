@@ -153,6 +153,34 @@ class SimplifyContourTest(unittest.TestCase):
         self.assertEqual(subset.simplify_glyph(job), subset.simplify_glyph(job))
 
 
+class SnapContourTest(unittest.TestCase):
+    def test_on_grid_within_half_step(self):
+        pts = subset.simplify_contour(circle(300, 160), 4.0)
+        for grid in (2, 4):
+            with self.subTest(grid=grid):
+                got = subset.snap_contour(pts, grid)
+                self.assertTrue(all(v % grid == 0 for p in got for v in p[:2]))
+                # every point moves at most grid/2 along each axis
+                self.assertLessEqual(distance(pts, got), grid / 2 * math.sqrt(2))
+
+    def test_snapping_twice_changes_nothing(self):
+        pts = subset.simplify_contour(circle(300, 160), 4.0)
+        once = subset.snap_contour(pts, 4)
+        self.assertEqual(subset.snap_contour(once, 4), once)
+
+    def test_points_that_draw_nothing_dropped(self):
+        # (5, 1) lands on (4, 0), and (9, 11) on the line from (8, 0) to (8, 20)
+        pts = [(0, 0, 1), (5, 1, 1), (8, 0, 1), (9, 11, 1), (8, 20, 1), (0, 20, 1)]
+        got = subset.snap_contour(pts, 4)
+        self.assertEqual(got, [(0, 0, True), (8, 0, True), (8, 20, True), (0, 20, True)])
+
+    def test_grid_one_and_small_dot_kept(self):
+        pts = circle(2, 8, 101, 101)
+        self.assertEqual(subset.snap_contour(pts, 1), pts)
+        # on a grid of 8 units the dot would collapse onto a line or a point
+        self.assertEqual(subset.snap_contour(pts, 8), pts)
+
+
 @unittest.skipUnless(os.path.exists(SOURCE), SOURCE + " missing (apt-get install fonts-cns11643-kai)")
 class SourceGlyphTest(unittest.TestCase):
     def test_dense_characters(self):
@@ -164,16 +192,19 @@ class SourceGlyphTest(unittest.TestCase):
                 g = font["glyf"][cmap[ord(ch)]]
                 coords, flags = list(g.coordinates), [f & 1 for f in g.flags]
                 ends = list(g.endPtsOfContours)
-                got = subset.simplify_glyph((coords, flags, ends, subset.TOLERANCE))
-                self.assertEqual(len(got[2]), len(ends))
-                self.assertLess(len(got[0]), len(coords) * 0.45)
-                start = start_out = 0
-                for end, end_out in zip(ends, got[2]):
-                    a = [(x, y, f) for (x, y), f in zip(coords[start:end + 1], flags[start:end + 1])]
-                    b = [(x, y, f) for (x, y), f in
-                         zip(got[0][start_out:end_out + 1], got[1][start_out:end_out + 1])]
-                    self.assertLessEqual(distance(a, b), subset.TOLERANCE)
-                    start, start_out = end + 1, end_out + 1
+                fitted = subset.simplify_glyph((coords, flags, ends, subset.TOLERANCE))
+                snapped = subset.snap_glyph(fitted, subset.GRID)
+                bound = subset.TOLERANCE + subset.GRID / 2 * math.sqrt(2)
+                for got, tol in ((fitted, subset.TOLERANCE), (snapped, bound)):
+                    self.assertEqual(len(got[2]), len(ends))
+                    self.assertLess(len(got[0]), len(coords) * 0.45)
+                    start = start_out = 0
+                    for end, end_out in zip(ends, got[2]):
+                        a = [(x, y, f) for (x, y), f in zip(coords[start:end + 1], flags[start:end + 1])]
+                        b = [(x, y, f) for (x, y), f in
+                             zip(got[0][start_out:end_out + 1], got[1][start_out:end_out + 1])]
+                        self.assertLessEqual(distance(a, b), tol)
+                        start, start_out = end + 1, end_out + 1
 
 
 if __name__ == "__main__":
