@@ -34,10 +34,15 @@ func (v *validator) numbering() {
 			if m := taskCodeRe.FindStringSubmatch(t.Code); m != nil {
 				tnum = m[1]
 			}
+			if d.RowOwner(j) != j {
+				continue // a copy of the row block it shares, checked there
+			}
 			prev := map[byte]string{}
 			for b, blk := range t.Blocks {
 				bp := v.s.BlockPath(i, j, b)
-				v.entryCodes(bp+".outputs", "output", 'O', blk.Outputs, tnum, dnum, prev, legacy, seen)
+				if t.OutputsOwner(b) == b {
+					v.entryCodes(bp+".outputs", "output", 'O', blk.Outputs, tnum, dnum, prev, legacy, seen)
+				}
 				v.entryCodes(bp+".indicators", "indicator", 'P', blk.Indicators, tnum, dnum, prev, legacy, seen)
 			}
 		}
@@ -98,6 +103,9 @@ func (v *validator) sequence(path, what, code, want string, seen map[string]stri
 // skills is allowed but worth a note.
 func (v *validator) rows() {
 	v.eachTask(func(d, j int, t *Task, path string) {
+		if t.Shares != "" {
+			return // its row is the shared one, checked where it is written (or R15 reports why not)
+		}
 		var o, p, k, s int
 		// The fields each note is about, in every block.
 		about := func(key string) []string {

@@ -9,7 +9,8 @@ import (
 // Walk calls fn with every printable text of the standard and its field
 // path, in document order: the header, the duties with their tasks and
 // rows (codes included), the catalogues, notes, remarks and history.
-// Empty texts are skipped.
+// Empty texts are skipped, and so are the copies of shared rows and
+// outputs: each text comes once, at the path where the file wrote it.
 func (s *Standard) Walk(fn func(path, text string)) {
 	emit := func(path, text string) {
 		if text != "" {
@@ -39,8 +40,13 @@ func (s *Standard) Walk(fn func(path, text string)) {
 			emit(tp+".code", t.Code)
 			emit(tp+".title", t.Title)
 			for b, blk := range t.Blocks {
+				if d.RowOwner(j) != j {
+					break // a copy of the shared row, walked where it is written
+				}
 				bp := s.BlockPath(i, j, b)
-				walkEntries(emit, bp+".outputs", blk.Outputs)
+				if t.OutputsOwner(b) == b {
+					walkEntries(emit, bp+".outputs", blk.Outputs)
+				}
 				walkEntries(emit, bp+".indicators", blk.Indicators)
 				walkRefs(emit, bp+".knowledge", blk.Knowledge)
 				walkRefs(emit, bp+".skills", blk.Skills)
