@@ -12,6 +12,7 @@ type tcell struct {
 	lines     []tline
 	repeat    []tline // what a continued spanning cell shows again
 	hasRepeat bool
+	contN     int // Continued lines at the end of lines (see tableItem.rename)
 
 	next    int     // first line not printed yet
 	top     float64 // top of the cell's part on the current page
