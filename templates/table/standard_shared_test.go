@@ -20,10 +20,6 @@ import (
 	"github.com/ocs-project/ocs/templates/internal/doctest"
 )
 
-// sharedFixture is a standard shaped like published ones that share rows:
-// T1.1–T1.7 in one merged row, O2.1.1 spanning T2.1's two blocks.
-const sharedFixture = "testdata/shared-rows.toml"
-
 // sharedTasks are the task codes and titles of the fixture, as written.
 var sharedTasks = [][2]string{
 	{"T1.1", "收發與登記公文"}, {"T1.2", "管理紙本與電子檔案"}, {"T1.3", "請購與盤點辦公用品"},
@@ -31,14 +27,9 @@ var sharedTasks = [][2]string{
 	{"T1.7", "維護辦公環境整潔"}, {"T2.1", "辦理經費核銷"}, {"T2.2", "追蹤預算執行進度"},
 }
 
-func loadShared(t *testing.T) *standard.Standard {
-	t.Helper()
-	s, ps := standard.Check(sharedFixture)
-	if s == nil || len(ps) > 0 {
-		t.Fatalf("%s: %v", sharedFixture, ps)
-	}
-	return s
-}
+// loadShared is the shared-rows fixture: T1.1–T1.7 in one merged row,
+// O2.1.1 spanning T2.1's two blocks.
+func loadShared(t *testing.T) *standard.Standard { return doctest.SharedRows(t) }
 
 // The merged row: one task cell naming T1.1–T1.7, each on its own line,
 // the outputs, indicators, level, K and S once; O2.1.1 in one cell over
