@@ -102,9 +102,10 @@ type Task struct {
 	// (e.g. T1.1–T1.7) in one merged row, the 工作任務 cell listing every
 	// task, the outputs, indicators, level, K and S once. The file writes
 	// shares = "T1.1" and no row of its own; a normalised sharing task
-	// carries a copy of those blocks (with their codes), so that a reader
-	// of one task sees its content. Duty.RowGroups groups the tasks as the
-	// form prints them.
+	// holds those blocks themselves (the same slice, with their codes: do
+	// not modify them through it), so that a reader of one task sees its
+	// content. Duty.RowGroups groups the tasks as the form prints them;
+	// Duty.RowOwners tells shared blocks from a task's own.
 	Shares string
 
 	// Shorthand reports that the file wrote the task's only block directly
@@ -125,8 +126,8 @@ type Block struct {
 	// SharesOutputs reports that the block's outputs are those of the
 	// block above in the same task: printed once, in a 工作產出 cell
 	// spanning both blocks. The file writes shares_outputs = true and no
-	// outputs; a normalised block carries a copy of them (Task.OutputsOwner
-	// tells a copy from outputs of its own).
+	// outputs; a normalised block holds them (the same slice;
+	// Task.OutputsOwners tells them from outputs of its own).
 	SharesOutputs bool
 }
 

@@ -26,6 +26,7 @@ func (v *validator) numbering() {
 		}
 		prevTask := ""
 		legacy := map[byte]string{} // last legacy O and P code in this duty
+		owners := d.RowOwners()
 		for j, t := range d.Tasks {
 			tp := TaskPath(i, j)
 			v.sequence(tp+".code", "task", t.Code, expectAfter(prevTask, "T"+dnum+".1"), seen)
@@ -34,13 +35,13 @@ func (v *validator) numbering() {
 			if m := taskCodeRe.FindStringSubmatch(t.Code); m != nil {
 				tnum = m[1]
 			}
-			if d.RowOwner(j) != j {
-				continue // a copy of the row block it shares, checked there
+			if owners[j] != j {
+				continue // the row block it shares, checked where it is written
 			}
 			prev := map[byte]string{}
 			for b, blk := range t.Blocks {
 				bp := v.s.BlockPath(i, j, b)
-				if t.OutputsOwner(b) == b {
+				if !t.outputsShared(b) {
 					v.entryCodes(bp+".outputs", "output", 'O', blk.Outputs, tnum, dnum, prev, legacy, seen)
 				}
 				v.entryCodes(bp+".indicators", "indicator", 'P', blk.Indicators, tnum, dnum, prev, legacy, seen)

@@ -28,19 +28,18 @@ func TestSharedRowsLoad(t *testing.T) {
 		if tk.Code != code || tk.Level != 3 || len(tk.Blocks) != 1 || !reflect.DeepEqual(tk.Blocks[0], wantRow) {
 			t.Errorf("task %d: %s level %d blocks %+v, want %s level 3 with T1.1's row", j, tk.Code, tk.Level, tk.Blocks, code)
 		}
-		if want := []int{0, 0, 0, 0}[j]; d1.RowOwner(j) != want {
-			t.Errorf("RowOwner(%d) = %d, want %d", j, d1.RowOwner(j), want)
-		}
+	}
+	if got := d1.RowOwners(); !slices.Equal(got, []int{0, 0, 0, 0}) {
+		t.Errorf("RowOwners = %v, want T1.1 for all four", got)
 	}
 	if got := d1.RowGroups(); !reflect.DeepEqual(got, [][]int{{0, 1, 2, 3}}) {
 		t.Errorf("duty T1 groups %v, want one row of the four tasks", got)
 	}
-	// The copies are not the same memory as the row they copy.
-	d1.Tasks[1].Blocks[0].Indicators[0].Text = "changed"
-	if d1.Tasks[0].Blocks[0].Indicators[0].Text == "changed" {
-		t.Error("a sharing task's copy aliases the row it shares")
+	// The sharing tasks hold the row itself, not copies: memory stays
+	// linear however many tasks share a row.
+	if &d1.Tasks[3].Blocks[0] != &d1.Tasks[0].Blocks[0] {
+		t.Error("a sharing task holds a copy of the row")
 	}
-	d1.Tasks[1].Blocks[0].Indicators[0].Text = wantRow.Indicators[0].Text
 
 	d2 := &s.Duties[1]
 	if got := d2.RowGroups(); !reflect.DeepEqual(got, [][]int{{0}, {1}}) {
@@ -51,8 +50,8 @@ func TestSharedRowsLoad(t *testing.T) {
 	if !slices.Equal(t21.Blocks[0].Outputs, out) || !slices.Equal(t21.Blocks[1].Outputs, out) || !t21.Blocks[1].SharesOutputs {
 		t.Errorf("T2.1 outputs %v / %v, want %v in both blocks", t21.Blocks[0].Outputs, t21.Blocks[1].Outputs, out)
 	}
-	if t21.OutputsOwner(0) != 0 || t21.OutputsOwner(1) != 0 {
-		t.Errorf("OutputsOwner = %d, %d; want 0, 0", t21.OutputsOwner(0), t21.OutputsOwner(1))
+	if got := t21.OutputsOwners(); !slices.Equal(got, []int{0, 0}) {
+		t.Errorf("OutputsOwners = %v, want [0 0]", got)
 	}
 	if got := t21.Blocks[1].Indicators[0].Code; got != "P2.1.2" {
 		t.Errorf("second block's indicator %s, want P2.1.2 (numbering continues)", got)
@@ -67,7 +66,13 @@ func TestSharedRowsLoad(t *testing.T) {
 	for i := range before.Duties {
 		before.Duties[i].Tasks = slices.Clone(s.Duties[i].Tasks)
 		for j := range before.Duties[i].Tasks {
-			before.Duties[i].Tasks[j].Blocks = cloneBlocks(s.Duties[i].Tasks[j].Blocks)
+			var bs []Block
+			for _, b := range s.Duties[i].Tasks[j].Blocks {
+				b.Outputs, b.Indicators = slices.Clone(b.Outputs), slices.Clone(b.Indicators)
+				b.Knowledge, b.Skills = slices.Clone(b.Knowledge), slices.Clone(b.Skills)
+				bs = append(bs, b)
+			}
+			before.Duties[i].Tasks[j].Blocks = bs
 		}
 	}
 	Normalize(s)
@@ -146,10 +151,11 @@ func TestSharedRowsBuiltOwnRow(t *testing.T) {
 	}
 	Normalize(s)
 	d := &s.Duties[0]
-	if d.RowOwner(1) != 1 || d.Tasks[1].Blocks[0].Outputs[0].Text != "自己的產出" {
+	owners := d.RowOwners()
+	if owners[1] != 1 || d.Tasks[1].Blocks[0].Outputs[0].Text != "自己的產出" {
 		t.Errorf("a sharing task's own row was replaced: %+v", d.Tasks[1].Blocks)
 	}
-	if d.RowOwner(2) != 0 || d.Tasks[2].Blocks[0].Indicators[0] != (Entry{"P1.1.1", "指標一。"}) {
+	if owners[2] != 0 || d.Tasks[2].Blocks[0].Indicators[0] != (Entry{"P1.1.1", "指標一。"}) {
 		t.Errorf("T1.3 does not carry T1.1's row: %+v", d.Tasks[2].Blocks)
 	}
 	var got []string

@@ -111,18 +111,22 @@ func (v *validator) eachTask(fn func(d, t int, task *Task, path string)) {
 }
 
 // eachBlock calls fn for every block the file wrote, with its field path:
-// the copies of a shared row block in the tasks sharing it are left out
-// (see Duty.RowOwner), so that each problem is reported once, where it
-// was written.
+// a shared row block is left out in the tasks sharing it (see
+// Duty.RowOwners), so that each problem is reported once, where it was
+// written.
 func (v *validator) eachBlock(fn func(d, t, b int, blk *Block, path string)) {
-	v.eachTask(func(d, t int, task *Task, _ string) {
-		if v.s.Duties[d].RowOwner(t) != t {
-			return
+	for i := range v.s.Duties {
+		d := &v.s.Duties[i]
+		for j, owner := range d.RowOwners() {
+			if owner != j {
+				continue
+			}
+			task := &d.Tasks[j]
+			for b := range task.Blocks {
+				fn(i, j, b, &task.Blocks[b], v.s.BlockPath(i, j, b))
+			}
 		}
-		for b := range task.Blocks {
-			fn(d, t, b, &task.Blocks[b], v.s.BlockPath(d, t, b))
-		}
-	})
+	}
 }
 
 // required checks R00: the fields without which a document cannot be
@@ -153,7 +157,7 @@ func (v *validator) required() {
 		}
 	})
 	v.eachBlock(func(d, t, k int, b *Block, path string) {
-		if s.Duties[d].Tasks[t].OutputsOwner(k) == k {
+		if !s.Duties[d].Tasks[t].outputsShared(k) {
 			v.emptyEntries(diag.JoinKey(path, "outputs"), b.Outputs)
 		}
 		v.emptyEntries(diag.JoinKey(path, "indicators"), b.Indicators)

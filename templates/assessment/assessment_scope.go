@@ -255,13 +255,14 @@ func packDefaultMethods(t *scopedTask) []string {
 // taken once, with the first of them.
 func newScopedTask(t *standard.Task) *scopedTask {
 	st := &scopedTask{code: t.Code, title: t.Title, level: t.Level, src: t}
+	outOwners := t.OutputsOwners()
 	for k, b := range t.Blocks {
 		sb := scopedBlock{level: b.Level}
 		if sb.level == 0 {
 			sb.level = t.Level
 		}
 		for _, e := range b.Outputs {
-			if t.OutputsOwner(k) != k {
+			if outOwners[k] != k {
 				break
 			}
 			sb.outputs = append(sb.outputs, codedText{e.Code, e.Text})

@@ -41,6 +41,7 @@ func stdTableRows(s *standard.Standard) []stdRow {
 		for _, g := range d.RowGroups() {
 			t := &d.Tasks[g[0]]
 			start := len(rows)
+			outOwners := t.OutputsOwners()
 			for k, bl := range t.Blocks {
 				r := stdRow{duty: i}
 				if k == 0 {
@@ -54,7 +55,7 @@ func stdTableRows(s *standard.Standard) []stdRow {
 				if r.level == 0 {
 					r.level = t.Level
 				}
-				if o := t.OutputsOwner(k); o != k {
+				if o := outOwners[k]; o != k {
 					rows[start+o].oSpan++
 				} else {
 					r.oSpan = 1
