@@ -194,3 +194,42 @@ title = "職責"
 		t.Fatalf("got %v, want one problem at line 10 asking for true or false without quotes", err)
 	}
 }
+
+// In a standard without levels, a shared row that prints a level is
+// reported once, where the level is written, not again for each task
+// sharing the row.
+func TestSharedRowsNoLevels(t *testing.T) {
+	src := `occupation = "測試"
+description = "描述"
+no_levels = "本項職能基準發展之初並未訂定職能級別"
+[[duty]]
+title = "職責"
+  [[duty.task]]
+  title = "任務一"
+  level = 3
+  outputs = ["產出"]
+  indicators = ["指標。"]
+  knowledge = ["K01"]
+  skills = ["S01"]
+  [[duty.task]]
+  title = "任務二"
+  shares = "T1.1"
+  [[duty.task]]
+  title = "任務三"
+  shares = "T1.1"
+[knowledge]
+K01 = "知識"
+[skills]
+S01 = "技能"
+[remarks]
+prerequisites = ["大專以上畢業。"]
+`
+	_, ps := CheckData("x.toml", []byte(src))
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Severity.String()+" "+p.Rule+" "+p.Path)
+	}
+	if want := []string{"warning R05 duty[0].task[0].level"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q\n%v", got, want, ps)
+	}
+}
