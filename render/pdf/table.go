@@ -170,8 +170,11 @@ func (ti *tableItem) repeatOf(c *tcell) []tline {
 // wholeRepeat lays out a cell's whole text followed by the Continued
 // text, and reports whether it is at most half a page tall.
 func (ti *tableItem) wholeRepeat(c *tcell) ([]tline, bool) {
-	lines := ti.f.cellLines(withContinued(c.cell.Paras, ti.tbl.Continued), c.cell.Align, ti.style, c.w-2*cellPad)
-	return lines, linesHeight(lines)+2*cellPad <= ti.halfPage()
+	if !c.hasWhole {
+		c.whole = ti.f.cellLines(withContinued(c.cell.Paras, ti.tbl.Continued), c.cell.Align, ti.style, c.w-2*cellPad)
+		c.wholeFits, c.hasWhole = linesHeight(c.whole)+2*cellPad <= ti.halfPage(), true
+	}
+	return c.whole, c.wholeFits
 }
 
 // contLines lays out the table's Continued text alone, as a cell's lines.
