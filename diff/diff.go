@@ -54,7 +54,9 @@ type Change struct {
 	// Field names what changed for Action "changed": for the header the
 	// field (code, occupation, job_category, description, level,
 	// no_levels, updated, category); for a duty or task "title"; for a task
-	// also "level", "blocks", "knowledge", "skills", "attitudes"; for an
+	// also "shares" (the task whose row it shares), "level", "blocks",
+	// "knowledge", "skills", "attitudes" (a task sharing a row has none of
+	// its own: the row's changes are the task's that holds it); for an
 	// output, indicator, K or S item "text"; for an attitude "name" or
 	// "definition"; for a note "term" or "text".
 	Field string `json:"field,omitempty"`

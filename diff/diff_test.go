@@ -153,3 +153,69 @@ func TestCompareNil(t *testing.T) {
 		t.Error("Compare(nil, nil) gave no error")
 	}
 }
+
+// sharedVersion is a standard whose tasks T1.1–T1.3 share one row block,
+// with edit applied to its text.
+func sharedVersion(t *testing.T, edit func(string) string) *standard.Standard {
+	t.Helper()
+	src := `occupation = "測試"
+description = "描述"
+level = 3
+[[duty]]
+title = "職責"
+  [[duty.task]]
+  title = "任務一"
+  level = 3
+  outputs = ["產出"]
+  indicators = ["指標一。", "指標二。"]
+  knowledge = ["K01"]
+  [[duty.task]]
+  title = "任務二"
+  shares = "T1.1"
+  [[duty.task]]
+  title = "任務三"
+  shares = "T1.1"
+[knowledge]
+K01 = "知識"
+K02 = "知識二"
+`
+	s, err := standard.Parse("shared.toml", []byte(edit(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// A change of a shared row is reported once, with the task holding it;
+// a task that stops sharing is reported as such, its row as added.
+func TestCompareSharedRows(t *testing.T) {
+	same := func(s string) string { return s }
+	tests := []struct {
+		name string
+		edit func(string) string
+		want []string
+	}{
+		{"unchanged", same, nil},
+		{"row edited", func(s string) string {
+			s = strings.Replace(s, "指標二。", "指標二，改寫。", 1)
+			return strings.Replace(s, `knowledge = ["K01"]`, `knowledge = ["K01", "K02"]`, 1)
+		}, []string{"changed task.knowledge T1.1→T1.1", "changed indicator.text P1.1.2→P1.1.2"}},
+		{"stops sharing", func(s string) string {
+			return strings.Replace(s, "title = \"任務三\"\n  shares = \"T1.1\"", "title = \"任務三\"\n  level = 3\n  indicators = [\"自己的指標。\"]", 1)
+		}, []string{"changed task.shares T1.3→T1.3", "changed task.blocks T1.3→T1.3", "changed task.level T1.3→T1.3", "added indicator →P1.3.1"}},
+	}
+	old := sharedVersion(t, same)
+	for _, tt := range tests {
+		r, err := Compare(old, sharedVersion(t, tt.edit))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range r.Changes {
+			got = append(got, line(c))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%s: changes\n%s\nwant\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}

@@ -14,13 +14,25 @@ type taskRef struct{ duty, task int }
 // task list) and its index among the task's entries of that kind.
 type entryRef struct{ task, n int }
 
-// flatTasks lists the tasks of s in order, with their place.
+// flatTasks lists the tasks of s in order, with their place. A task that
+// shares the row block of another (standard.Task.Shares) is listed
+// without blocks: the row is compared once, with the task that holds it,
+// and a change of the row is reported there, not again for every task
+// sharing it.
 func flatTasks(s *standard.Standard) ([]*standard.Task, []taskRef) {
 	var ts []*standard.Task
 	var refs []taskRef
 	for i := range s.Duties {
-		for j := range s.Duties[i].Tasks {
-			ts = append(ts, &s.Duties[i].Tasks[j])
+		d := &s.Duties[i]
+		owners := d.RowOwners()
+		for j := range d.Tasks {
+			t := &d.Tasks[j]
+			if owners[j] != j {
+				view := *t
+				view.Blocks = nil
+				t = &view
+			}
+			ts = append(ts, t)
 			refs = append(refs, taskRef{i, j})
 		}
 	}
@@ -173,6 +185,7 @@ func (c *comparer) task(ot, nt []*standard.Task, j int, tp pairing, outs, inds *
 			}
 		}
 		ch("title", old.Title, t.Title)
+		ch("shares", old.Shares, t.Shares)
 		ch("blocks", strconv.Itoa(len(old.Blocks)), strconv.Itoa(len(t.Blocks)))
 		ch("level", levels(old), levels(t))
 		refChange := func(field string, a, b []string, m map[string]string) {

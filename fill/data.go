@@ -65,11 +65,22 @@ func Data(s *standard.Standard, o *jobdesc.Overlay, c *assessment.Candidate) map
 	var duties, allTasks []any
 	for _, du := range s.Duties {
 		var tasks []any
-		for _, t := range du.Tasks {
+		owners := du.RowOwners()
+		rows := map[int]taskRow{} // by the index of the task holding the row
+		for j, t := range du.Tasks {
 			if !o.Covers(du.Code, t.Code) {
 				continue // the overlay's job does not cover it
 			}
-			task := taskData(t, attitudes)
+			row, ok := rows[owners[j]]
+			if !ok {
+				row = rowData(du.Tasks[owners[j]])
+				rows[owners[j]] = row
+			}
+			task := taskData(t, row, attitudes)
+			task["shares"] = ""
+			if owners[j] != j {
+				task["shares"] = du.Tasks[owners[j]].Code
+			}
 			task["duty"] = map[string]any{"code": du.Code, "title": du.Title}
 			tasks = append(tasks, task)
 			allTasks = append(allTasks, task)
@@ -87,9 +98,18 @@ func Data(s *standard.Standard, o *jobdesc.Overlay, c *assessment.Candidate) map
 	return d
 }
 
-// taskData is one task: its own fields, its blocks, and the outputs,
-// indicators and references of all its blocks together.
-func taskData(t standard.Task, attitudes map[string]map[string]any) map[string]any {
+// taskRow is the data of a task's row blocks: its blocks, and the
+// outputs, indicators and references of all its blocks together; level
+// is the first block's level when the task sets none.
+type taskRow struct {
+	blocks, outputs, indicators, knowledge, skills []any
+	level                                          int
+}
+
+// rowData is the data of t's row blocks. Tasks that share a row block
+// (standard.Task.Shares) share one taskRow, so that the data stays as
+// large as the standard.
+func rowData(t standard.Task) taskRow {
 	var blocks, outputs, indicators, knowledge, skills []any
 	seenK, seenS := map[string]bool{}, map[string]bool{}
 	level := t.Level
@@ -115,6 +135,16 @@ func taskData(t standard.Task, attitudes map[string]map[string]any) map[string]a
 			level = b.Level
 		}
 	}
+	return taskRow{blocks, outputs, indicators, knowledge, skills, level}
+}
+
+// taskData is one task: its own fields and the data of its row (that of
+// the task it shares it with, with "shares" naming that task).
+func taskData(t standard.Task, row taskRow, attitudes map[string]map[string]any) map[string]any {
+	level := t.Level
+	if level == 0 {
+		level = row.level
+	}
 	var atts []any
 	for _, code := range t.Attitudes {
 		if a, ok := attitudes[code]; ok {
@@ -123,8 +153,8 @@ func taskData(t standard.Task, attitudes map[string]map[string]any) map[string]a
 			atts = append(atts, map[string]any{"code": code, "name": "", "definition": "", "text": ""})
 		}
 	}
-	return map[string]any{"code": t.Code, "title": t.Title, "level": levelText(level, ""), "blocks": blocks,
-		"outputs": outputs, "indicators": indicators, "knowledge": knowledge, "skills": skills, "attitudes": atts}
+	return map[string]any{"code": t.Code, "title": t.Title, "level": levelText(level, ""), "blocks": row.blocks,
+		"outputs": row.outputs, "indicators": row.indicators, "knowledge": row.knowledge, "skills": row.skills, "attitudes": atts}
 }
 
 func blockLevel(b standard.Block, t standard.Task) int {

@@ -21,6 +21,7 @@ func (in *interp) build() {
 	kCat := map[string]int{} // code → index in Knowledge
 	sCat := map[string]int{}
 	var duty *Duty
+	cur := 0                     // index in duty.Tasks of the task the rows go to
 	var above [nRoles]*grid.Cell // the cell of each column in the row before
 	for i := range in.rows {
 		row := &in.rows[i]
@@ -52,16 +53,19 @@ func (in *interp) build() {
 			duty = &in.d.Duties[len(in.d.Duties)-1]
 		}
 		newTask := row.origin[rTask] && row.text[rTask] != ""
+		prevOutput := above[rOutput]
 		if newTask || len(duty.Tasks) == 0 || row.origin[rDuty] && row.text[rDuty] != "" {
 			it := in.items(row, rTask)
+			cur = len(duty.Tasks)
 			duty.Tasks = append(duty.Tasks, Task{})
-			t := &duty.Tasks[len(duty.Tasks)-1]
+			t := &duty.Tasks[cur]
 			if len(it) > 0 {
 				t.Code, t.Title = it[0].Code, it[0].Text
 			} else {
 				in.add(Warning, row.page, row.where, "", "a row with no 工作任務 starts a duty; the task has no title")
 			}
-			in.extra(row, rTask, it, 1)
+			in.sharers(duty, row, it)
+			t = &duty.Tasks[cur] // sharers may have moved the tasks
 			for _, j := range row.joins[rTask] {
 				if len(it) > 0 {
 					msg := "title " + rejoined(row.text[rTask], it[0], j)
@@ -70,15 +74,24 @@ func (in *interp) build() {
 				}
 			}
 		}
-		task := &duty.Tasks[len(duty.Tasks)-1]
+		if row.repeat != "" {
+			in.repeatedTasks(duty, cur, row)
+		}
+		task := &duty.Tasks[cur]
 		blk := Block{
 			Outputs:    toEntries(in.items(row, rOutput)),
 			Indicators: toEntries(in.items(row, rIndicator)),
 			Level:      in.level(row),
 		}
+		// An output cell merged down from the task's block above: the two
+		// blocks share their outputs.
+		if c := row.cells[rOutput]; !newTask && len(task.Blocks) > 0 && c != nil && !row.origin[rOutput] && c == prevOutput &&
+			len(blk.Outputs) == 0 && (len(task.Blocks[len(task.Blocks)-1].Outputs) > 0 || task.Blocks[len(task.Blocks)-1].SharesOutputs) {
+			blk.SharesOutputs = true
+		}
 		blk.Knowledge = in.refs(row, rK, kCells, kCat, &in.d.Knowledge)
 		blk.Skills = in.refs(row, rS, sCells, sCat, &in.d.Skills)
-		in.placed = append(in.placed, placed{duty: len(in.d.Duties) - 1, task: len(duty.Tasks) - 1,
+		in.placed = append(in.placed, placed{duty: len(in.d.Duties) - 1, task: cur,
 			block: len(task.Blocks), k: row.cells[rK], s: row.cells[rS], afterBreak: row.afterBreak, newTask: newTask})
 		if len(task.Blocks) == 0 {
 			task.Level = blk.Level

@@ -54,7 +54,11 @@ type mainRow struct {
 	cells  [nRoles]*grid.Cell
 	origin [nRoles]bool
 	text   [nRoles]string
-	cont   [nRoles]bool     // the cell says 「（續）」: the cell above goes on
+	cont   [nRoles]bool // the cell says 「（續）」: the cell above goes on
+	// repeat is the text of a 工作任務 cell that says 「（續）」, without
+	// the mark: the tasks it names again, which may hold text the page
+	// before did not show (a shared row's cell cut by the page break).
+	repeat string
 	more   [nRoles][]string // fragments from later pages, appended by finish
 	size   [nRoles]int      // bytes of text and more
 	joins  [nRoles][]join   // in increasing offset
@@ -334,6 +338,9 @@ func (in *interp) mainRow(slots []slot, page int, where string) {
 		row.text[r] = strings.TrimSpace(slots[c].text())
 		if loc := continuedRe.FindStringIndex(row.text[r]); loc != nil && slots[c].origin {
 			in.add(Info, page, where+", "+roleNames[r], row.text[r], "read as the continuation of the cell above, cut by a page break")
+			if r == rTask {
+				row.repeat = strings.TrimSpace(row.text[r][:loc[0]])
+			}
 			row.cont[r], row.text[r] = true, ""
 			in.merged = true
 		}
@@ -349,7 +356,7 @@ func (in *interp) mainRow(slots []slot, page int, where string) {
 	}
 	after := in.afterPage
 	in.afterPage = false
-	if empty {
+	if empty && (row.repeat == "" || !after || len(in.rows) == 0) {
 		return
 	}
 	if after && len(in.rows) > 0 && continuation(&row) {
@@ -383,6 +390,9 @@ func continuation(row *mainRow) bool {
 // the row before the break: a fragment that starts with a code adds items,
 // any other continues the cut text.
 func (in *interp) joinRow(prev, frag *mainRow) {
+	if frag.repeat != "" {
+		prev.repeat = strings.TrimSpace(prev.repeat + "\n" + frag.repeat)
+	}
 	for r := role(0); r < nRoles; r++ {
 		f := frag.text[r]
 		if f == "" {

@@ -46,6 +46,9 @@ type Task struct {
 	Blocks      []Block
 	Attitudes   []string // A codes marked in the task × attitude matrix
 	Matrix      bool     // the task has a column in the matrix
+	// Shares is the code of the task whose row block this one shares: the
+	// form printed both in one 工作任務 cell. Such a task has no blocks.
+	Shares string
 }
 
 // Block is one row block of a task.
@@ -55,6 +58,9 @@ type Block struct {
 	Indicators []Entry
 	Knowledge  []Entry // Code = the K code; Text set only when it differs from the catalogue's
 	Skills     []Entry
+	// SharesOutputs: the block's 工作產出 cell is the one of the block
+	// above, merged over both; Outputs is empty.
+	SharesOutputs bool
 }
 
 // Entry is a coded text as printed: an output, an indicator, a reference.

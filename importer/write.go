@@ -68,6 +68,9 @@ func WriteTOML(d *Draft, source string) []byte {
 				w.str("  ", "code", t.Code)
 			}
 			w.str("  ", "title", t.Title)
+			if t.Shares != "" {
+				w.str("  ", "shares", t.Shares)
+			}
 			if t.Level != 0 {
 				w.kv("  ", "level", strconv.Itoa(t.Level))
 			}
@@ -82,6 +85,9 @@ func WriteTOML(d *Draft, source string) []byte {
 					ind = "    "
 					if b.Level != 0 {
 						w.kv(ind, "level", strconv.Itoa(b.Level))
+					}
+					if b.SharesOutputs {
+						w.kv(ind, "shares_outputs", "true")
 					}
 				}
 				w.list(ind, "outputs", entries(b.Outputs))

@@ -200,8 +200,10 @@ type Cell struct {
 	// continues on: when a page break falls inside the cell (inside its
 	// span of rows, or inside its own row), the cell's part on the next
 	// page shows its whole text followed by the table's Continued text.
-	// Only a text taller than half a page is shortened, and then to its
-	// first line and the Continued text. Without Repeat, a continued
+	// Only a text taller than half a page is shortened, and then to the
+	// first line of each paragraph (of the first paragraph when that is
+	// still too tall) and the Continued text: a cell naming several
+	// items, one a paragraph, names each. Without Repeat, a continued
 	// spanning cell repeats a short text (a few lines) and otherwise shows
 	// the Continued text alone. Backends that cannot repeat a cell's text
 	// at a page break (Word) document what they do instead.

@@ -18,9 +18,11 @@ var (
 // Normalize completes a standard built in code the way Load completes one
 // read from a file, so that every reader can rely on the model: every
 // empty code is set from position (see assignCodes), every K/S reference
-// without its own text gets the catalogue's, and a task without blocks
-// gets one empty block. Codes and texts already set are kept, so calling
-// it again changes nothing. The importer and hand-built standards call it;
+// without its own text gets the catalogue's, a task without blocks gets
+// one empty block, and shared rows get a copy of what they share (a task
+// with Shares the blocks of that task, a block with SharesOutputs the
+// outputs above it; see shareRows). Codes and texts already set are kept,
+// so calling it again changes nothing. The importer and hand-built standards call it;
 // Load and Parse already have.
 func Normalize(s *Standard) {
 	for i := range s.Duties {
@@ -32,6 +34,7 @@ func Normalize(s *Standard) {
 	}
 	assignCodes(s)
 	fillRefs(s)
+	shareRows(s)
 }
 
 // CheckNormal reports the first place where s is not normalised (an

@@ -109,6 +109,18 @@ func (t tbl) int(key string) int {
 	return int(n)
 }
 
+func (t tbl) bool(key string) bool {
+	v, ok := t.m[key]
+	if !ok {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		t.d.wrongType(diag.JoinKey(t.path, key), t.node.field(key), v)
+	}
+	return b
+}
+
 // list returns the elements of an array value (nil when absent).
 func (t tbl) list(key string) []any {
 	v, ok := t.m[key]
@@ -241,6 +253,10 @@ func (d *decoder) wrongType(path string, n *node, v any) {
 				hint = "remove the quotes: " + n.example
 			}
 		}
+	case kBool:
+		if s, ok := v.(string); ok && (strings.TrimSpace(s) == "true" || strings.TrimSpace(s) == "false") {
+			hint = "remove the quotes: " + n.example
+		}
 	case kString:
 		switch v.(type) {
 		case time.Time:
@@ -269,6 +285,8 @@ func expected(n *node) string {
 	switch n.kind {
 	case kString:
 		return "a string"
+	case kBool:
+		return "true or false"
 	case kInteger:
 		if n.max > 0 {
 			return fmt.Sprintf("an integer from %d to %d", n.min, n.max)

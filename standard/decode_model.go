@@ -80,6 +80,7 @@ func (d *decoder) task(t tbl) Task {
 		Title:     t.str("title"),
 		Level:     t.int("level"),
 		Attitudes: t.strs("attitudes"),
+		Shares:    t.str("shares"),
 	}
 	if !t.has("block") {
 		task.Blocks = []Block{row(t)}
@@ -100,6 +101,7 @@ func (d *decoder) task(t tbl) Task {
 	for _, bt := range t.tables("block") {
 		b := row(bt)
 		b.Level = bt.int("level")
+		b.SharesOutputs = bt.bool("shares_outputs")
 		task.Blocks = append(task.Blocks, b)
 	}
 	if len(task.Blocks) == 0 {

@@ -97,6 +97,16 @@ type Task struct {
 	Attitudes []string
 	// Blocks are the task's row blocks; a normalised task has at least one.
 	Blocks []Block
+	// Shares is the code of an earlier task of the same duty whose row
+	// blocks this task shares: published standards print such tasks
+	// (e.g. T1.1–T1.7) in one merged row, the 工作任務 cell listing every
+	// task, the outputs, indicators, level, K and S once. The file writes
+	// shares = "T1.1" and no row of its own; a normalised sharing task
+	// holds those blocks themselves (the same slice, with their codes: do
+	// not modify them through it), so that a reader of one task sees its
+	// content. Duty.RowGroups groups the tasks as the form prints them;
+	// Duty.RowOwners tells shared blocks from a task's own.
+	Shares string
 
 	// Shorthand reports that the file wrote the task's only block directly
 	// on the task (no [[duty.task.block]]), so field paths of its outputs,
@@ -113,6 +123,12 @@ type Block struct {
 	Indicators []Entry
 	Knowledge  []Ref // K references
 	Skills     []Ref // S references
+	// SharesOutputs reports that the block's outputs are those of the
+	// block above in the same task: printed once, in a 工作產出 cell
+	// spanning both blocks. The file writes shares_outputs = true and no
+	// outputs; a normalised block holds them (the same slice;
+	// Task.OutputsOwners tells them from outputs of its own).
+	SharesOutputs bool
 }
 
 // Ref is a task's reference to a knowledge or skill item. In TOML it is a

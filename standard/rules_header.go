@@ -135,9 +135,9 @@ func (v *validator) levels() {
 			}
 		}
 		switch {
-		case lvl == 0 && !set && s.NoLevels == "" && s.Level != 0:
+		case lvl == 0 && !set && s.NoLevels == "" && s.Level != 0 && task.Shares == "":
 			v.add("R05", Warning, path, "give the task its 職能級別: level = 1–6", "task %s has no 職能級別", task.Code)
-		case lvl != 0 && s.NoLevels != "":
+		case lvl != 0 && s.NoLevels != "" && (task.Shares == "" || set): // a shared row's level is reported where it is written
 			v.add("R05", Warning, path+".level", "a standard with no_levels prints no task levels: remove the level or no_levels", "task %s has a level but the standard declares no_levels", task.Code)
 		}
 		if lvl >= 1 && lvl <= 6 {

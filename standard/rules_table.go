@@ -26,6 +26,7 @@ func (v *validator) numbering() {
 		}
 		prevTask := ""
 		legacy := map[byte]string{} // last legacy O and P code in this duty
+		owners := d.RowOwners()
 		for j, t := range d.Tasks {
 			tp := TaskPath(i, j)
 			v.sequence(tp+".code", "task", t.Code, expectAfter(prevTask, "T"+dnum+".1"), seen)
@@ -34,10 +35,15 @@ func (v *validator) numbering() {
 			if m := taskCodeRe.FindStringSubmatch(t.Code); m != nil {
 				tnum = m[1]
 			}
+			if owners[j] != j {
+				continue // the row block it shares, checked where it is written
+			}
 			prev := map[byte]string{}
 			for b, blk := range t.Blocks {
 				bp := v.s.BlockPath(i, j, b)
-				v.entryCodes(bp+".outputs", "output", 'O', blk.Outputs, tnum, dnum, prev, legacy, seen)
+				if !t.outputsShared(b) {
+					v.entryCodes(bp+".outputs", "output", 'O', blk.Outputs, tnum, dnum, prev, legacy, seen)
+				}
 				v.entryCodes(bp+".indicators", "indicator", 'P', blk.Indicators, tnum, dnum, prev, legacy, seen)
 			}
 		}
@@ -98,6 +104,9 @@ func (v *validator) sequence(path, what, code, want string, seen map[string]stri
 // skills is allowed but worth a note.
 func (v *validator) rows() {
 	v.eachTask(func(d, j int, t *Task, path string) {
+		if t.Shares != "" {
+			return // its row is the shared one, checked where it is written (or R15 reports why not)
+		}
 		var o, p, k, s int
 		// The fields each note is about, in every block.
 		about := func(key string) []string {

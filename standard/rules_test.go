@@ -46,7 +46,7 @@ func TestRuleFixtures(t *testing.T) {
 			}
 		})
 	}
-	for _, r := range []string{"R00", "R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R10", "R11", "R12", "R13", "R14"} {
+	for _, r := range []string{"R00", "R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08", "R09", "R10", "R11", "R12", "R13", "R14", "R15"} {
 		if !covered[r] {
 			t.Errorf("no fixture triggers %s", r)
 		}

@@ -20,6 +20,7 @@ const (
 	kTable        // a table with the listed fields
 	kMap          // a table whose keys are free (matching keyPattern), values elem
 	kTextOr       // a string, or the table elem
+	kBool         // true or false
 )
 
 // node describes one value of the format.
@@ -60,6 +61,8 @@ func (n *node) field(key string) *node {
 }
 
 func str(desc, example string) *node { return &node{kind: kString, desc: desc, example: example} }
+
+func boolean(desc, example string) *node { return &node{kind: kBool, desc: desc, example: example} }
 
 func strList(desc, example string) *node {
 	return &node{kind: kArray, desc: desc, example: example, elem: &node{kind: kString}}
@@ -114,13 +117,15 @@ var (
 		{"skills", arrayOf("職能內涵 S: codes from [skills].", `skills = ["S01", "S02"]`, ref("S"))},
 	}
 	blockNode = table("[[duty.task.block]]", "A row block of a task: its own outputs, indicators and K/S; P numbering continues across blocks.",
-		append([]field{{"level", level("職能級別 of this block when it differs from the task's (1–6).", "level = 4")}}, rowFields...)...)
+		append(append([]field{{"level", level("職能級別 of this block when it differs from the task's (1–6).", "level = 4")}}, rowFields...),
+			field{"shares_outputs", boolean("The block's 工作產出 are those of the block above (one cell spanning both blocks, as the form prints it): write true and no outputs.", "shares_outputs = true")})...)
 	taskNode = table("[[duty.task]]", "工作任務 (T1.1, …). A task with one row block writes outputs, indicators, knowledge and skills directly; otherwise it uses [[duty.task.block]].",
 		append(append([]field{
 			{"code", str("Explicit task code for legacy documents; normally derived from position.", `code = "T1.1"`)},
 			{"title", str("工作任務 name.", `title = "和顧客有效溝通"`)},
 			{"level", level("職能級別 (1–6).", "level = 3")},
 			{"attitudes", strList("A codes marked for this task in the task × attitude matrix.", `attitudes = ["A01", "A02"]`)},
+			{"shares", str("Code of an earlier task of this duty whose row block this task shares: the form prints them in one merged row (工作任務 cell listing both tasks, the other cells once). Write no level, outputs, indicators, knowledge, skills or blocks with it.", `shares = "T1.1"`)},
 		}, rowFields...),
 			field{"block", arrayOf("Row blocks of the task.", "[[duty.task.block]]", blockNode)})...)
 	dutyNode = table("[[duty]]", "主要職責 (T1, T2, …).",
@@ -223,6 +228,8 @@ func jsonNode(n *node) obj {
 	switch n.kind {
 	case kString:
 		o = append(o, kv{"type", "string"})
+	case kBool:
+		o = append(o, kv{"type", "boolean"})
 	case kInteger:
 		o = append(o, kv{"type", "integer"})
 		if n.max > 0 {

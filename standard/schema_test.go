@@ -59,7 +59,7 @@ func TestSchemaAcceptsValidFiles(t *testing.T) {
 		t.Fatalf("bundled standards missing: %v", files)
 	}
 	fixtures, _ := filepath.Glob("testdata/rules/*.toml")
-	files = append(append(files, "testdata/valid.toml"), fixtures...)
+	files = append(append(files, "testdata/valid.toml", "testdata/shared.toml"), fixtures...)
 	checked := 0
 	for _, f := range files {
 		s, ps := Check(f)
@@ -89,16 +89,19 @@ func TestSchemaRejectsWhatLoadRejects(t *testing.T) {
 	// (A TOML date where text belongs is not here: JSON has no date type, so
 	// editors see dates as strings; the loader reports it.)
 	tests := map[string]string{
-		"unknown top-level key": head + task + "colour = \"red\"\n",
-		"unknown task key":      head + task + "  indicator = [\"x\"]\n",
-		"quoted level":          "occupation = \"測試\"\ndescription = \"描述\"\nlevel = \"3\"\n" + task,
-		"string for a list":     head + task + "  outputs = \"x\"\n",
-		"single category table": head + "[category.job]\nname = \"x\"\n" + task,
-		"number as indicator":   head + task + "  indicators = [3]\n",
-		"unknown entry key":     head + task + "  indicators = [{ code = \"P1.1\", txt = \"x\" }]\n",
-		"note key not a number": head + task + "[notes]\none = \"x\"\n",
-		"knowledge not a text":  head + task + "[knowledge]\nK01 = 5\n",
-		"remarks at top level":  head + task + "prerequisites = [\"x\"]\n",
+		"unknown top-level key":    head + task + "colour = \"red\"\n",
+		"unknown task key":         head + task + "  indicator = [\"x\"]\n",
+		"quoted level":             "occupation = \"測試\"\ndescription = \"描述\"\nlevel = \"3\"\n" + task,
+		"string for a list":        head + task + "  outputs = \"x\"\n",
+		"single category table":    head + "[category.job]\nname = \"x\"\n" + task,
+		"number as indicator":      head + task + "  indicators = [3]\n",
+		"unknown entry key":        head + task + "  indicators = [{ code = \"P1.1\", txt = \"x\" }]\n",
+		"note key not a number":    head + task + "[notes]\none = \"x\"\n",
+		"knowledge not a text":     head + task + "[knowledge]\nK01 = 5\n",
+		"remarks at top level":     head + task + "prerequisites = [\"x\"]\n",
+		"quoted shares_outputs":    head + task + "    [[duty.task.block]]\n    indicators = [\"x\"]\n    [[duty.task.block]]\n    shares_outputs = \"true\"\n",
+		"shares_outputs on a task": head + task + "  shares_outputs = true\n",
+		"shares a list":            head + task + "  shares = [\"T1.1\"]\n",
 	}
 	for name, src := range tests {
 		if _, err := Parse("x.toml", []byte(src)); err == nil {

@@ -33,6 +33,9 @@ import (
 //	R12 the prerequisites (學歷/經歷/能力條件) are given
 //	R13 the version history has one 最新版本, ordered versions, supersession notes
 //	R14 style: wording the guideline discourages, numbers in indicators, stray spaces
+//	R15 shared rows: a task shares the row block of an earlier task of its duty,
+//	    next to it, and writes no row of its own; a block shares the outputs of
+//	    the block above and writes none of its own
 //
 // Validate does not require K/S codes to appear in first-use order:
 // published standards do not.
@@ -57,6 +60,7 @@ func validate(s *Standard, failed failedPaths) Problems {
 	v.matrix()
 	v.remarks()
 	v.history()
+	v.shared()
 	v.style()
 	v.bounds()
 	v.probs.Sort()
@@ -106,13 +110,23 @@ func (v *validator) eachTask(fn func(d, t int, task *Task, path string)) {
 	}
 }
 
-// eachBlock calls fn for every block with its field path.
+// eachBlock calls fn for every block the file wrote, with its field path:
+// a shared row block is left out in the tasks sharing it (see
+// Duty.RowOwners), so that each problem is reported once, where it was
+// written.
 func (v *validator) eachBlock(fn func(d, t, b int, blk *Block, path string)) {
-	v.eachTask(func(d, t int, task *Task, _ string) {
-		for b := range task.Blocks {
-			fn(d, t, b, &task.Blocks[b], v.s.BlockPath(d, t, b))
+	for i := range v.s.Duties {
+		d := &v.s.Duties[i]
+		for j, owner := range d.RowOwners() {
+			if owner != j {
+				continue
+			}
+			task := &d.Tasks[j]
+			for b := range task.Blocks {
+				fn(i, j, b, &task.Blocks[b], v.s.BlockPath(i, j, b))
+			}
 		}
-	})
+	}
 }
 
 // required checks R00: the fields without which a document cannot be
@@ -142,8 +156,10 @@ func (v *validator) required() {
 			v.add(rule, Warning, path, `add title = "…" to the [[duty.task]]`, "task %s has no title", t.Code)
 		}
 	})
-	v.eachBlock(func(_, _, _ int, b *Block, path string) {
-		v.emptyEntries(diag.JoinKey(path, "outputs"), b.Outputs)
+	v.eachBlock(func(d, t, k int, b *Block, path string) {
+		if !s.Duties[d].Tasks[t].outputsShared(k) {
+			v.emptyEntries(diag.JoinKey(path, "outputs"), b.Outputs)
+		}
 		v.emptyEntries(diag.JoinKey(path, "indicators"), b.Indicators)
 	})
 	kinds := []struct {

@@ -9,7 +9,8 @@ import (
 // Walk calls fn with every printable text of the standard and its field
 // path, in document order: the header, the duties with their tasks and
 // rows (codes included), the catalogues, notes, remarks and history.
-// Empty texts are skipped.
+// Empty texts are skipped, and so are shared rows and outputs where they
+// are shared: each text comes once, at the path where the file wrote it.
 func (s *Standard) Walk(fn func(path, text string)) {
 	emit := func(path, text string) {
 		if text != "" {
@@ -34,13 +35,19 @@ func (s *Standard) Walk(fn func(path, text string)) {
 	for i, d := range s.Duties {
 		emit(DutyPath(i)+".code", d.Code)
 		emit(DutyPath(i)+".title", d.Title)
+		owners := d.RowOwners()
 		for j, t := range d.Tasks {
 			tp := TaskPath(i, j)
 			emit(tp+".code", t.Code)
 			emit(tp+".title", t.Title)
 			for b, blk := range t.Blocks {
+				if owners[j] != j {
+					break // the shared row, walked where it is written
+				}
 				bp := s.BlockPath(i, j, b)
-				walkEntries(emit, bp+".outputs", blk.Outputs)
+				if !t.outputsShared(b) {
+					walkEntries(emit, bp+".outputs", blk.Outputs)
+				}
 				walkEntries(emit, bp+".indicators", blk.Indicators)
 				walkRefs(emit, bp+".knowledge", blk.Knowledge)
 				walkRefs(emit, bp+".skills", blk.Skills)

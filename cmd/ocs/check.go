@@ -40,7 +40,7 @@ scope, scale or methods, a settings file has fonts or docx).
            level mismatch, unused items, a task without indicators
   info     style notes
 
-Rules R00–R14 are listed in the documentation of the standard package (go doc
+Rules R00–R15 are listed in the documentation of the standard package (go doc
 github.com/ocs-project/ocs/standard Validate).
 
 With no FILE, check the bundled standards. A FOLDER means every .toml file below it.

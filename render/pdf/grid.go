@@ -12,6 +12,10 @@ type tcell struct {
 	lines     []tline
 	repeat    []tline // what a continued spanning cell shows again
 	hasRepeat bool
+	contN     int     // Continued lines at the end of lines (see tableItem.rename)
+	whole     []tline // the whole text and the Continued text, laid out once (wholeRepeat)
+	wholeFits bool
+	hasWhole  bool
 
 	next    int     // first line not printed yet
 	top     float64 // top of the cell's part on the current page

@@ -23,6 +23,10 @@ type tline struct {
 	lead  float64 // line height
 	asc   float64 // baseline below the top of the line
 	space float64 // space above the line (between paragraphs)
+	// repeated marks a line a table cell shows again on the page it
+	// continues on (see tableItem.rename): drawn as an artifact, outside
+	// the structure tree, which has its text once.
+	repeated bool
 }
 
 // height returns the vertical space the line takes.

@@ -1,6 +1,10 @@
 package pdf
 
-import "github.com/ocs-project/ocs/render"
+import (
+	"slices"
+
+	"github.com/ocs-project/ocs/render"
+)
 
 // Page-breaking limits of tables, as shares of the text height of a page
 // below the repeated header.
@@ -136,33 +140,121 @@ func (ti *tableItem) partLines(c *tcell) []tline {
 
 // repeatOf lays out what a cell shows again on a page it continues on:
 // its text followed by the table's Continued text. A cell marked Repeat
-// shows it whole unless it is taller than half a page, and then its first
-// line and the Continued text; another cell shows it when it is at most
-// repeatLines lines, else the Continued text alone.
+// shows it whole unless it is taller than half a page, and then the first
+// line of each of its paragraphs (or, when even that is too tall, its
+// first line) and the Continued text; another cell shows it when it is at
+// most repeatLines lines, else the Continued text alone.
 func (ti *tableItem) repeatOf(c *tcell) []tline {
-	f := ti.f
-	width := c.w - 2*cellPad
-	cont := ti.tbl.Continued
-	lines := f.cellLines(withContinued(c.cell.Paras, cont), c.cell.Align, ti.style, width)
+	lines, fits := ti.wholeRepeat(c)
 	if c.cell.Repeat {
-		if linesHeight(lines)+2*cellPad <= (f.body()-ti.headH)/2 || len(c.lines) == 0 {
+		if fits || len(c.lines) == 0 {
 			return lines
 		}
-		first := c.lines[0]
-		first.last = true
-		out := []tline{first}
-		if cont != "" {
-			out = append(out, f.cellLines([]render.Paragraph{render.Text(cont)}, c.cell.Align, ti.style, width)...)
+		contLines := ti.contLines(c)
+		// The first line of each paragraph (a cell naming several tasks
+		// names each), or when that is still too tall the first line alone.
+		out := append(paraFirstLines(c.lines[:len(c.lines)-c.contN]), contLines...)
+		if linesHeight(out)+2*cellPad > ti.halfPage() {
+			first := c.lines[0]
+			first.last = true
+			out = append([]tline{first}, contLines...)
 		}
 		return out
 	}
 	if len(lines) <= repeatLines {
 		return lines
 	}
-	if cont == "" {
+	return ti.contLines(c)
+}
+
+// wholeRepeat lays out a cell's whole text followed by the Continued
+// text, and reports whether it is at most half a page tall.
+func (ti *tableItem) wholeRepeat(c *tcell) ([]tline, bool) {
+	if !c.hasWhole {
+		c.whole = ti.f.cellLines(withContinued(c.cell.Paras, ti.tbl.Continued), c.cell.Align, ti.style, c.w-2*cellPad)
+		c.wholeFits, c.hasWhole = linesHeight(c.whole)+2*cellPad <= ti.halfPage(), true
+	}
+	return c.whole, c.wholeFits
+}
+
+// contLines lays out the table's Continued text alone, as a cell's lines.
+func (ti *tableItem) contLines(c *tcell) []tline {
+	if ti.tbl.Continued == "" {
 		return nil
 	}
-	return f.cellLines([]render.Paragraph{render.Text(cont)}, c.cell.Align, ti.style, width)
+	return ti.f.cellLines([]render.Paragraph{render.Text(ti.tbl.Continued)}, c.cell.Align, ti.style, c.w-2*cellPad)
+}
+
+// halfPage is half the height of a page's body below the repeated header.
+func (ti *tableItem) halfPage() float64 { return (ti.f.body() - ti.headH) / 2 }
+
+// rename prepares a cell marked Repeat for its part on a new page, where
+// it names itself again. When its lines are all printed, or its whole
+// text is short enough to repeat, the part shows the repeat (repeatOf).
+// Otherwise the cell goes on with the lines it has left, so that no text
+// is lost, named by the first line of each paragraph printed before and
+// the lines printed of the paragraph cut, shown again, and followed by the
+// Continued text; when those first lines are more than half a page, the
+// cell just goes on.
+func (ti *tableItem) rename(c *tcell) {
+	if _, fits := ti.wholeRepeat(c); c.next >= len(c.lines) || fits {
+		c.next = len(c.lines)
+		return
+	}
+	lines := c.lines[:len(c.lines)-c.contN] // without the Continued text of an earlier page
+	if c.next >= len(lines) {
+		c.next = len(c.lines) // only that Continued text was left
+		return
+	}
+	start := c.next
+	for start > 0 && lines[start].space == 0 {
+		start-- // the start of the paragraph cut
+	}
+	// The label: the first line of each paragraph printed, and the lines
+	// printed of the paragraph cut, or only its first line when that
+	// would be too tall.
+	label := paraFirstLines(lines[:start])
+	from := c.next
+	if linesHeight(append(slices.Clip(label), lines[start:c.next]...))+2*cellPad <= ti.halfPage() {
+		from = start
+	} else if start < c.next {
+		first := lines[start]
+		first.last = true
+		label = append(label, first)
+	}
+	if linesHeight(label)+2*cellPad > ti.halfPage() {
+		return
+	}
+	out := make([]tline, 0, len(label)+len(lines)-from+1)
+	for _, l := range label {
+		l.repeated = true
+		out = append(out, l)
+	}
+	for i := from; i < len(lines); i++ {
+		l := lines[i]
+		l.repeated = l.repeated || i < c.next
+		out = append(out, l)
+	}
+	cont := ti.contLines(c)
+	for _, l := range cont {
+		l.repeated = true
+		out = append(out, l)
+	}
+	c.lines, c.next, c.contN, c.hasRepeat = out, 0, len(cont), false
+}
+
+// paraFirstLines returns the first line of each paragraph of a cell's
+// lines (a paragraph after the first starts with the space above it),
+// each marked as ending its paragraph.
+func paraFirstLines(lines []tline) []tline {
+	var out []tline
+	for i, l := range lines {
+		if i == 0 || l.space > 0 {
+			l.last = true
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // withContinued returns a copy of paras with cont appended to the last

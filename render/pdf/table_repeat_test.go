@@ -138,3 +138,63 @@ func TestItemsKeptWhole(t *testing.T) {
 		}
 	}
 }
+
+// repeatParagraphsTable is repeatTable with a second body row whose first
+// cell, marked Repeat, names twelve tasks, one a paragraph: taller than
+// half a page, and starting low on the first page.
+func repeatParagraphsTable() *render.Table {
+	var tasks []render.Paragraph
+	for i := range 12 {
+		tasks = append(tasks, render.Text(fmt.Sprintf("T3.%d 規劃跨部門第%02d項作業流程", i+1, i+1)))
+	}
+	tb := repeatTable("填充", "", 12) // a first row filling most of the first page
+	var body []render.Paragraph
+	for range 150 {
+		body = append(body, render.Text(strings.Repeat("依據組織程序蒐集並分析資料，", 3)))
+	}
+	tb.Rows = append(tb.Rows, render.Row{Cells: []render.Cell{{Paras: tasks, Repeat: true}, {}, {Paras: body}}})
+	return tb
+}
+
+// TestCellRepeatParagraphs checks a Repeat cell of many paragraphs (a
+// shared row's task cell naming twelve tasks) taller than half a page, in
+// a row that starts low on the first page, so that the cell is cut before
+// its end: no paragraph is lost (each is printed whole somewhere), and
+// every later page names every task by its code and the start of its
+// title, marked continued.
+func TestCellRepeatParagraphs(t *testing.T) {
+	tb := repeatParagraphsTable()
+	tasks := tb.Rows[2].Cells[0].Paras
+	out := mustRender(t, &render.Document{Blocks: []render.Block{tb}})
+	pages := pageTexts(t, out)
+	all := squeeze(strings.Join(pages, ""))
+	for _, p := range tasks {
+		if title := squeeze(render.Texts(p.Runs)); !strings.Contains(all, title) {
+			t.Errorf("%s is never printed whole", title)
+		}
+	}
+	start := -1
+	for i, p := range pages {
+		if strings.Contains(squeeze(p), "T3.1規劃") {
+			start = i
+			break
+		}
+	}
+	if start < 0 || len(pages)-start < 3 {
+		t.Fatalf("the row starts on page %d of %d, want it to run over at least 3 pages", start+1, len(pages))
+	}
+	if strings.Contains(squeeze(pages[start]), "T3.12規劃") {
+		t.Fatalf("page %d holds the whole task cell: the test wants it cut", start+1)
+	}
+	for i := start + 1; i < len(pages); i++ {
+		sq := squeeze(pages[i])
+		if !strings.HasPrefix(sq, "職責其他內容T3.1規劃") || !strings.Contains(sq, "（續）") {
+			t.Errorf("page %d starts %q, want the first task and （續）", i+1, cut(sq, 40))
+		}
+		for k := range 12 {
+			if !strings.Contains(sq, fmt.Sprintf("T3.%d規劃", k+1)) {
+				t.Errorf("page %d does not name T3.%d", i+1, k+1)
+			}
+		}
+	}
+}

@@ -193,9 +193,7 @@ func (run *tableRun) pageBreak() {
 	for _, c := range run.open {
 		c.top = f.y
 		if c.cell.Repeat && c.started {
-			// The cell names itself again in full rather than go on
-			// with the lines it had left.
-			c.next = len(c.lines)
+			run.ti.rename(c)
 		}
 	}
 }
@@ -262,13 +260,19 @@ func (run *tableRun) drawPart(c *tcell, top, h float64, ls []tline, align bool) 
 			y = top + h - cellPad - linesHeight(ls)
 		}
 	}
+	el := f.tags.el
 	for i := range ls {
 		l := ls[i]
 		if i == 0 {
 			l.space = 0
 		}
+		f.tags.el = el
+		if l.repeated {
+			f.tags.el = nil
+		}
 		f.pg.drawLine(f.t, x+cellPad, y, &l)
 		y += l.height()
 	}
+	f.tags.el = el
 	f.pg.frame(x, top, c.w, h, borderWidth)
 }

@@ -102,6 +102,9 @@ func bundledDocs(t testing.TB) map[string]*render.Document {
 func TestTaggedTextInReadingOrder(t *testing.T) {
 	docs := bundledDocs(t)
 	docs["showcase"] = showcase()
+	// A Repeat cell cut before its end: the lines shown again on the next
+	// page are artifacts, the lines it goes on with are its text.
+	docs["cut repeat cell"] = &render.Document{Blocks: []render.Block{repeatParagraphsTable()}}
 	for name, doc := range docs {
 		t.Run(name, func(t *testing.T) {
 			tree := structTree(t, mustRender(t, doc))

@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/ocs-project/ocs/render"
@@ -132,7 +133,7 @@ func (b *packBuilder) itemMethods(it scopedItem, drop []string, fallback ...stri
 	set := make(map[string]bool)
 	for _, t := range b.sc.tasks {
 		for _, code := range it.tasks {
-			if t.code == code {
+			if slices.Contains(t.codes(), code) {
 				for _, m := range t.methods {
 					set[m] = true
 				}

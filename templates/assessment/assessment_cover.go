@@ -72,12 +72,12 @@ func (b *packBuilder) cover() {
 func (b *packBuilder) scopeParas() []render.Paragraph {
 	if b.sc.all {
 		return []render.Paragraph{render.Text(b.f("scope_all",
-			"{duties}", fmt.Sprint(len(b.sc.duties)), "{tasks}", fmt.Sprint(len(b.sc.tasks))))}
+			"{duties}", fmt.Sprint(len(b.sc.duties)), "{tasks}", fmt.Sprint(countTasks(b.sc.tasks))))}
 	}
 	var out []render.Paragraph
 	for _, d := range b.sc.duties {
 		if d.whole {
-			out = append(out, render.Text(d.code+" "+d.title+b.f("scope_whole_duty", "{tasks}", fmt.Sprint(len(d.tasks)))))
+			out = append(out, render.Text(d.code+" "+d.title+b.f("scope_whole_duty", "{tasks}", fmt.Sprint(countTasks(d.tasks)))))
 			continue
 		}
 		for _, t := range d.tasks {

@@ -159,9 +159,14 @@ func (b *packBuilder) follows(a, next string) bool {
 	return b.nextTask[a] == next
 }
 
-// packTaskHeading is 「T1.1 和顧客有效溝通」.
+// packTaskHeading is 「T1.1 和顧客有效溝通」, or for tasks sharing one row
+// 「T1.1 收發公文、T1.2 管理檔案」.
 func packTaskHeading(t *scopedTask) string {
-	return strings.TrimSpace(t.code + " " + t.title)
+	var out []string
+	for _, tk := range t.tasks() {
+		out = append(out, strings.TrimSpace(tk.Code+" "+tk.Title))
+	}
+	return strings.Join(out, "、")
 }
 
 // level prints a task's level(s): 「3」 or 「3、4」, or "" without levels.

@@ -102,7 +102,7 @@ func (b *packBuilder) indicatorRows() []packMappingRow {
 	var rows []packMappingRow
 	for _, t := range b.sc.tasks {
 		for _, p := range t.indicators() {
-			rows = append(rows, packMappingRow{code: p.code, text: p.text, tasks: []string{t.code}, kind: 'P'})
+			rows = append(rows, packMappingRow{code: p.code, text: p.text, tasks: t.codes(), kind: 'P'})
 		}
 	}
 	return rows

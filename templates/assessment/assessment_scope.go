@@ -28,13 +28,40 @@ type scopedDuty struct {
 	tasks       []*scopedTask
 }
 
-// scopedTask is a task in scope with its codes resolved.
+// scopedTask is a task in scope with its codes resolved, or tasks in
+// scope that share one row block (standard.Task.Shares): assessed
+// together, once, under a heading naming each of them.
 type scopedTask struct {
 	code, title string
 	level       int
-	src         *standard.Task
+	src         *standard.Task   // the first task in scope; its blocks are the row
+	more        []*standard.Task // the other tasks in scope sharing the row
 	blocks      []scopedBlock
 	methods     []string // method identifiers, in AssessmentMethods() order
+}
+
+// codes returns the codes of the task, or of the tasks sharing its row.
+func (t *scopedTask) codes() []string {
+	out := []string{t.code}
+	for _, m := range t.more {
+		out = append(out, m.Code)
+	}
+	return out
+}
+
+// countTasks returns how many tasks ts hold, counting each task sharing
+// a row.
+func countTasks(ts []*scopedTask) int {
+	n := 0
+	for _, t := range ts {
+		n += 1 + len(t.more)
+	}
+	return n
+}
+
+// tasks returns the task, or the tasks sharing its row.
+func (t *scopedTask) tasks() []*standard.Task {
+	return append([]*standard.Task{t.src}, t.more...)
 }
 
 // scopedBlock is one row block of a task: its level and coded entries.
@@ -143,24 +170,29 @@ func packResolveScope(s *standard.Standard, codes []string, methods map[string][
 		dc := d.Code
 		whole := sc.all || wanted[entry{i, -1}]
 		sd := scopedDuty{code: dc, title: d.Title, whole: whole}
-		for j := range d.Tasks {
-			if !whole && !wanted[entry{i, j}] {
+		n := 0 // tasks in scope
+		for _, g := range d.RowGroups() {
+			var t *scopedTask
+			for _, j := range g {
+				if !whole && !wanted[entry{i, j}] {
+					continue
+				}
+				n++
+				if t == nil {
+					t = newScopedTask(&d.Tasks[j])
+				} else {
+					t.more = append(t.more, &d.Tasks[j])
+				}
+			}
+			if t == nil {
 				continue
 			}
-			t := newScopedTask(&d.Tasks[j])
-			switch {
-			case chosen[strings.ToUpper(t.code)] != nil:
-				t.methods = chosen[strings.ToUpper(t.code)]
-			case chosen[strings.ToUpper(dc)] != nil:
-				t.methods = chosen[strings.ToUpper(dc)]
-			default:
-				t.methods = packDefaultMethods(t)
-			}
+			t.methods = packChosenMethods(t, chosen, dc)
 			sd.tasks = append(sd.tasks, t)
 			sc.tasks = append(sc.tasks, t)
 		}
 		if len(sd.tasks) > 0 {
-			sd.whole = len(sd.tasks) == len(d.Tasks)
+			sd.whole = n == len(d.Tasks)
 			sc.duties = append(sc.duties, sd)
 		}
 	}
@@ -192,6 +224,21 @@ func parseAssessmentMethods(names []string) ([]string, error) {
 	return out, nil
 }
 
+// packChosenMethods returns the methods chosen for a task in scope: those
+// given for one of its tasks (the first that has some), else for its duty,
+// else the defaults.
+func packChosenMethods(t *scopedTask, chosen map[string][]string, duty string) []string {
+	for _, c := range t.codes() {
+		if ms := chosen[strings.ToUpper(c)]; ms != nil {
+			return ms
+		}
+	}
+	if ms := chosen[strings.ToUpper(duty)]; ms != nil {
+		return ms
+	}
+	return packDefaultMethods(t)
+}
+
 // packDefaultMethods are a task's methods when the options name none:
 // observation and oral questioning, and product review for a task with
 // outputs.
@@ -204,15 +251,20 @@ func packDefaultMethods(t *scopedTask) []string {
 }
 
 // newScopedTask takes a task's blocks with the codes of their outputs and
-// indicators.
+// indicators; an output shared by several blocks (Block.SharesOutputs) is
+// taken once, with the first of them.
 func newScopedTask(t *standard.Task) *scopedTask {
 	st := &scopedTask{code: t.Code, title: t.Title, level: t.Level, src: t}
-	for _, b := range t.Blocks {
+	outOwners := t.OutputsOwners()
+	for k, b := range t.Blocks {
 		sb := scopedBlock{level: b.Level}
 		if sb.level == 0 {
 			sb.level = t.Level
 		}
 		for _, e := range b.Outputs {
+			if outOwners[k] != k {
+				break
+			}
 			sb.outputs = append(sb.outputs, codedText{e.Code, e.Text})
 		}
 		for _, e := range b.Indicators {
@@ -239,8 +291,10 @@ func scopedItems(tasks []*scopedTask, catalogue []standard.Item, refs func(stand
 					index[key] = k
 					items = append(items, scopedItem{code: r.Code, text: r.Text})
 				}
-				if !slices.Contains(items[k].tasks, t.code) {
-					items[k].tasks = append(items[k].tasks, t.code)
+				for _, c := range t.codes() {
+					if !slices.Contains(items[k].tasks, c) {
+						items[k].tasks = append(items[k].tasks, c)
+					}
 				}
 			}
 		}
@@ -276,8 +330,10 @@ func scopedAttitudes(s *standard.Standard, tasks []*scopedTask) []scopedAttitude
 		sa := scopedAttitude{Attitude: a}
 		if matrix {
 			for _, t := range tasks {
-				if slices.Contains(t.src.Attitudes, a.Code) {
-					sa.tasks = append(sa.tasks, t.code)
+				for _, tk := range t.tasks() { // each task's own marks
+					if slices.Contains(tk.Attitudes, a.Code) {
+						sa.tasks = append(sa.tasks, tk.Code)
+					}
 				}
 			}
 			if len(sa.tasks) == 0 {

@@ -90,6 +90,13 @@ type jobDesc struct {
 type jobDuty struct {
 	duty  *standard.Duty
 	tasks []*standard.Task
+	rows  []int // for each task, the index in duty.Tasks of the task whose row it prints (Duty.RowOwners)
+}
+
+// sameRow reports whether kept tasks k and k2 print the same row block
+// (tasks sharing a row, standard.Task.Shares).
+func (jd *jobDuty) sameRow(k, k2 int) bool {
+	return k >= 0 && k2 >= 0 && k < len(jd.rows) && k2 < len(jd.rows) && jd.rows[k] == jd.rows[k2]
 }
 
 // jobTasks returns the duties and tasks an overlay keeps (all of them
@@ -99,12 +106,14 @@ func jobTasks(s *standard.Standard, o *Overlay) []jobDuty {
 	for i := range s.Duties {
 		d := &s.Duties[i]
 		jd := jobDuty{duty: d}
+		owners := d.RowOwners()
 		for j := range d.Tasks {
 			t := &d.Tasks[j]
 			if !o.Covers(d.Code, t.Code) {
 				continue
 			}
 			jd.tasks = append(jd.tasks, t)
+			jd.rows = append(jd.rows, owners[j])
 		}
 		if len(jd.tasks) > 0 {
 			out = append(out, jd)

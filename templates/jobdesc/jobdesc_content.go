@@ -20,7 +20,9 @@ func (b *jobDesc) summary() {
 }
 
 // work writes 工作內容: each duty kept, its tasks as a list, and with
-// ShowIndicators each task's 行為指標 under it.
+// ShowIndicators each task's 行為指標 under it; tasks that share one row
+// block are listed one after the other, the row's indicators once under
+// the last of them.
 func (b *jobDesc) work() {
 	b.section("section_duties")
 	indicators := b.posting() && b.o.ShowIndicators
@@ -38,12 +40,15 @@ func (b *jobDesc) work() {
 			b.add(list)
 			continue
 		}
-		for _, t := range jd.tasks {
+		for k, t := range jd.tasks {
 			b.add(&render.Paragraph{
 				Runs:         append([]render.Run{{Text: b.l.Get("bullet_task") + " "}}, b.runs(t.Title)...),
 				Hanging:      5,
 				KeepWithNext: true,
 			})
+			if jd.sameRow(k, k+1) {
+				continue // the next task shares the row: its indicators follow it
+			}
 			var ps []standard.Entry
 			for _, bl := range t.Blocks {
 				ps = append(ps, bl.Indicators...)
@@ -77,7 +82,10 @@ func (b *jobDesc) taskRefs(catalogue []standard.Item, refs func(standard.Block) 
 	seen := make(map[string]bool)
 	var all []found
 	for _, jd := range b.duties {
-		for _, t := range jd.tasks {
+		for k, t := range jd.tasks {
+			if jd.sameRow(k-1, k) {
+				continue // the row was read with the task before
+			}
 			for _, bl := range t.Blocks {
 				for _, r := range refs(bl) {
 					key := r.Code + "\x00" + r.Text

@@ -35,12 +35,11 @@ func (b *standardBuilder) attitudes() []render.Block {
 func (b *standardBuilder) matrixRows() []standard.Attitude {
 	out := slices.Clone(b.s.Attitudes)
 	for _, r := range b.rows {
-		if r.taskSpan == 0 {
-			continue
-		}
-		for _, code := range r.attitudes {
-			if !slices.ContainsFunc(out, func(a standard.Attitude) bool { return a.Code == code }) {
-				out = append(out, standard.Attitude{Code: code})
+		for _, t := range r.tasks {
+			for _, code := range t.Attitudes {
+				if !slices.ContainsFunc(out, func(a standard.Attitude) bool { return a.Code == code }) {
+					out = append(out, standard.Attitude{Code: code})
+				}
 			}
 		}
 	}
@@ -62,11 +61,13 @@ func (b *standardBuilder) matrix(atts []standard.Attitude) []render.Block {
 	var tasks []stdMatrixTask
 	marked := false
 	for _, r := range b.rows {
-		if r.taskSpan == 0 || r.taskCode == "" {
-			continue
+		for _, t := range r.tasks { // every task, those sharing a row too
+			if t.Code == "" {
+				continue
+			}
+			tasks = append(tasks, stdMatrixTask{t.Code, t.Attitudes})
+			marked = marked || len(t.Attitudes) > 0
 		}
-		tasks = append(tasks, stdMatrixTask{r.taskCode, r.attitudes})
-		marked = marked || len(r.attitudes) > 0
 	}
 	if !marked {
 		return nil

@@ -72,7 +72,7 @@ func (b *standardBuilder) labelWidth(keys ...string) float64 {
 func (b *standardBuilder) mainWidths() []float64 {
 	var duties, tasks, outputs []string
 	for _, r := range b.rows {
-		duties, tasks = append(duties, r.dutyText), append(tasks, r.taskText)
+		duties, tasks = append(duties, r.dutyText), append(tasks, r.taskLines...)
 		outputs = append(outputs, r.outputs...)
 	}
 	// The codes in a column set its least width: a code never breaks.
@@ -111,12 +111,12 @@ func (b *standardBuilder) headerWidths() []float64 {
 // estimated at no more than stdKeepLines lines.
 func (b *standardBuilder) short(r stdRow, widths []float64) bool {
 	width := func(col int) float64 { return widths[col] - stdCellPadding }
-	lines := max(
-		stdEstimateLines(r.outputs, width(2)),
-		stdEstimateLines(r.indicators, width(3)),
-	)
+	lines := stdEstimateLines(r.indicators, width(3))
+	if r.oSpan == 1 {
+		lines = max(lines, stdEstimateLines(r.outputs, width(2)))
+	}
 	if r.taskSpan == 1 {
-		lines = max(lines, stdEstimateLines([]string{r.taskText}, width(1)))
+		lines = max(lines, stdEstimateLines(r.taskLines, width(1)))
 	}
 	if r.kSpan == 1 {
 		lines = max(lines, stdEstimateLines(stdRefTexts(r.knowledge), width(5)))

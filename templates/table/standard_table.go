@@ -7,18 +7,19 @@ import (
 	"github.com/ocs-project/ocs/standard"
 )
 
-// stdRow is one row of the main table: one block of a task, with the
-// codes and texts it prints and the spans of the cells it starts.
+// stdRow is one row of the main table: one block of a task (or of tasks
+// sharing one row block), with the codes and texts it prints and the
+// spans of the cells it starts.
 type stdRow struct {
-	duty       int    // index of the duty in Standard.Duties
-	dutyText   string // "T1 人際溝通與協調"
-	dutySpan   int    // rows the duty cell spans; 0 = covered by the cell above
-	taskCode   string // "T1.1"
-	taskText   string // "T1.1 和顧客有效溝通"
-	taskSpan   int    // rows the task cell spans; 0 = covered
-	attitudes  []string
+	duty       int              // index of the duty in Standard.Duties
+	dutyText   string           // "T1 人際溝通與協調"
+	dutySpan   int              // rows the duty cell spans; 0 = covered by the cell above
+	tasks      []*standard.Task // the tasks the row's task cell names (first row of a task only)
+	taskLines  []string         // "T1.1 和顧客有效溝通", one per task of the cell
+	taskSpan   int              // rows the task cell spans; 0 = covered
 	level      int
 	outputs    []string // "O1.1.1 溝通紀錄"
+	oSpan      int      // rows the output cell spans; 0 = covered
 	indicators []string // "P1.1.1 辨識…"
 	knowledge  []standard.Ref
 	skills     []standard.Ref
@@ -28,25 +29,39 @@ type stdRow struct {
 
 // stdTableRows flattens the duties of s into the rows of the main table,
 // one per block, printing the codes and reference texts the model carries
-// (standard.Normalize set them).
+// (standard.Normalize set them). Tasks that share a row block are printed
+// as the form prints them: one merged row, whose task cell names every
+// task of the group, each on its own line (standard.Duty.RowGroups); an
+// output cell shared by blocks of a task spans them.
 func stdTableRows(s *standard.Standard) []stdRow {
 	var rows []stdRow
-	for i, d := range s.Duties {
+	for i := range s.Duties {
+		d := &s.Duties[i]
 		first := len(rows)
-		for j := range d.Tasks {
-			t := &d.Tasks[j]
+		for _, g := range d.RowGroups() {
+			t := &d.Tasks[g[0]]
+			start := len(rows)
+			outOwners := t.OutputsOwners()
 			for k, bl := range t.Blocks {
-				r := stdRow{duty: i, taskCode: t.Code, attitudes: t.Attitudes}
+				r := stdRow{duty: i}
 				if k == 0 {
-					r.taskText = stdJoin(t.Code, t.Title)
+					for _, j := range g {
+						r.tasks = append(r.tasks, &d.Tasks[j])
+						r.taskLines = append(r.taskLines, stdJoin(d.Tasks[j].Code, d.Tasks[j].Title))
+					}
 					r.taskSpan = len(t.Blocks)
 				}
 				r.level = bl.Level
 				if r.level == 0 {
 					r.level = t.Level
 				}
-				for _, e := range bl.Outputs {
-					r.outputs = append(r.outputs, stdJoin(e.Code, e.Text))
+				if o := outOwners[k]; o != k {
+					rows[start+o].oSpan++
+				} else {
+					r.oSpan = 1
+					for _, e := range bl.Outputs {
+						r.outputs = append(r.outputs, stdJoin(e.Code, e.Text))
+					}
 				}
 				for _, e := range bl.Indicators {
 					r.indicators = append(r.indicators, stdJoin(e.Code, e.Text))
@@ -61,7 +76,7 @@ func stdTableRows(s *standard.Standard) []stdRow {
 			rows[first].dutySpan = len(rows) - first
 		} else {
 			// A duty without tasks still gets its row, so its title shows.
-			rows = append(rows, stdRow{duty: i, dutyText: stdJoin(d.Code, d.Title), dutySpan: 1, taskSpan: 1})
+			rows = append(rows, stdRow{duty: i, dutyText: stdJoin(d.Code, d.Title), dutySpan: 1, taskSpan: 1, oSpan: 1})
 		}
 	}
 	stdMergeRefs(rows, func(r *stdRow) ([]standard.Ref, *int) { return r.knowledge, &r.kSpan })
@@ -131,11 +146,16 @@ func (b *standardBuilder) mainTable() *render.Table {
 			cells = append(cells, c)
 		}
 		if r.taskSpan > 0 {
-			c := stdTextCell(r.taskText)
+			c := stdListCell(r.taskLines)
 			c.RowSpan, c.Repeat = r.taskSpan, true
 			cells = append(cells, c)
 		}
-		cells = append(cells, stdListCell(r.outputs), stdListCell(r.indicators))
+		if r.oSpan > 0 {
+			c := stdListCell(r.outputs)
+			c.RowSpan = r.oSpan
+			cells = append(cells, c)
+		}
+		cells = append(cells, stdListCell(r.indicators))
 		level := render.Cell{Align: render.Center, VAlign: render.Middle, Repeat: true}
 		if r.level > 0 {
 			level.Paras = []render.Paragraph{{Runs: []render.Run{{Text: strconv.Itoa(r.level)}}, Align: render.Center}}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ocs-project/ocs/internal/testtool"
 	"github.com/ocs-project/ocs/render"
@@ -45,6 +46,50 @@ var (
 // enough that page breaks fall inside duty cells, inside task cells of
 // several blocks, and inside single rows taller than a page share.
 func longStandard(duties, tasks int) *standard.Standard {
+	return doctest.Normal(longStandardRaw(duties, tasks))
+}
+
+// longSharedStandard is longStandard with shared rows: in every third
+// duty (T2, T5, …) tasks 2–4 share the row of task 1, which has 14
+// indicators, so that page breaks fall inside the merged row; in the
+// duties after those (T3, T6, …) the first task's second block shares the
+// output of its first.
+func longSharedStandard(duties, tasks int) *standard.Standard {
+	s := longStandardRaw(duties, tasks)
+	for i := range s.Duties {
+		d := &s.Duties[i]
+		switch {
+		case i%3 == 1 && len(d.Tasks) >= 4:
+			owner := &d.Tasks[0]
+			b := owner.Blocks[0]
+			b.Level = 0
+			b.Indicators = nil
+			for range 14 {
+				b.Indicators = append(b.Indicators, standard.Entry{Text: longIndicator})
+			}
+			owner.Blocks = []standard.Block{b}
+			for j := 1; j < 4; j++ {
+				d.Tasks[j].Shares = fmt.Sprintf("T%d.1", i+1)
+				d.Tasks[j].Level = 0
+				d.Tasks[j].Blocks = nil
+			}
+		case i%3 == 2:
+			t := &d.Tasks[0]
+			if len(t.Blocks) == 1 {
+				b := t.Blocks[0]
+				b.Indicators = slices.Clone(b.Indicators)
+				b.Level = t.Level + 1
+				t.Blocks = append(t.Blocks, b)
+			}
+			t.Blocks[1].Outputs = nil
+			t.Blocks[1].SharesOutputs = true
+		}
+	}
+	return doctest.Normal(s)
+}
+
+// longStandardRaw is longStandard before normalising.
+func longStandardRaw(duties, tasks int) *standard.Standard {
 	s := &standard.Standard{
 		Code:        "BHR2422-006v4",
 		Occupation:  "長表測試專員",
@@ -86,7 +131,7 @@ func longStandard(duties, tasks int) *standard.Standard {
 		}
 		s.Duties = append(s.Duties, d)
 	}
-	return doctest.Normal(s)
+	return s
 }
 
 // bboxWord is a word pdftotext -bbox found on a page, in points.
@@ -157,6 +202,8 @@ func TestStandardTableEveryPageNamesItsRow(t *testing.T) {
 		{"portrait", longStandard(12, 5), false, 30},
 		{"landscape", longStandard(10, 5), true, 20},
 		{"long codes", longStandard(3, 12), false, 30}, // T3.12, O3.12.2, P3.12.8 in narrow columns
+		{"shared rows", longSharedStandard(12, 5), false, 30},
+		{"shared rows landscape", longSharedStandard(10, 5), true, 20},
 		{"THM2431-001v1", loadBundled(t, "THM2431-001v1"), false, 4},
 		{"BAS1219-002v4", loadBundled(t, "BAS1219-002v4"), false, 2},
 	} {
@@ -172,24 +219,36 @@ func TestStandardTableEveryPageNamesItsRow(t *testing.T) {
 				t.Fatal(err)
 			}
 			main := doctest.Tables(d)[1]
-			checkPagesNameRows(t, tool, file, s, d, main, tc.wantPagesAbove)
+			cont := checkPagesNameRows(t, tool, file, s, d, main, tc.wantPagesAbove)
+			if strings.HasPrefix(tc.name, "shared") && cont < 2 {
+				t.Errorf("%d pages start inside a shared row, want at least 2 (the test would not test it)", cont)
+			}
 		})
 	}
 }
 
 // checkPagesNameRows walks the pages of file (d rendered) that show the
 // main table and checks the first body row of each.
-func checkPagesNameRows(t *testing.T, tool, file string, s *standard.Standard, d *render.Document, main *render.Table, minPages int) {
+// It returns how many of those first rows are shared rows continued from
+// the page before.
+func checkPagesNameRows(t *testing.T, tool, file string, s *standard.Standard, d *render.Document, main *render.Table, minPages int) (sharedCont int) {
 	t.Helper()
-	duty := map[string]string{} // "T3" → title
-	task := map[string]string{} // "T3.2" → title
-	level := map[string][]int{} // "T3.2" → levels of its blocks
-	var codes []string          // every code the document prints
+	duty := map[string]string{}     // "T3" → title
+	task := map[string]string{}     // "T3.2" → title
+	shared := map[string][]string{} // "T3.1" → the tasks sharing its row
+	level := map[string][]int{}     // "T3.2" → levels of its blocks
+	var codes []string              // every code the document prints
 	for i, du := range s.Duties {
 		dc := fmt.Sprintf("T%d", i+1)
 		duty[dc] = du.Title
 		for j, tk := range du.Tasks {
 			tc := fmt.Sprintf("%s.%d", dc, j+1)
+			codes = append(codes, tc)
+			if tk.Shares != "" { // printed in the row of the task it names
+				task[tc] = tk.Title
+				shared[tk.Shares] = append(shared[tk.Shares], tc)
+				continue
+			}
 			task[tc] = tk.Title
 			p, o := 0, 0
 			for _, b := range tk.Blocks {
@@ -198,12 +257,14 @@ func checkPagesNameRows(t *testing.T, tool, file string, s *standard.Standard, d
 					p++
 					codes = append(codes, fmt.Sprintf("P%d.%d.%d", i+1, j+1, p))
 				}
+				if b.SharesOutputs {
+					continue
+				}
 				for range b.Outputs {
 					o++
 					codes = append(codes, fmt.Sprintf("O%d.%d.%d", i+1, j+1, o))
 				}
 			}
-			codes = append(codes, tc)
 		}
 	}
 	for _, cs := range [][]standard.Class{s.Category.Job, s.Category.Occupation, s.Category.Industry} {
@@ -282,9 +343,16 @@ func checkPagesNameRows(t *testing.T, tool, file string, s *standard.Standard, d
 			continue
 		}
 		tc := regexp.MustCompile(`^T\d+\.\d+`).FindString(taskText)
-		if title := task[tc]; tc == "" || !strings.HasPrefix(tc, dc+".") || !strings.HasPrefix(taskText, tc+task[tc]) {
+		if others := shared[tc]; len(others) > 0 { // a shared row names all its tasks
+			if !strings.HasPrefix(tc, dc+".") || !namesTasks(taskText, append([]string{tc}, others...), task) {
+				t.Errorf("page %d: task cell starts %q, want %s and %v, each with (the start of) its title", n, cut(taskText, 60), tc, others)
+				continue
+			}
+			if before, _, ok := strings.Cut(levelText, "（續）"); ok && len(before) == 1 {
+				sharedCont++ // the level says the row itself goes on from the page before
+			}
+		} else if tc == "" || !strings.HasPrefix(tc, dc+".") || !strings.HasPrefix(taskText, tc+task[tc]) {
 			t.Errorf("page %d: task cell starts %q, want a task of %s with its whole title", n, cut(taskText, 40), dc)
-			_ = title
 			continue
 		}
 		lv, err := strconv.Atoi(regexp.MustCompile(`^\d`).FindString(levelText))
@@ -296,6 +364,30 @@ func checkPagesNameRows(t *testing.T, tool, file string, s *standard.Standard, d
 	if checked < minPages-2 || checked == 0 {
 		t.Errorf("checked %d pages of the main table, want at least %d", checked, max(minPages-2, 1))
 	}
+	return sharedCont
+}
+
+// namesTasks reports whether a shared row's task cell starts with the
+// first of its tasks and names each of them in order: the code, then its
+// whole title or, in a cell shortened on a continued page, at least the
+// start of it. The text after the cell's end (the rows below) does not
+// matter.
+func namesTasks(text string, codes []string, titles map[string]string) bool {
+	for k, code := range codes {
+		i := strings.Index(text, code)
+		if i < 0 || (k == 0 && i > 0) {
+			return false
+		}
+		text = text[i+len(code):]
+		title := titles[code]
+		if !strings.HasPrefix(text, title) {
+			first, _ := utf8.DecodeRuneInString(title)
+			if !strings.HasPrefix(text, string(first)) || !strings.Contains(text, "（續）") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // cmpOr returns a, or b when a is zero.

@@ -5,6 +5,7 @@
 package doctest
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"slices"
@@ -159,4 +160,21 @@ func FuzzReader(f *testing.F, file string, read func([]byte) error) {
 			}
 		}
 	})
+}
+
+//go:embed shared-rows.toml
+var sharedRows []byte
+
+// SharedRows loads shared-rows.toml, a standard shaped like published
+// ones that share rows: duty T1 prints its tasks T1.1–T1.7 in one merged
+// row (Task.Shares), and task T2.1 prints output O2.1.1 once for its
+// level-3 and level-4 blocks (Block.SharesOutputs). It fails the test if
+// the file has any problem.
+func SharedRows(t testing.TB) *standard.Standard {
+	t.Helper()
+	s, ps := standard.CheckData("shared-rows.toml", sharedRows)
+	if s == nil || len(ps) > 0 {
+		t.Fatalf("shared-rows.toml: %v", ps)
+	}
+	return s
 }
