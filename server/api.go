@@ -143,7 +143,7 @@ func (s *Server) check(src pipeline.Source) (*standard.Standard, standard.Proble
 		}
 		return nil, standard.Problems{{Rule: "TOML", Severity: standard.Error, File: src.Name, Message: err.Error()}}
 	}
-	return std, append(ps, s.enc.Missing(std)...)
+	return std, append(ps, s.enc.FontProblems(std)...)
 }
 
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) {

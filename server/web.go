@@ -149,7 +149,7 @@ func (s *Server) pageStandard(w http.ResponseWriter, r *http.Request) {
 	if e == nil {
 		return
 	}
-	ps := append(append(standard.Problems{}, e.Warns...), s.enc.Missing(e.Std)...)
+	ps := append(append(standard.Problems{}, e.Warns...), s.enc.FontProblems(e.Std)...)
 	s.render(w, r, http.StatusOK, "standard", e.Std.Name(), map[string]any{
 		"S": e.json(), "Problems": ps, "Formats": pipeline.Formats(), "Desc": e.Std.Description})
 }

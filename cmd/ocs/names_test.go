@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -107,8 +109,12 @@ func TestRosterNameFromExtB(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			pdf := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".pdf")
 			args := append([]string{"render", "assessment", "THM2431-001v1", "--roster", roster, "--combine", "-o", pdf}, tt.flags...)
-			if code, _, stderr := ocs(t, args...); code != 0 {
+			code, _, stderr := ocs(t, args...)
+			if code != 0 {
 				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			if want := "roster.csv:2: 𡘙 U+21619 is drawn from the fallback font TW-Kai-Ext-B"; !strings.Contains(stderr, want) {
+				t.Errorf("stderr %q; want a warning %q", stderr, want)
 			}
 			got := pdfFontNames(t, pdf)
 			if !strings.Contains(" "+strings.Join(got, " ")+" ", " TW-Kai-Ext-B ") {
@@ -123,5 +129,33 @@ func TestRosterNameFromExtB(t *testing.T) {
 		"--no-system-fonts", "-o", filepath.Join(dir, "refused.pdf"))
 	if code == 0 || !strings.Contains(stderr, "𡘙 U+21619") {
 		t.Errorf("no font for 𡘙: exit %d, want an error naming it\n%s", code, stderr)
+	}
+}
+
+// A character of a standard that only a fallback face draws is a warning
+// at its field and line, naming the face.
+func TestStandardFallbackWarning(t *testing.T) {
+	var extB string
+	for _, p := range fonts.FindSystemFonts(fonts.SystemFontDirs()) {
+		if filepath.Base(p) == "TW-Kai-Ext-B-98_1.ttf" {
+			extB = p
+		}
+	}
+	if extB == "" {
+		testtool.Missing(t, "the system font TW-Kai-Ext-B-98_1.ttf", "apt-get install fonts-cns11643-kai")
+		return
+	}
+	data, err := os.ReadFile("../../standards/THM2431-001v1.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const title = `title = "人際溝通與協調"`
+	line := 1 + strings.Count(string(data[:strings.Index(string(data), title)]), "\n")
+	dir := t.TempDir()
+	src := writeFileT(t, dir, "s.toml", strings.Replace(string(data), title, `title = "人際溝通與協調𡘙"`, 1))
+	code, _, stderr := ocs(t, "render", "standard", src, "--no-system-fonts", "--fallback-font", extB, "-o", filepath.Join(dir, "s.pdf"))
+	want := fmt.Sprintf("s.toml:%d: warning FALLBACK: 𡘙 U+21619 is drawn from the fallback font TW-Kai-Ext-B", line)
+	if code != 0 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "(duty[0].title)") {
+		t.Errorf("exit %d, stderr %q; want 0 and %q at duty[0].title", code, stderr, want)
 	}
 }

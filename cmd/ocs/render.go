@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -333,12 +334,13 @@ func (f *renderFlags) encoder(cmd *cobra.Command, st *settings, s *standard.Stan
 	if err != nil || format != pipeline.PDF {
 		return enc, false, err
 	}
-	ps := enc.Missing(s)
+	ps := enc.FontProblems(s)
 	if len(ps.Errors()) > 0 {
 		return nil, false, ps
 	}
 	printProblems(cmd, ps, standard.Warning)
-	return enc, len(ps) > 0, nil
+	missing := slices.ContainsFunc(ps, func(p standard.Problem) bool { return p.Rule == pipeline.RuleFont })
+	return enc, missing, nil
 }
 
 // renderOne makes one document and writes it.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ocs-project/ocs/fonts"
 	"github.com/ocs-project/ocs/internal/pipeline"
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/templates/assessment"
@@ -68,6 +69,9 @@ func renderRoster(cmd *cobra.Command, j *renderJob, f *renderFlags) error {
 		return err
 	}
 	ctx, stderr := cmd.Context(), cmd.ErrOrStderr()
+	if j.format == pipeline.PDF {
+		warnTo(stderr, j.enc.FallbackWarnings(rosterTexts(f.roster, c.cands)))
+	}
 	bar := newProgress(stderr, len(c.cands), "forms")
 	if f.combine {
 		data, err := c.combined(ctx, f.jobs, bar, stderr)
@@ -268,4 +272,20 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// rosterTexts yields the texts of a roster's candidates, each with its
+// file and line.
+func rosterTexts(path string, cands []assessment.Candidate) fonts.Texts {
+	return func(fn func(where, text string)) {
+		for _, c := range cands {
+			where := fmt.Sprintf("%s:%d", path, c.Line)
+			for _, t := range []string{c.Name, c.ID, c.Organization, c.Date, c.Place, c.Assessor} {
+				fn(where, t)
+			}
+			for _, x := range c.Extra {
+				fn(where, x.Value)
+			}
+		}
+	}
 }

@@ -84,12 +84,7 @@ func (e *Encoder) Encode(ctx context.Context, doc *render.Document, f Format) (d
 	switch f {
 	case PDF:
 		set := e.fonts
-		var rep *fonts.Report
-		if e.system {
-			rep = set.Cover(fonts.DocumentTexts(doc))
-		} else {
-			rep = fonts.Check(set, fonts.DocumentTexts(doc))
-		}
+		rep := e.cover(fonts.DocumentTexts(doc))
 		if !rep.OK() {
 			if !e.allowMissing {
 				return nil, nil, fmt.Errorf("%w\n(add a font that has them with --fallback-font, or print them as empty boxes with --allow-missing-glyphs)", rep.Err())
@@ -121,17 +116,22 @@ func (e *Encoder) Encode(ctx context.Context, doc *render.Document, f Format) (d
 	return data, warnings, nil
 }
 
-// Missing returns a problem for every character of s that no font of the
-// encoder can draw, at its field and line, so that a PDF's missing glyph
-// is reported where the user can fix it. Their severity is Error, or
-// Warning when the encoder allows missing glyphs.
-func (e *Encoder) Missing(s *standard.Standard) standard.Problems {
-	var rep *fonts.Report
-	if e.system {
-		rep = e.fonts.Cover(s.Walk)
-	} else {
-		rep = fonts.Check(e.fonts, s.Walk)
-	}
+// The rules of FontProblems: a character no font draws, and one only a
+// fallback face draws.
+const (
+	RuleFont     = "FONT"
+	RuleFallback = "FALLBACK"
+)
+
+// FontProblems checks the characters of s against the encoder's fonts.
+// Every character no font can draw is a problem at each of its fields and
+// lines, so that a PDF's missing glyph is reported where the user can fix
+// it: an Error, or a Warning when the encoder allows missing glyphs. Every
+// character only a fallback face draws is a Warning at its first field,
+// naming the face, since it prints in another typeface than its
+// neighbours.
+func (e *Encoder) FontProblems(s *standard.Standard) standard.Problems {
+	rep := e.cover(s.Walk)
 	sev := standard.Error
 	if e.allowMissing {
 		sev = standard.Warning
@@ -147,9 +147,52 @@ func (e *Encoder) Missing(s *standard.Standard) standard.Problems {
 			if e.allowMissing {
 				hint = "printed as an empty box (--allow-missing-glyphs)"
 			}
-			ps = append(ps, standard.Problem{Rule: "FONT", Severity: sev, File: s.Source,
+			ps = append(ps, standard.Problem{Rule: RuleFont, Severity: sev, File: s.Source,
 				Line: s.Lines.Line(path), Path: path, Message: msg, Hint: hint})
 		}
 	}
+	for _, c := range rep.Fallback {
+		path := c.Paths[0]
+		ps = append(ps, standard.Problem{Rule: RuleFallback, Severity: standard.Warning, File: s.Source,
+			Line: s.Lines.Line(path), Path: path, Message: fallbackMessage(c),
+			Hint: "the main font lacks it; give a --font that has it to print it in the same typeface, or --no-system-fonts to refuse it"})
+	}
 	return ps
+}
+
+// FallbackWarnings returns a line for every character of texts that only
+// a fallback face draws: the character, the face and where it occurs (the
+// path texts gives, such as a roster's file and line).
+func (e *Encoder) FallbackWarnings(texts fonts.Texts) []string {
+	var ws []string
+	for _, c := range e.cover(texts).Fallback {
+		ws = append(ws, c.Paths[0]+": "+fallbackMessage(c))
+	}
+	return ws
+}
+
+// fallbackMessage says which fallback face draws c, and in how many
+// fields it occurs.
+func fallbackMessage(c fonts.Char) string {
+	msg := fmt.Sprintf("%s is drawn from the fallback font %s", c, c.Face)
+	if c.Fields > 1 {
+		msg += fmt.Sprintf(" (here and in %d more %s)", c.Fields-1, places(c.Fields-1))
+	}
+	return msg
+}
+
+// cover checks texts against the encoder's fonts, with the system's
+// fonts when the encoder may use them.
+func (e *Encoder) cover(texts fonts.Texts) *fonts.Report {
+	if e.system {
+		return e.fonts.Cover(texts)
+	}
+	return fonts.Check(e.fonts, texts)
+}
+
+func places(n int) string {
+	if n == 1 {
+		return "place"
+	}
+	return "places"
 }
