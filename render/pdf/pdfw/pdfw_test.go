@@ -204,3 +204,41 @@ func TestNewTrueTypeErrors(t *testing.T) {
 		t.Error("a surrogate code point was accepted as a character")
 	}
 }
+
+func TestWidthArray(t *testing.T) {
+	cc := func(cid uint16, w int) cidChar { return cidChar{cid, Char{Width: w}} }
+	for _, tc := range []struct {
+		name  string
+		codes []cidChar
+		want  string
+	}{
+		{"none", nil, "[]"},
+		{"all default", []cidChar{cc(1, 1000), cc(2, 1000)}, "[]"},
+		{"list", []cidChar{cc(3, 250), cc(4, 500), cc(7, 600)}, "[3[250 500]7[600]]"},
+		{"run", []cidChar{cc(3, 500), cc(4, 500), cc(5, 500), cc(6, 250)}, "[3 5 500 6[250]]"},
+		{"default splits lists", []cidChar{cc(1, 250), cc(2, 1000), cc(3, 333)}, "[1[250]3[333]]"},
+		{"run after run", []cidChar{cc(1, 500), cc(2, 500), cc(3, 500), cc(9, 250), cc(10, 250), cc(11, 250)}, "[1 3 500 9 11 250]"},
+	} {
+		if got := string(widthArray(tc.codes)); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestToUnicodeRanges(t *testing.T) {
+	cc := func(cid uint16, r rune) cidChar { return cidChar{cid, Char{Rune: r}} }
+	got := string(toUnicode([]cidChar{cc(1, 'A'), cc(2, 'B'), cc(3, 'C'), cc(4, 'E'), cc(5, 0x4E00), cc(6, 0x21619), cc(7, 0x21620)}))
+	for _, want := range []string{
+		"4 beginbfchar\n<0004><0045>\n<0005><4E00>\n<0006><D845DE19>\n<0007><D845DE20>\nendbfchar\n",
+		"1 beginbfrange\n<0001><0003><0041>\nendbfrange\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("ToUnicode lacks %q:\n%s", want, got)
+		}
+	}
+	// A range never crosses a block of 256 codes or characters.
+	got = string(toUnicode([]cidChar{cc(1, 0xFF), cc(2, 0x100), cc(0xFF, 'A'), cc(0x100, 'B')}))
+	if strings.Contains(got, "bfrange") {
+		t.Errorf("a range crosses a block of 256:\n%s", got)
+	}
+}
