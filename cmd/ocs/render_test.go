@@ -268,6 +268,45 @@ func TestRenderRosterWorkersIdentical(t *testing.T) {
 	}
 }
 
+// A candidate's PDF does not depend on the number of workers, nor on who
+// else the roster lists: a roster of that candidate alone gives the same
+// bytes.
+func TestRenderRosterPDFIdentical(t *testing.T) {
+	dir := t.TempDir()
+	csv := roster(t, dir, 4)
+	var trees []map[string][]byte
+	for _, j := range []string{"1", "2"} {
+		out := filepath.Join(dir, "forms"+j)
+		if code, _, stderr := ocs(t, "render", "assessment", "THM2431-001v1", "--roster", csv, "-o", out, "-j", j); code != 0 {
+			t.Fatalf("-j %s: exit %d\n%s", j, code, stderr)
+		}
+		trees = append(trees, tree(t, out))
+	}
+	if len(trees[0]) != 5 {
+		t.Fatalf("%d files for 5 candidates", len(trees[0]))
+	}
+	for name, data := range trees[0] {
+		if !bytes.Equal(data, trees[1][name]) {
+			t.Errorf("%s differs between -j 1 and -j 2", name)
+		}
+	}
+	one := filepath.Join(dir, "one.csv")
+	os.WriteFile(one, []byte("姓名,編號,單位,日期\n王小明,A001,重名測試,2026/12/01\n"), 0o644)
+	out := filepath.Join(dir, "alone")
+	if code, _, stderr := ocs(t, "render", "assessment", "THM2431-001v1", "--roster", one, "-o", out); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	alone := tree(t, out)
+	if len(alone) != 1 {
+		t.Fatalf("%d files for one candidate", len(alone))
+	}
+	for name, data := range alone {
+		if !bytes.Equal(data, trees[0][name]) {
+			t.Errorf("%s alone differs from %s in the roster of five", name, name)
+		}
+	}
+}
+
 // A character no font has stops the render at its field and line, unless
 // empty boxes are allowed, which warns.
 func TestRenderMissingCharacter(t *testing.T) {

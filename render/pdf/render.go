@@ -23,6 +23,15 @@ type Options struct {
 	// instead of failing with an error that lists them and where they
 	// occur.
 	AllowMissing bool
+	// Template, when set, is the document the documents of a batch are
+	// filled in from, such as a candidate's forms without the candidate:
+	// each font then draws the characters the template draws with it,
+	// whatever the document, and a second font the document's other
+	// characters (a name). The first fonts and everything on a page but
+	// its footer (drawn as a stream of its own) come out the same from
+	// document to document, and a Renderer compresses them once for the
+	// batch. A document's bytes depend on it and the template alone.
+	Template *render.Document
 }
 
 // defaultDate is the creation date of documents that give none, so that

@@ -26,6 +26,13 @@ type Renderer struct {
 	metrics map[*fonts.Face]*fonts.Metrics
 	fonts   map[fontKey]*pdfw.Font
 	order   []fontKey // fonts in the order cached, the oldest dropped first
+
+	// With a template: its characters by font, read once, and the
+	// streams compressed for earlier documents.
+	tmplOnce sync.Once
+	tmpl     map[fontRef][]rune
+	tmplErr  error
+	cache    *pdfw.Cache
 }
 
 // fontKey names an embedded font: the font file it is cut from and the
@@ -49,7 +56,37 @@ func NewRenderer(opt Options) *Renderer {
 	if r.set == nil {
 		r.set, r.err = fonts.DefaultSet()
 	}
+	if opt.Template != nil {
+		r.cache = pdfw.NewCache(cacheSize)
+	}
 	return r
+}
+
+// cacheSize bounds the compressed streams a Renderer with a template
+// keeps: the pages and object streams of a few documents.
+const cacheSize = 8 << 20
+
+// templateRunes returns the characters the template draws, by font, laying
+// the template out the first time; nil without a template.
+func (r *Renderer) templateRunes() (map[fontRef][]rune, error) {
+	if r.opt.Template == nil {
+		return nil, nil
+	}
+	r.tmplOnce.Do(func() {
+		f, _, err := layout(context.Background(), r.opt.Template, r.opt.AllowMissing, r.set, r.faceMetrics)
+		if err != nil {
+			r.tmplErr = fmt.Errorf("template: %w", err)
+			return
+		}
+		group, runes := drawn(f)
+		r.tmpl = make(map[fontRef][]rune)
+		for g, set := range runes {
+			if group[g] == g && set != nil {
+				r.tmpl[f.t.entries[g].ref] = sortedRunes(set)
+			}
+		}
+	})
+	return r.tmpl, r.tmplErr
 }
 
 // shared keeps a Renderer per Options for Render, so that a batch calling

@@ -88,13 +88,7 @@ func (c *Content) TextColor(font string, size, x, y, stroke float64, codes []byt
 	}
 	c.fillColor(col)
 	c.beginText()
-	if font != c.font || size != c.size {
-		c.b = appendName(c.b, font)
-		c.b = append(c.b, ' ')
-		c.num(size)
-		c.b = append(c.b, "Tf\n"...)
-		c.font, c.size = font, size
-	}
+	c.setFont(font, size)
 	mode := 0
 	if stroke > 0 {
 		mode = 2
@@ -114,6 +108,28 @@ func (c *Content) TextColor(font string, size, x, y, stroke float64, codes []byt
 	c.b = append(c.b, "Tm"...)
 	c.b = appendLiteral(c.b, codes)
 	c.b = append(c.b, "Tj\n"...)
+}
+
+// Continue shows codes of another font right after the text shown last,
+// in its mode and colour: the next part of a text whose characters two
+// fonts draw.
+func (c *Content) Continue(font string, size float64, codes []byte) {
+	if !c.inText {
+		return // nothing shown to continue
+	}
+	c.setFont(font, size)
+	c.b = appendLiteral(c.b, codes)
+	c.b = append(c.b, "Tj\n"...)
+}
+
+func (c *Content) setFont(font string, size float64) {
+	if font != c.font || size != c.size {
+		c.b = appendName(c.b, font)
+		c.b = append(c.b, ' ')
+		c.num(size)
+		c.b = append(c.b, "Tf\n"...)
+		c.font, c.size = font, size
+	}
 }
 
 // lineWidth sets the line width.

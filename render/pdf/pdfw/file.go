@@ -21,7 +21,8 @@ type object struct {
 
 // file collects indirect objects and writes them as a PDF file.
 type file struct {
-	objs []object // objs[i] is object i+1
+	objs  []object // objs[i] is object i+1
+	cache *Cache   // compressed streams of earlier documents, or nil
 }
 
 // alloc reserves an object number.
@@ -43,7 +44,7 @@ func (f *file) add(body []byte) Ref {
 // setStream makes r a stream of data, compressed unless that does not
 // make it smaller; dict holds the other keys of its dictionary.
 func (f *file) setStream(r Ref, dict string, data []byte) {
-	if z := deflate(data, levelContent); len(z)+16 < len(data) {
+	if z := f.cache.deflate(data, levelContent); len(z)+16 < len(data) {
 		f.setRaw(r, "/Filter/FlateDecode"+dict, z)
 		return
 	}
@@ -130,7 +131,7 @@ func (f *file) bytes(root, info Ref) []byte {
 		data := append(head, body...)
 		dict := "/Type/ObjStm/N " + strconv.Itoa(k) + "/First " + strconv.Itoa(len(head))
 		xref = append(xref, entry{kind: 1, a: uint32(out.Len())})
-		writeStream(&out, stm, []byte("/Filter/FlateDecode"+dict), deflate(data, levelObjects))
+		writeStream(&out, stm, []byte("/Filter/FlateDecode"+dict), f.cache.deflate(data, levelObjects))
 	}
 	// The cross-reference stream: type (1 byte), offset or object
 	// stream (4 bytes), generation or index (2 bytes).
