@@ -101,21 +101,28 @@ func appendPiece(dst, p []byte, cache bool) []byte {
 		}
 	}
 	var b bytes.Buffer
-	w := flatePool.Get().(*flate.Writer)
-	w.Reset(&b)
+	var w *flate.Writer
+	select {
+	case w = <-flates:
+		w.Reset(&b)
+	default:
+		w, _ = flate.NewWriter(&b, levelFont) // a valid level
+	}
 	w.Write(p) // writes to a bytes.Buffer do not fail
 	w.Flush()
-	flatePool.Put(w)
+	select {
+	case flates <- w:
+	default:
+	}
 	if cache {
 		runs.put(key, b.Bytes())
 	}
 	return append(dst, b.Bytes()...)
 }
 
-var flatePool = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(nil, levelFont) // a valid level
-	return w
-}}
+// flates keep raw deflate writers for glyph runs, as zlibs do zlib
+// writers.
+var flates = make(chan *flate.Writer, keepWriters)
 
 // runCache keeps compressed runs of glyphs by their content, the oldest
 // dropped first beyond maxRuns (some 10 MB at most).
