@@ -21,6 +21,7 @@ type faceTable struct {
 	bold    map[rune]int16 // face entry per character, bold text
 	err     error          // first error reading a face's metrics
 	metrics func(*fonts.Face) (*fonts.Metrics, error)
+	paras   *paraCache // paragraphs laid out before, or nil
 }
 
 // faceEntry is one face as drawn: the font it is registered as, and

@@ -61,7 +61,7 @@ func TestEmbedSubsets(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := NewRenderer(Options{Fonts: tc.set})
-			f, _, err := layout(context.Background(), tc.doc, false, tc.set, r.faceMetrics)
+			f, _, err := layout(context.Background(), tc.doc, false, tc.set, r)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -45,8 +45,9 @@ type info struct {
 }
 
 // layout lays doc out into pages of drawing operations, and returns
-// them with the document information. metrics reads a face's metrics.
-func layout(ctx context.Context, doc *render.Document, allowMissing bool, set *fonts.Set, metrics func(*fonts.Face) (*fonts.Metrics, error)) (*flow, info, error) {
+// them with the document information. A Renderer, if any, gives the
+// metrics of faces and the paragraphs laid out before.
+func layout(ctx context.Context, doc *render.Document, allowMissing bool, set *fonts.Set, r *Renderer) (*flow, info, error) {
 	if doc == nil {
 		return nil, info{}, errors.New("no document to render")
 	}
@@ -66,7 +67,12 @@ func layout(ctx context.Context, doc *render.Document, allowMissing bool, set *f
 	}
 	f.setBrand(doc.Brand)
 	f.ctx = ctx
-	f.t = newFaceTable(set, metrics)
+	if r != nil {
+		f.t = newFaceTable(set, r.faceMetrics)
+		f.t.paras = r.paras
+	} else {
+		f.t = newFaceTable(set, nil)
+	}
 	f.footer = doc.Footer
 	f.startTags(doc.Meta.Lang)
 	if doc.Meta.Section != "" {

@@ -33,6 +33,7 @@ type Renderer struct {
 	tmpl     map[fontRef][]rune
 	tmplErr  error
 	cache    *pdfw.Cache
+	paras    *paraCache
 }
 
 // fontKey names an embedded font: the font file it is cut from and the
@@ -52,7 +53,8 @@ const maxFonts = 64
 // the embedded TW-Kai set.
 func NewRenderer(opt Options) *Renderer {
 	r := &Renderer{opt: opt, set: opt.Fonts,
-		metrics: make(map[*fonts.Face]*fonts.Metrics), fonts: make(map[fontKey]*pdfw.Font)}
+		metrics: make(map[*fonts.Face]*fonts.Metrics), fonts: make(map[fontKey]*pdfw.Font),
+		paras: newParaCache()}
 	if r.set == nil {
 		r.set, r.err = fonts.DefaultSet()
 	}
@@ -73,7 +75,7 @@ func (r *Renderer) templateRunes() (map[fontRef][]rune, error) {
 		return nil, nil
 	}
 	r.tmplOnce.Do(func() {
-		f, _, err := layout(context.Background(), r.opt.Template, r.opt.AllowMissing, r.set, r.faceMetrics)
+		f, _, err := layout(context.Background(), r.opt.Template, r.opt.AllowMissing, r.set, r)
 		if err != nil {
 			r.tmplErr = fmt.Errorf("template: %w", err)
 			return
@@ -139,7 +141,7 @@ func (r *Renderer) RenderContext(ctx context.Context, doc *render.Document) (out
 	if r.err != nil {
 		return nil, fmt.Errorf("pdf: %w", r.err)
 	}
-	f, in, err := layout(ctx, doc, r.opt.AllowMissing, r.set, r.faceMetrics)
+	f, in, err := layout(ctx, doc, r.opt.AllowMissing, r.set, r)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}

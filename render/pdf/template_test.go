@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/templates/assessment"
 )
 
@@ -73,4 +74,43 @@ func poppler(t *testing.T, pdf []byte, args ...string) string {
 		t.Fatalf("%s: %v", strings.Join(args, " "), err)
 	}
 	return string(out)
+}
+
+// A Renderer gives a document the bytes a fresh one gives it, whatever it
+// rendered before: its caches (fonts, compressed streams, paragraphs laid
+// out) change how fast, never what.
+func TestRendererReuseSameBytes(t *testing.T) {
+	s := bundled(t, "THM2431-001v1")
+	blank, err := assessment.Assessment(s, assessment.AssessmentOptions{}, &assessment.Candidate{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*render.Document
+	for _, name := range []string{"王志明", "林美華", "王志明", "陳喆"} {
+		d, err := assessment.Assessment(s, assessment.AssessmentOptions{}, &assessment.Candidate{Name: name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	docs = append(docs, bundledDocs(t)["BAS1219-002v4 standard"])
+	for _, opt := range []Options{{}, {Template: blank}} {
+		shared := NewRenderer(opt)
+		for i, d := range docs {
+			if d == nil {
+				t.Fatalf("document %d missing", i)
+			}
+			got, err := shared.Render(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := NewRenderer(opt).Render(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("document %d (template %v): a reused Renderer gives other bytes than a fresh one", i, opt.Template != nil)
+			}
+		}
+	}
 }
