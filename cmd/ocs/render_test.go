@@ -330,3 +330,26 @@ func TestRenderMissingCharacter(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// ocs fill --roster writes the same files whatever the number of workers.
+func TestFillRosterWorkersIdentical(t *testing.T) {
+	dir := t.TempDir()
+	csv := roster(t, dir, 6)
+	tpl := filepath.Join("..", "..", "examples", "templates", "assessment-record.docx")
+	var trees []map[string][]byte
+	for _, j := range []string{"1", "3"} {
+		out := filepath.Join(dir, "records"+j)
+		if code, _, stderr := ocs(t, "fill", tpl, "THM2431-001v1", "--roster", csv, "-o", out, "-j", j); code != 0 {
+			t.Fatalf("-j %s: exit %d\n%s", j, code, stderr)
+		}
+		trees = append(trees, tree(t, out))
+	}
+	if len(trees[0]) != 7 {
+		t.Fatalf("%d files for 7 candidates", len(trees[0]))
+	}
+	for name, data := range trees[0] {
+		if !bytes.Equal(data, trees[1][name]) {
+			t.Errorf("%s differs between -j 1 and -j 3", name)
+		}
+	}
+}
