@@ -11,13 +11,19 @@ import (
 // has seen before no more, and its bytes stay what they would be
 // without the cache: compression depends on the content alone. A Cache
 // is safe for concurrent use; it holds at most its size in compressed
-// bytes, the oldest streams dropped first.
+// bytes, dropping first the oldest streams not used again since they
+// were kept (the page of one candidate) before those documents share.
 type Cache struct {
 	mu    sync.Mutex
 	max   int
 	size  int
-	m     map[cacheKey][]byte
+	m     map[cacheKey]*cached
 	order []cacheKey
+}
+
+type cached struct {
+	z    []byte
+	used bool // taken from the cache since kept, or since last spared
 }
 
 type cacheKey struct {
@@ -28,7 +34,7 @@ type cacheKey struct {
 // NewCache returns a cache holding up to size bytes of compressed
 // streams.
 func NewCache(size int) *Cache {
-	return &Cache{max: size, m: make(map[cacheKey][]byte)}
+	return &Cache{max: size, m: make(map[cacheKey]*cached)}
 }
 
 // deflate is the package's deflate, through c when c is not nil.
@@ -38,23 +44,32 @@ func (c *Cache) deflate(data []byte, level int) []byte {
 	}
 	k := cacheKey{sha256.Sum256(data), level}
 	c.mu.Lock()
-	z, ok := c.m[k]
-	c.mu.Unlock()
-	if ok {
-		return z
+	e := c.m[k]
+	if e != nil {
+		e.used = true
 	}
-	z = deflate(data, level)
+	c.mu.Unlock()
+	if e != nil {
+		return e.z
+	}
+	z := deflate(data, level)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.m[k]; ok || len(z) > c.max {
 		return z
 	}
 	for c.size+len(z) > c.max {
-		c.size -= len(c.m[c.order[0]])
-		delete(c.m, c.order[0])
+		k0 := c.order[0]
 		c.order = c.order[1:]
+		if e := c.m[k0]; e.used {
+			e.used = false // spared once more
+			c.order = append(c.order, k0)
+			continue
+		}
+		c.size -= len(c.m[k0].z)
+		delete(c.m, k0)
 	}
-	c.m[k] = z
+	c.m[k] = &cached{z: z}
 	c.order = append(c.order, k)
 	c.size += len(z)
 	return z

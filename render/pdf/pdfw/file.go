@@ -44,7 +44,11 @@ func (f *file) add(body []byte) Ref {
 // setStream makes r a stream of data, compressed unless that does not
 // make it smaller; dict holds the other keys of its dictionary.
 func (f *file) setStream(r Ref, dict string, data []byte) {
-	if z := f.cache.deflate(data, levelContent); len(z)+16 < len(data) {
+	level := levelContent
+	if f.cache != nil {
+		level = levelCached
+	}
+	if z := f.cache.deflate(data, level); len(z)+16 < len(data) {
 		f.setRaw(r, "/Filter/FlateDecode"+dict, z)
 		return
 	}

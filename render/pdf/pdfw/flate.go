@@ -15,9 +15,14 @@ import (
 // Object streams and the cross-reference stream, a few hundred very
 // repetitive objects (structure elements) and their offsets, shrink by a
 // third more at the default level, for little time.
+// A document made with a Cache (the forms of a roster) compresses most of
+// its pages once for the whole batch, so its page content takes level 5
+// (levelCached): the THM2431 assessment pack is some 8 KB smaller (277 KB
+// instead of 285 KB), for about 1.5 ms more per document made alone.
 const (
 	levelFont    = zlib.DefaultCompression
 	levelContent = zlib.BestSpeed
+	levelCached  = 5
 	levelObjects = zlib.DefaultCompression
 )
 

@@ -2,10 +2,12 @@ package pdfw
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -240,5 +242,32 @@ func TestToUnicodeRanges(t *testing.T) {
 	got = string(toUnicode([]cidChar{cc(1, 0xFF), cc(2, 0x100), cc(0xFF, 'A'), cc(0x100, 'B')}))
 	if strings.Contains(got, "bfrange") {
 		t.Errorf("a range crosses a block of 256:\n%s", got)
+	}
+}
+
+// A Cache gives back what deflate gives, and keeps streams used again
+// over streams used once when it is full.
+func TestCache(t *testing.T) {
+	c := NewCache(3000)
+	stream := func(i int) []byte { return bytes.Repeat([]byte(strconv.Itoa(i)+" noise "), 200+i) }
+	for i := range 5 {
+		if z := c.deflate(stream(i), levelContent); !bytes.Equal(z, deflate(stream(i), levelContent)) {
+			t.Fatalf("stream %d compresses otherwise through the cache", i)
+		}
+	}
+	shared := stream(0)
+	c = NewCache(len(deflate(shared, 9)) * 4)
+	c.deflate(shared, 9)
+	key := cacheKey{sha256.Sum256(shared), 9}
+	first := c.m[key]
+	for i := 1; i < 50; i++ {
+		c.deflate(shared, 9) // used by every document
+		c.deflate(stream(i), 9)
+		if c.size > c.max {
+			t.Fatalf("the cache holds %d bytes, more than %d", c.size, c.max)
+		}
+	}
+	if c.m[key] != first {
+		t.Error("the stream every document uses was dropped for streams used once")
 	}
 }
