@@ -44,7 +44,7 @@ func (c *Content) appendColor(col RGB, gray, rgb string) {
 
 // NewContent returns an empty content stream with the PDF defaults in
 // force: black, line width 1, text mode 0.
-func NewContent() *Content { return &Content{width: 1} }
+func NewContent() *Content { return &Content{width: 1, b: make([]byte, 0, 4096)} }
 
 // Bytes returns the content stream, closing what is still open.
 func (c *Content) Bytes() []byte {

@@ -122,7 +122,11 @@ func (f *file) bytes(root, info Ref) []byte {
 		plain = plain[k:]
 		stm := Ref(n + 1 + len(objStms))
 		objStms = append(objStms, stm)
-		var head, body []byte
+		n := 0
+		for _, r := range chunk {
+			n += len(f.objs[r-1].body) + 1
+		}
+		head, body := make([]byte, 0, 12*len(chunk)), make([]byte, 0, n)
 		for j, r := range chunk {
 			head = strconv.AppendInt(head, int64(r), 10)
 			head = append(head, ' ')
@@ -132,7 +136,7 @@ func (f *file) bytes(root, info Ref) []byte {
 			body = append(body, '\n')
 			xref[r] = entry{kind: 2, a: uint32(stm), b: uint16(j)}
 		}
-		data := append(head, body...)
+		data := append(head, body...) // one copy of the body, at most
 		dict := "/Type/ObjStm/N " + strconv.Itoa(k) + "/First " + strconv.Itoa(len(head))
 		xref = append(xref, entry{kind: 1, a: uint32(out.Len())})
 		writeStream(&out, stm, []byte("/Filter/FlateDecode"+dict), f.cache.deflate(data, levelObjects))
