@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/ocs-project/ocs/internal/testtool"
+	"github.com/ocs-project/ocs/standards"
 )
 
 func TestRenderFormats(t *testing.T) {
@@ -223,6 +224,38 @@ func BenchmarkBuildBundled(b *testing.B) {
 		if code, _, stderr := ocsCtx(b, context.Background(), "build", "-o", dir, "--force"); code != 0 {
 			b.Fatalf("exit %d\n%s", code, stderr)
 		}
+	}
+}
+
+// BenchmarkBuild100 builds the standard tables of 100 standards as PDF
+// (the bundled ones copied under 50 codes each), as ocs build DIR
+// --only pdf,standard does.
+func BenchmarkBuild100(b *testing.B) {
+	dir := b.TempDir()
+	in := filepath.Join(dir, "standards")
+	os.Mkdir(in, 0o755)
+	for _, code := range []string{"THM2431-001v1", "BAS1219-002v4"} {
+		data, _, err := standards.Open(code)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := 1; i <= 50; i++ {
+			c := fmt.Sprintf("%s-%03d%s", code[:7], i, code[11:])
+			copied := strings.Replace(string(data), `code = "`+code+`"`, `code = "`+c+`"`, 1)
+			if err := os.WriteFile(filepath.Join(in, c+".toml"), []byte(copied), 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for i := 0; i < b.N; i++ {
+		out := filepath.Join(dir, fmt.Sprintf("out%d", i))
+		if code, _, stderr := ocsCtx(b, context.Background(), "build", in, "-o", out, "--only", "pdf,standard"); code != 0 {
+			b.Fatalf("exit %d\n%s", code, stderr)
+		}
+		if n, _ := filepath.Glob(filepath.Join(out, "*", "*.pdf")); len(n) != 100 {
+			b.Fatalf("%d PDFs, want 100", len(n))
+		}
+		os.RemoveAll(out)
 	}
 }
 
