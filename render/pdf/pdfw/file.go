@@ -45,7 +45,7 @@ func (f *file) add(body []byte) Ref {
 // make it smaller; dict holds the other keys of its dictionary.
 func (f *file) setStream(r Ref, dict string, data []byte) {
 	level := levelContent
-	if f.cache != nil {
+	if f.cache != nil && len(data) >= smallStream {
 		level = levelCached
 	}
 	if z := f.cache.deflate(data, level); len(z)+16 < len(data) {
@@ -54,6 +54,11 @@ func (f *file) setStream(r Ref, dict string, data []byte) {
 	}
 	f.setRaw(r, dict, data)
 }
+
+// smallStream is the size below which a stream takes the fastest level
+// whatever the document: levels above 1 clear 640 KB of tables to start,
+// which costs more than a page footer gains from them (a few bytes).
+const smallStream = 2048
 
 // setRaw makes r a stream of data as given, already encoded as dict says.
 func (f *file) setRaw(r Ref, dict string, data []byte) {
