@@ -20,6 +20,7 @@ var openapi []byte
 // routes returns the server's handler: the API, the pages and their
 // assets, wrapped in the common middleware.
 func (s *Server) routes() http.Handler {
+	pages() // parse the page templates now, not on the first request
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /health", s.health) // GET also answers HEAD
 	mux.HandleFunc("GET /version", s.version)

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/ocs-project/ocs/internal/pipeline"
 	"github.com/ocs-project/ocs/standard"
@@ -16,8 +17,9 @@ import (
 //go:embed web
 var webFS embed.FS
 
-// pages are the page templates, each parsed with the layout.
-var pages = parsePages()
+// pages returns the page templates, each parsed with the layout, once:
+// on the server's start (routes), not on the start of every ocs command.
+var pages = sync.OnceValue(parsePages)
 
 func parsePages() map[string]*template.Template {
 	funcs := template.FuncMap{
@@ -64,7 +66,7 @@ func (p page) Other() string {
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
 	var b bytes.Buffer
 	p := page{Lang: pageLang(r), Title: title, Path: r.URL.Path, Data: data, Bare: name == "problems"}
-	if err := pages[name].Execute(&b, p); err != nil {
+	if err := pages()[name].Execute(&b, p); err != nil {
 		s.log.Error("page template", "page", name, "err", err, "id", requestID(r.Context()))
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return

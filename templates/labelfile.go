@@ -44,6 +44,9 @@ var kindLabelKeys = sync.OnceValues(func() (map[string]map[string]bool, error) {
 // or a prefixed key its kind does not have, is an error naming the keys
 // that exist.
 func (l Labels) OverrideFor(kind string, with map[string]string) error {
+	if len(with) == 0 {
+		return nil // nothing to check: spares decoding every kind's labels
+	}
 	known, err := kindLabelKeys()
 	if err != nil {
 		return err
@@ -83,12 +86,12 @@ func labelOfAnyKind(known map[string]map[string]bool, key string) bool {
 // It returns the overrides as a flat map (see OverrideFor) and a problem,
 // at its line, for every key that is wrong.
 func LabelOverrides(doc *diag.Doc, path string, value any) (map[string]string, diag.Problems) {
+	if value == nil {
+		return nil, nil
+	}
 	known, err := kindLabelKeys()
 	if err != nil {
 		return nil, diag.Problems{doc.Error(path, err.Error(), "")}
-	}
-	if value == nil {
-		return nil, nil
 	}
 	raw, ok := value.(map[string]any)
 	if !ok {

@@ -11,8 +11,10 @@ package templates
 import (
 	"embed"
 	"fmt"
+	"maps"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ocs-project/ocs/diag"
 )
@@ -39,20 +41,29 @@ func LabelFile(kind string) ([]byte, error) {
 // LoadLabels returns the labels of a document kind ("standard",
 // "assessment", "jobdesc") in a language ("zh-TW" or "en").
 func LoadLabels(kind, lang string) (Labels, error) {
-	data, err := LabelFile(kind)
-	if err != nil {
-		return nil, fmt.Errorf("no labels for document kind %q", kind)
-	}
 	var all map[string]map[string]string
-	if _, ps := diag.Decode("labels/"+kind+".toml", data, &all, diag.Limits{}); ps != nil {
-		return nil, ps
+	if v, ok := decodedLabels.Load(kind); ok {
+		all = v.(map[string]map[string]string)
+	} else {
+		data, err := LabelFile(kind)
+		if err != nil {
+			return nil, fmt.Errorf("no labels for document kind %q", kind)
+		}
+		if _, ps := diag.Decode("labels/"+kind+".toml", data, &all, diag.Limits{}); ps != nil {
+			return nil, ps
+		}
+		decodedLabels.Store(kind, all)
 	}
 	l, ok := all[lang]
 	if !ok {
 		return nil, fmt.Errorf("no %s labels for language %q (choose one of %s)", kind, lang, strings.Join(Languages(), ", "))
 	}
-	return Labels(l), nil
+	return maps.Clone(Labels(l)), nil // the caller may override some
 }
+
+// decodedLabels keeps each embedded label file decoded, by kind: a batch
+// decodes it once, not once a document. The maps are never changed.
+var decodedLabels sync.Map
 
 // Get returns the label for key. A missing key returns the key in angle
 // brackets, so it shows up in review instead of vanishing; tests check that

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"debug/elf"
+	"encoding/binary"
 	"fmt"
 	"maps"
 	"os"
@@ -97,15 +99,49 @@ func fingerprint(enc *pipeline.Encoder, opt templates.Options, epoch string) str
 }
 
 // exeHash hashes the running program, so that a build from modified
-// sources does not trust outputs made by another program.
+// sources does not trust outputs made by another program. An ELF program
+// (Linux) is named by the Go build ID in its notes, which the go command
+// derives from the program's content: reading it spares hashing some
+// 30 MB on every build.
 func exeHash() string {
 	exe, err := os.Executable()
 	if err != nil {
 		return "unknown"
+	}
+	if id := goBuildID(exe); id != "" {
+		return "buildid:" + id
 	}
 	data, err := os.ReadFile(exe)
 	if err != nil {
 		return "unknown"
 	}
 	return sum(data)
+}
+
+// goBuildID returns the Go build ID in the notes of an ELF program, or ""
+// when it has none (another format, or built with an empty -buildid).
+func goBuildID(path string) string {
+	f, err := elf.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return ""
+	}
+	note, err := sec.Data()
+	// A note: name size, descriptor size, type (4 bytes each), the name
+	// "Go\0\0", then the descriptor, the build ID.
+	if err != nil || len(note) < 16 || string(note[12:16]) != "Go\x00\x00" {
+		return ""
+	}
+	n := int(binary.LittleEndian.Uint32(note[4:]))
+	if f.ByteOrder == binary.BigEndian {
+		n = int(binary.BigEndian.Uint32(note[4:]))
+	}
+	if n <= 0 || 16+n > len(note) {
+		return ""
+	}
+	return string(note[16 : 16+n])
 }

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -256,5 +258,28 @@ func TestWriteFileAtomic(t *testing.T) {
 		if e.Name() != "out.pdf" {
 			t.Errorf("failed write left %s behind", e.Name())
 		}
+	}
+}
+
+// The Go build ID read from the program's ELF notes is the one the go
+// command reports.
+func TestGoBuildID(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := goBuildID(exe)
+	if runtime.GOOS != "linux" {
+		t.Skipf("not an ELF program (%s); got %q", runtime.GOOS, id)
+	}
+	out, err := exec.Command("go", "tool", "buildid", exe).Output()
+	if err != nil {
+		t.Skipf("go tool buildid: %v", err)
+	}
+	if want := strings.TrimSpace(string(out)); id != want {
+		t.Errorf("build ID %q, go tool buildid says %q", id, want)
+	}
+	if goBuildID(filepath.Join("testdata", "nonexistent")) != "" {
+		t.Error("a missing file has a build ID")
 	}
 }

@@ -23,6 +23,7 @@ import (
 type fillFlags struct {
 	out, format, overlay, roster string
 	combine, data                bool
+	jobs                         int
 	brand                        brandFlags
 }
 
@@ -59,6 +60,7 @@ ocs fill --data STANDARD prints every field a template can use, as JSON.
 	fl.StringVar(&f.roster, "roster", "", "CSV of candidates: one document each, their fields under candidate.")
 	fl.BoolVar(&f.combine, "combine", false, "with --roster, one document for the whole cohort, a page break between candidates")
 	fl.BoolVar(&f.data, "data", false, "print the data a template sees, as JSON, instead of filling")
+	fl.IntVarP(&f.jobs, "jobs", "j", 0, "with --roster, parallel workers filling DOCX files (default: number of CPUs)")
 	addBrandFlags(cmd, &f.brand)
 	return cmd
 }
@@ -162,16 +164,30 @@ func runFill(cmd *cobra.Command, f *fillFlags, args []string) error {
 	if f.out == "" || f.out == "-" {
 		return errors.New("--roster writes one file per candidate: name a folder with -o (or use --combine)")
 	}
-	files := map[string][]byte{}
 	names := assessment.FileNames(cands)
-	for i := range cands {
+	outs := make([][]byte, len(cands))
+	workers := f.jobs
+	if format == "pdf" {
+		workers = 1 // one LibreOffice conversion at a time
+	}
+	errs := parallel(cmd.Context(), workers, len(cands), func(i int) error {
 		out, err := tpl.Fill(dataOf(s, ov, &cands[i]))
 		if err != nil {
 			return fmt.Errorf("%s, candidate %s (roster line %d): %w", args[0], cands[i].Name, cands[i].Line, err)
 		}
-		if out, err = convert(out); err != nil {
-			return err
+		outs[i], err = convert(out)
+		return err
+	})
+	if err := cmd.Context().Err(); err != nil {
+		return err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err // the first candidate's error, whatever the workers
 		}
+	}
+	files := make(map[string][]byte, len(cands))
+	for i, out := range outs {
 		files[names[i]+"."+format] = out
 	}
 	if err := writeFolder(f.out, files); err != nil {

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/ocs-project/ocs/internal/testtool"
+	"github.com/ocs-project/ocs/standards"
 )
 
 func TestRenderFormats(t *testing.T) {
@@ -226,6 +227,38 @@ func BenchmarkBuildBundled(b *testing.B) {
 	}
 }
 
+// BenchmarkBuild100 builds the standard tables of 100 standards as PDF
+// (the bundled ones copied under 50 codes each), as ocs build DIR
+// --only pdf,standard does.
+func BenchmarkBuild100(b *testing.B) {
+	dir := b.TempDir()
+	in := filepath.Join(dir, "standards")
+	os.Mkdir(in, 0o755)
+	for _, code := range []string{"THM2431-001v1", "BAS1219-002v4"} {
+		data, _, err := standards.Open(code)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := 1; i <= 50; i++ {
+			c := fmt.Sprintf("%s-%03d%s", code[:7], i, code[11:])
+			copied := strings.Replace(string(data), `code = "`+code+`"`, `code = "`+c+`"`, 1)
+			if err := os.WriteFile(filepath.Join(in, c+".toml"), []byte(copied), 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for i := 0; i < b.N; i++ {
+		out := filepath.Join(dir, fmt.Sprintf("out%d", i))
+		if code, _, stderr := ocsCtx(b, context.Background(), "build", in, "-o", out, "--only", "pdf,standard"); code != 0 {
+			b.Fatalf("exit %d\n%s", code, stderr)
+		}
+		if n, _ := filepath.Glob(filepath.Join(out, "*", "*.pdf")); len(n) != 100 {
+			b.Fatalf("%d PDFs, want 100", len(n))
+		}
+		os.RemoveAll(out)
+	}
+}
+
 // The standard table of THM2431 stays compact: Typst sets it on 4 A4
 // pages; ours must not drift past 5.
 func TestStandardTablePages(t *testing.T) {
@@ -268,6 +301,45 @@ func TestRenderRosterWorkersIdentical(t *testing.T) {
 	}
 }
 
+// A candidate's PDF does not depend on the number of workers, nor on who
+// else the roster lists: a roster of that candidate alone gives the same
+// bytes.
+func TestRenderRosterPDFIdentical(t *testing.T) {
+	dir := t.TempDir()
+	csv := roster(t, dir, 4)
+	var trees []map[string][]byte
+	for _, j := range []string{"1", "2"} {
+		out := filepath.Join(dir, "forms"+j)
+		if code, _, stderr := ocs(t, "render", "assessment", "THM2431-001v1", "--roster", csv, "-o", out, "-j", j); code != 0 {
+			t.Fatalf("-j %s: exit %d\n%s", j, code, stderr)
+		}
+		trees = append(trees, tree(t, out))
+	}
+	if len(trees[0]) != 5 {
+		t.Fatalf("%d files for 5 candidates", len(trees[0]))
+	}
+	for name, data := range trees[0] {
+		if !bytes.Equal(data, trees[1][name]) {
+			t.Errorf("%s differs between -j 1 and -j 2", name)
+		}
+	}
+	one := filepath.Join(dir, "one.csv")
+	os.WriteFile(one, []byte("姓名,編號,單位,日期\n王小明,A001,重名測試,2026/12/01\n"), 0o644)
+	out := filepath.Join(dir, "alone")
+	if code, _, stderr := ocs(t, "render", "assessment", "THM2431-001v1", "--roster", one, "-o", out); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	alone := tree(t, out)
+	if len(alone) != 1 {
+		t.Fatalf("%d files for one candidate", len(alone))
+	}
+	for name, data := range alone {
+		if !bytes.Equal(data, trees[0][name]) {
+			t.Errorf("%s alone differs from %s in the roster of five", name, name)
+		}
+	}
+}
+
 // A character no font has stops the render at its field and line, unless
 // empty boxes are allowed, which warns.
 func TestRenderMissingCharacter(t *testing.T) {
@@ -289,5 +361,28 @@ func TestRenderMissingCharacter(t *testing.T) {
 	}
 	if _, err := os.Stat(out); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// ocs fill --roster writes the same files whatever the number of workers.
+func TestFillRosterWorkersIdentical(t *testing.T) {
+	dir := t.TempDir()
+	csv := roster(t, dir, 6)
+	tpl := filepath.Join("..", "..", "examples", "templates", "assessment-record.docx")
+	var trees []map[string][]byte
+	for _, j := range []string{"1", "3"} {
+		out := filepath.Join(dir, "records"+j)
+		if code, _, stderr := ocs(t, "fill", tpl, "THM2431-001v1", "--roster", csv, "-o", out, "-j", j); code != 0 {
+			t.Fatalf("-j %s: exit %d\n%s", j, code, stderr)
+		}
+		trees = append(trees, tree(t, out))
+	}
+	if len(trees[0]) != 7 {
+		t.Fatalf("%d files for 7 candidates", len(trees[0]))
+	}
+	for name, data := range trees[0] {
+		if !bytes.Equal(data, trees[1][name]) {
+			t.Errorf("%s differs between -j 1 and -j 3", name)
+		}
 	}
 }

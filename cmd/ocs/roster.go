@@ -57,6 +57,30 @@ func (c *cohort) doc(i int) (*render.Document, error) {
 	return d, nil
 }
 
+// encoder returns the encoder of the candidates' files: for PDF, one
+// with the forms of a candidate whose fields are empty as the template,
+// so that the files share their fonts and page bodies, compressed once.
+// The template depends on the roster's columns only: a candidate's file
+// is the same whoever else the roster lists, in any order, with any
+// number of workers (it differs from the candidate's forms rendered on
+// their own by the font of the candidate's own characters).
+func (c *cohort) encoder() (*pipeline.Encoder, error) {
+	if c.j.format != pipeline.PDF || len(c.cands) == 0 {
+		return c.j.enc, nil
+	}
+	var blank assessment.Candidate
+	for _, f := range c.cands[0].Extra {
+		blank.Extra = append(blank.Extra, assessment.Field{Label: f.Label})
+	}
+	opt := c.j.opt
+	opt.Candidate = &blank
+	d, _, err := pipeline.Build(c.j.s, pipeline.Assessment, opt)
+	if err != nil {
+		return nil, err
+	}
+	return c.j.enc.WithTemplate(d), nil
+}
+
 // renderRoster renders one form set per candidate of the roster: into a
 // folder of files, one per candidate, or with --combine into one file.
 // Either all outputs are written or none.
@@ -163,6 +187,10 @@ func (c *cohort) files(ctx context.Context, workers int, out string, bar *progre
 	for i, name := range c.names {
 		files[i] = name + "." + string(c.j.format)
 	}
+	enc, err := c.encoder()
+	if err != nil {
+		return 0, err
+	}
 	warns := make([][]string, len(c.cands))
 	errs := parallel(ctx, workers, len(c.cands), func(i int) error {
 		defer bar.step()
@@ -170,7 +198,7 @@ func (c *cohort) files(ctx context.Context, workers int, out string, bar *progre
 		if err != nil {
 			return err
 		}
-		data, w, err := c.j.enc.Encode(ctx, d, c.j.format)
+		data, w, err := enc.Encode(ctx, d, c.j.format)
 		warns[i] = w
 		if err != nil {
 			return c.candidateError(i, err)

@@ -23,10 +23,8 @@ type Encoder struct {
 	allowMissing bool       // draw missing characters as boxes instead of failing
 	docx         docx.Options
 	html         html.Options
-	brand        *render.Brand // house style on every document; nil = none
-	// A PDF renderer reusable across a batch (fonts parsed and subset
-	// once) belongs here when render/pdf offers one: Encode then calls it
-	// instead of pdf.Render.
+	brand        *render.Brand    // house style on every document; nil = none
+	template     *render.Document // see WithTemplate; nil = none
 }
 
 // EncoderConfig are the settings of an Encoder.
@@ -61,6 +59,29 @@ func NewEncoder(c EncoderConfig) (*Encoder, error) {
 	return &Encoder{fonts: set, system: c.System, allowMissing: c.AllowMissing, docx: c.DOCX, html: c.HTML, brand: c.Brand}, nil
 }
 
+// WithTemplate returns an encoder like e for the documents of a batch
+// filled in from one template, such as the forms of a roster's
+// candidates built from a candidate with empty fields: PDFs then share
+// fonts and page bodies, compressed once for the batch (pdf.Options
+// Template). A document's bytes depend on it and the template only, not
+// on the other documents of the batch or their order.
+func (e *Encoder) WithTemplate(doc *render.Document) *Encoder {
+	c := *e
+	c.template = c.branded(doc)
+	return &c
+}
+
+// branded returns doc with the encoder's house style, doc itself when
+// there is none or doc has its own.
+func (e *Encoder) branded(doc *render.Document) *render.Document {
+	if e.brand != nil && doc != nil && doc.Brand == nil {
+		d := *doc // the caller's document is not changed
+		d.Brand = e.brand
+		return &d
+	}
+	return doc
+}
+
 // Fonts returns the encoder's configured font set.
 func (e *Encoder) Fonts() *fonts.Set { return e.fonts }
 
@@ -76,28 +97,26 @@ func (e *Encoder) Encode(ctx context.Context, doc *render.Document, f Format) (d
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	if e.brand != nil && doc.Brand == nil {
-		d := *doc // the caller's document is not changed
-		d.Brand = e.brand
-		doc = &d
-	}
+	doc = e.branded(doc)
 	switch f {
 	case PDF:
 		set := e.fonts
-		rep := e.cover(fonts.DocumentTexts(doc))
-		if !rep.OK() {
-			if !e.allowMissing {
-				return nil, nil, fmt.Errorf("%w\n(add a font that has them with --fallback-font, or print them as empty boxes with --allow-missing-glyphs)", rep.Err())
+		if !covered(set, doc) {
+			rep := e.cover(fonts.DocumentTexts(doc))
+			if !rep.OK() {
+				if !e.allowMissing {
+					return nil, nil, fmt.Errorf("%w\n(add a font that has them with --fallback-font, or print them as empty boxes with --allow-missing-glyphs)", rep.Err())
+				}
+				warnings = append(warnings, fmt.Sprintf("printing empty boxes: %v", rep.Err()))
 			}
-			warnings = append(warnings, fmt.Sprintf("printing empty boxes: %v", rep.Err()))
-		}
-		if rep.Set != nil {
-			set = rep.Set
+			if rep.Set != nil {
+				set = rep.Set
+			}
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		data, err = pdf.RenderContext(ctx, doc, pdf.Options{Fonts: set, AllowMissing: e.allowMissing})
+		data, err = pdf.RenderContext(ctx, doc, pdf.Options{Fonts: set, AllowMissing: e.allowMissing, Template: e.template})
 	case DOCX:
 		data, err = docx.Render(doc, e.docx)
 	case HTML:
@@ -195,4 +214,26 @@ func places(n int) string {
 		return "place"
 	}
 	return "places"
+}
+
+// covered reports whether faces of set draw every character of doc (but
+// the control characters, which coverage reports leave out): the quick
+// test that spares a document the full report, which also finds where
+// each missing character is and looks for system fonts.
+func covered(set *fonts.Set, doc *render.Document) bool {
+	ok := true
+	seen := make(map[rune]bool)
+	render.WalkTexts(doc, func(text string) {
+		for _, r := range text {
+			if !ok {
+				return
+			}
+			if seen[r] || unicode.Is(unicode.Cc, r) {
+				continue
+			}
+			seen[r] = true
+			ok = r <= set.MaxRune() && set.Face(r, false) != nil
+		}
+	})
+	return ok
 }

@@ -46,12 +46,16 @@ func BenchmarkTableLayout(b *testing.B) {
 }
 
 // BenchmarkRosterPDF renders the THM2431 assessment pack (25 pages) of a
-// new candidate each time with one Renderer, as a roster batch does:
-// each name changes the characters of the Chinese font.
+// new candidate each time with one Renderer, as a roster batch does (with
+// the blank forms as the template): each name has characters of its own.
 func BenchmarkRosterPDF(b *testing.B) {
 	s := bundled(b, "THM2431-001v1")
 	names := []rune("王李張陳林黃吳劉蔡楊許鄭謝郭洪曾邱廖賴周志明美華雅婷家豪冠宇怡君俊傑淑芬建宏佳穎宗翰欣怡承恩")
-	r := NewRenderer(Options{Fonts: testSet(b)})
+	blank, err := assessment.Assessment(s, assessment.AssessmentOptions{}, &assessment.Candidate{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := NewRenderer(Options{Fonts: testSet(b), Template: blank})
 	i, size := 0, 0
 	for b.Loop() {
 		c := &assessment.Candidate{Name: string([]rune{names[i%20], names[20+i%17], names[20+(i/17)%17]})}

@@ -21,6 +21,7 @@ type faceTable struct {
 	bold    map[rune]int16 // face entry per character, bold text
 	err     error          // first error reading a face's metrics
 	metrics func(*fonts.Face) (*fonts.Metrics, error)
+	paras   *paraCache // paragraphs laid out before, or nil
 }
 
 // faceEntry is one face as drawn: the font it is registered as, and
@@ -134,7 +135,9 @@ func (e *faceEntry) units(r rune) int {
 func (t *faceTable) coverage(doc *render.Document, allowMissing bool) error {
 	missing := false
 	seen := make(map[rune]bool)
-	texts(doc, func(_, text string) {
+	drawn := *doc
+	drawn.Meta = render.Meta{} // not drawn
+	extras(&drawn, func(_, text string) {
 		for _, r := range text {
 			if !seen[r] && !unicode.IsControl(r) {
 				seen[r] = true
@@ -142,6 +145,8 @@ func (t *faceTable) coverage(doc *render.Document, allowMissing bool) error {
 				missing = missing || t.set.Face(r, false) == nil
 			}
 		}
+	}, func(fn func(string, string)) {
+		render.WalkTexts(&drawn, func(text string) { fn("", text) })
 	})
 	if missing && !allowMissing {
 		// Only now gather where each character occurs, for the message.
@@ -156,11 +161,19 @@ func (t *faceTable) coverage(doc *render.Document, allowMissing bool) error {
 // the texts render.Walk yields but the metadata, and the list markers,
 // check marks and page numbers the backend adds.
 func texts(doc *render.Document, fn func(where, text string)) {
-	render.Walk(doc, func(where, text string) {
-		if !strings.HasPrefix(where, "meta.") {
-			fn(where, text)
-		}
+	extras(doc, fn, func(fn func(string, string)) {
+		render.Walk(doc, func(where, text string) {
+			if !strings.HasPrefix(where, "meta.") {
+				fn(where, text)
+			}
+		})
 	})
+}
+
+// extras calls walk with fn, then fn with the texts the backend adds to
+// the document's: list markers, check marks and page numbers.
+func extras(doc *render.Document, fn func(where, text string), walk func(func(where, text string))) {
+	walk(fn)
 	for i, b := range doc.Blocks {
 		if l, ok := b.(*render.List); ok {
 			fn(fmt.Sprintf("blocks[%d].bullet", i), listMarkerChars(l))

@@ -57,8 +57,8 @@ type para struct {
 	hanging float64
 }
 
-// layoutPara breaks a paragraph into lines for a box width mm wide.
-func layoutPara(t *faceTable, p para, width float64) []tline {
+// breakPara breaks a paragraph into lines for a box width mm wide.
+func breakPara(t *faceTable, p para, width float64) []tline {
 	atoms, looks := atomize(t, p)
 	first := maxf(width-p.indent, 1)
 	rest := maxf(width-p.indent-p.hanging, 1)

@@ -61,18 +61,21 @@ func TestEmbedSubsets(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := NewRenderer(Options{Fonts: tc.set})
-			f, _, err := layout(context.Background(), tc.doc, false, tc.set, r.faceMetrics)
+			f, _, err := layout(context.Background(), tc.doc, false, tc.set, r)
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, pfs, err := r.embed(f, pdfw.New(pdfw.Info{}))
+			emb, err := r.embed(f, pdfw.New(pdfw.Info{}))
 			if err != nil {
 				t.Fatal(err)
 			}
 			var got []*pdfw.Font
-			for _, pf := range pfs {
-				if pf != nil && !slices.Contains(got, pf) {
+			for _, e := range emb {
+				if pf := e.fonts[0]; pf != nil && !slices.Contains(got, pf) {
 					got = append(got, pf)
+				}
+				if e.fonts[1] != nil {
+					t.Errorf("a font of characters outside a template, without one")
 				}
 			}
 			if len(got) != len(tc.bases) {

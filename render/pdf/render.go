@@ -23,6 +23,15 @@ type Options struct {
 	// instead of failing with an error that lists them and where they
 	// occur.
 	AllowMissing bool
+	// Template, when set, is the document the documents of a batch are
+	// filled in from, such as a candidate's forms without the candidate:
+	// each font then draws the characters the template draws with it,
+	// whatever the document, and a second font the document's other
+	// characters (a name). The first fonts and everything on a page but
+	// its footer (drawn as a stream of its own) come out the same from
+	// document to document, and a Renderer compresses them once for the
+	// batch. A document's bytes depend on it and the template alone.
+	Template *render.Document
 }
 
 // defaultDate is the creation date of documents that give none, so that
@@ -36,8 +45,9 @@ type info struct {
 }
 
 // layout lays doc out into pages of drawing operations, and returns
-// them with the document information. metrics reads a face's metrics.
-func layout(ctx context.Context, doc *render.Document, allowMissing bool, set *fonts.Set, metrics func(*fonts.Face) (*fonts.Metrics, error)) (*flow, info, error) {
+// them with the document information. A Renderer, if any, gives the
+// metrics of faces and the paragraphs laid out before.
+func layout(ctx context.Context, doc *render.Document, allowMissing bool, set *fonts.Set, r *Renderer) (*flow, info, error) {
 	if doc == nil {
 		return nil, info{}, errors.New("no document to render")
 	}
@@ -57,7 +67,12 @@ func layout(ctx context.Context, doc *render.Document, allowMissing bool, set *f
 	}
 	f.setBrand(doc.Brand)
 	f.ctx = ctx
-	f.t = newFaceTable(set, metrics)
+	if r != nil {
+		f.t = newFaceTable(set, r.faceMetrics)
+		f.t.paras = r.paras
+	} else {
+		f.t = newFaceTable(set, nil)
+	}
 	f.footer = doc.Footer
 	f.startTags(doc.Meta.Lang)
 	if doc.Meta.Section != "" {

@@ -19,13 +19,15 @@ const mmPt = 72 / 25.4
 
 // write makes the PDF of laid-out pages: each font a text uses, cut down
 // to the characters drawn with it; the pages' content, tagged with the
-// structure the layout built; the outline of the headings.
+// structure the layout built; the outline of the headings. With a
+// template, each page's footer is a content stream of its own.
 func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 	d := pdfw.New(pdfw.Info{
 		Title: in.title, Subject: in.subject, Keywords: in.keywords, Author: in.author,
 		Creator: "ocs", Producer: "ocs", Lang: in.lang, Date: in.date,
 	})
-	names, pfs, err := r.embed(f, d)
+	d.Cache = r.cache
+	emb, err := r.embed(f, d)
 	if err != nil {
 		return nil, err
 	}
@@ -39,6 +41,7 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 		}
 		logo = d.AddImage(img)
 	}
+	split := r.opt.Template != nil
 	w, h := f.pageW*mmPt, f.pageH*mmPt
 	var codes []byte
 	for i, pg := range f.pages {
@@ -63,12 +66,21 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 		}
 		open := false
 		var cur *pdfw.Elem
+		var foot *pdfw.Content // the footer, with a template
 		for j, o := range pg.texts {
 			el := o.el
 			if j >= pg.foot {
 				el = nil
 			}
-			if !open || el != cur {
+			dst := c
+			switch {
+			case split && j >= pg.foot:
+				if foot == nil {
+					foot = pdfw.NewContent()
+					foot.Artifact("Pagination")
+				}
+				dst = foot
+			case !open || el != cur:
 				if open {
 					c.End()
 				}
@@ -82,12 +94,7 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 				}
 				open, cur = true, el
 			}
-			codes = pfs[o.ent].Encode(codes[:0], o.text)
-			if o.color.Set {
-				c.TextColor(names[o.ent], o.size, o.x*mmPt, h-o.y*mmPt, o.stroke*mmPt, codes, rgb(o.color))
-			} else {
-				c.Text(names[o.ent], o.size, o.x*mmPt, h-o.y*mmPt, o.stroke*mmPt, codes)
-			}
+			codes = emb[o.ent].draw(dst, codes, o, h)
 		}
 		if open {
 			c.End()
@@ -103,18 +110,66 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 			}
 			c.End()
 		}
-		d.AddPage(w, h, c)
+		if foot != nil {
+			foot.End()
+			d.AddPageParts(w, h, []*pdfw.Content{c, foot})
+		} else {
+			d.AddPage(w, h, c)
+		}
 	}
 	return d.Bytes(), nil
 }
 
-// embed adds to d the fonts the pages draw with, in the order their
-// faces were first looked up, and returns each face entry's resource
-// name and font.
-func (r *Renderer) embed(f *flow, d *pdfw.Doc) ([]string, []*pdfw.Font, error) {
+// embedded are the fonts a face entry draws with: the font of its
+// characters or, with a template, of the template's characters, and then
+// the font of the document's other characters, if any.
+type embedded struct {
+	fonts [2]*pdfw.Font
+	names [2]string // resource names
+}
+
+// draw draws text o with the entry's fonts, switching fonts within the
+// text where its characters need it; codes is scratch space, returned.
+func (e *embedded) draw(c *pdfw.Content, codes []byte, o op, h float64) []byte {
+	show := func(k int, s string, first bool) {
+		codes = e.fonts[k].Encode(codes[:0], s)
+		switch {
+		case !first:
+			c.Continue(e.names[k], o.size, codes)
+		case o.color.Set:
+			c.TextColor(e.names[k], o.size, o.x*mmPt, h-o.y*mmPt, o.stroke*mmPt, codes, rgb(o.color))
+		default:
+			c.Text(e.names[k], o.size, o.x*mmPt, h-o.y*mmPt, o.stroke*mmPt, codes)
+		}
+	}
+	if e.fonts[1] == nil {
+		show(0, o.text, true)
+		return codes
+	}
+	start, k := 0, -1
+	for i, r := range o.text {
+		kr := 0
+		if !e.fonts[0].Has(r) {
+			kr = 1
+		}
+		if kr != k && i > start {
+			show(k, o.text[start:i], start == 0)
+			start = i
+		}
+		k = kr
+	}
+	if start < len(o.text) || start == 0 {
+		show(max(k, 0), o.text[start:], start == 0)
+	}
+	return codes
+}
+
+// drawn returns, for each face entry, the first entry with the same
+// font (its group), and the characters each group draws on the pages.
+func drawn(f *flow) (group []int, runes []map[rune]bool) {
 	t := f.t
-	group := make([]int, len(t.entries)) // first entry with the same ref
-	runes := make([]map[rune]bool, len(t.entries))
+	group = make([]int, len(t.entries))
+	runes = make([]map[rune]bool, len(t.entries))
 	for i, e := range t.entries {
 		group[i] = i
 		for j := range i {
@@ -135,26 +190,63 @@ func (r *Renderer) embed(f *flow, d *pdfw.Doc) ([]string, []*pdfw.Font, error) {
 			}
 		}
 	}
-	names := make([]string, len(t.entries))
-	pfs := make([]*pdfw.Font, len(t.entries))
-	for i := range t.entries {
-		g := group[i]
-		if runes[g] == nil {
-			continue // draws nothing
-		}
-		if pfs[g] == nil {
-			list := make([]rune, 0, len(runes[g]))
-			for c := range runes[g] {
-				list = append(list, c)
-			}
-			slices.Sort(list)
-			pf, err := r.font(&t.entries[g], list)
-			if err != nil {
-				return nil, nil, err
-			}
-			pfs[g], names[g] = pf, d.AddFont(pf)
-		}
-		pfs[i], names[i] = pfs[g], names[g]
+	return group, runes
+}
+
+// sortedRunes returns the characters of a set in order.
+func sortedRunes(set map[rune]bool) []rune {
+	list := make([]rune, 0, len(set))
+	for c := range set {
+		list = append(list, c)
 	}
-	return names, pfs, nil
+	slices.Sort(list)
+	return list
+}
+
+// embed adds to d the fonts the pages draw with, in the order their
+// faces were first looked up (with a template, the fonts of the
+// template's characters first, then those of the document's others),
+// and returns each face entry's fonts.
+func (r *Renderer) embed(f *flow, d *pdfw.Doc) ([]embedded, error) {
+	tmpl, err := r.templateRunes()
+	if err != nil {
+		return nil, err
+	}
+	t := f.t
+	group, runes := drawn(f)
+	emb := make([]embedded, len(t.entries))
+	own := make([][]rune, len(t.entries)) // characters outside the template
+	for g := range t.entries {
+		if group[g] != g || runes[g] == nil {
+			continue // draws nothing, or shares the font of an earlier entry
+		}
+		list := sortedRunes(runes[g])
+		if shared := tmpl[t.entries[g].ref]; len(shared) > 0 {
+			for _, c := range list {
+				if _, ok := slices.BinarySearch(shared, c); !ok {
+					own[g] = append(own[g], c)
+				}
+			}
+			list = shared
+		}
+		pf, err := r.font(&t.entries[g], list)
+		if err != nil {
+			return nil, err
+		}
+		emb[g].fonts[0], emb[g].names[0] = pf, d.AddFont(pf)
+	}
+	for g, list := range own {
+		if len(list) == 0 {
+			continue
+		}
+		pf, err := r.font(&t.entries[g], list)
+		if err != nil {
+			return nil, err
+		}
+		emb[g].fonts[1], emb[g].names[1] = pf, d.AddFont(pf)
+	}
+	for i := range emb {
+		emb[i] = emb[group[i]]
+	}
+	return emb, nil
 }

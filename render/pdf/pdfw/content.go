@@ -5,17 +5,20 @@ import "strconv"
 // Content builds the content stream of a page. Coordinates are in points
 // from the bottom left corner of the page. It writes each change of font,
 // text mode, line width or grey once, and keeps text objects open across
-// consecutive texts.
+// consecutive texts and the tags around them.
 type Content struct {
 	b      []byte
 	inText bool
-	font   string
-	size   float64
-	mode   int
-	width  float64
-	fill   RGB // the colour filling text and shapes
-	stroke RGB // the colour stroking lines and bold text outlines
-	marked int // open marked-content sequences
+	// textMarked is how many marked-content sequences were open when the
+	// text object began: those deeper began inside it and end inside it.
+	textMarked int
+	font       string
+	size       float64
+	mode       int
+	width      float64
+	fill       RGB // the colour filling text and shapes
+	stroke     RGB // the colour stroking lines and bold text outlines
+	marked     int // open marked-content sequences
 }
 
 // RGB is a colour, each component from 0 to 1. The zero value is black;
@@ -41,7 +44,7 @@ func (c *Content) appendColor(col RGB, gray, rgb string) {
 
 // NewContent returns an empty content stream with the PDF defaults in
 // force: black, line width 1, text mode 0.
-func NewContent() *Content { return &Content{width: 1} }
+func NewContent() *Content { return &Content{width: 1, b: make([]byte, 0, 4096)} }
 
 // Bytes returns the content stream, closing what is still open.
 func (c *Content) Bytes() []byte {
@@ -61,6 +64,14 @@ func (c *Content) endText() {
 	}
 }
 
+func (c *Content) beginText() {
+	if !c.inText {
+		c.b = append(c.b, "BT\n"...)
+		c.inText = true
+		c.textMarked = c.marked
+	}
+}
+
 // Text shows the codes of a font (Font.Encode) with the baseline starting
 // at (x, y). With stroke above zero the glyph outlines are also stroked
 // with that line width, which emboldens them (text rendering mode 2).
@@ -76,17 +87,8 @@ func (c *Content) TextColor(font string, size, x, y, stroke float64, codes []byt
 		c.strokeColor(col)
 	}
 	c.fillColor(col)
-	if !c.inText {
-		c.b = append(c.b, "BT\n"...)
-		c.inText = true
-	}
-	if font != c.font || size != c.size {
-		c.b = appendName(c.b, font)
-		c.b = append(c.b, ' ')
-		c.num(size)
-		c.b = append(c.b, "Tf\n"...)
-		c.font, c.size = font, size
-	}
+	c.beginText()
+	c.setFont(font, size)
 	mode := 0
 	if stroke > 0 {
 		mode = 2
@@ -96,12 +98,38 @@ func (c *Content) TextColor(font string, size, x, y, stroke float64, codes []byt
 		c.b = append(c.b, " Tr\n"...)
 		c.mode = mode
 	}
+	// Each text is placed absolutely (Tm). Offsets from the text before
+	// (Td) would be some 3 % smaller once compressed, but readers sum
+	// them in floating point, and pdftotext then finds words of one line
+	// a hair apart and lays the text out differently.
 	c.b = append(c.b, "1 0 0 1 "...)
 	c.num(x)
 	c.num(y)
-	c.b = append(c.b, "Tm "...)
+	c.b = append(c.b, "Tm"...)
 	c.b = appendLiteral(c.b, codes)
 	c.b = append(c.b, "Tj\n"...)
+}
+
+// Continue shows codes of another font right after the text shown last,
+// in its mode and colour: the next part of a text whose characters two
+// fonts draw.
+func (c *Content) Continue(font string, size float64, codes []byte) {
+	if !c.inText {
+		return // nothing shown to continue
+	}
+	c.setFont(font, size)
+	c.b = appendLiteral(c.b, codes)
+	c.b = append(c.b, "Tj\n"...)
+}
+
+func (c *Content) setFont(font string, size float64) {
+	if font != c.font || size != c.size {
+		c.b = appendName(c.b, font)
+		c.b = append(c.b, ' ')
+		c.num(size)
+		c.b = append(c.b, "Tf\n"...)
+		c.font, c.size = font, size
+	}
 }
 
 // lineWidth sets the line width.
@@ -193,10 +221,12 @@ func (c *Content) Image(name string, x, y, w, h float64) {
 	c.b = append(c.b, " Do Q\n"...)
 }
 
-// Tag starts a marked-content sequence of a structure element's content
-// (Tree.Mark gives the mcid). End ends it.
+// Tag starts a marked-content sequence of a structure element's text
+// (Tree.Mark gives the mcid) inside a text object, beginning one if none
+// is open, so that consecutive tagged texts share it. End ends the
+// sequence; draw only text before it.
 func (c *Content) Tag(typ string, mcid int) {
-	c.endText() // a sequence never crosses the end of a text object
+	c.beginText()
 	c.b = appendName(c.b, typ)
 	c.b = append(c.b, "<</MCID "...)
 	c.b = strconv.AppendInt(c.b, int64(mcid), 10)
@@ -206,7 +236,7 @@ func (c *Content) Tag(typ string, mcid int) {
 
 // Artifact starts a marked-content sequence of content that is not part
 // of the document's text, such as rules, page numbers and repeated table
-// headers. End ends it.
+// headers, outside any text object. End ends it.
 func (c *Content) Artifact(kind string) {
 	c.endText()
 	c.b = append(c.b, "/Artifact"...)
@@ -223,7 +253,9 @@ func (c *Content) Artifact(kind string) {
 // End ends the innermost marked-content sequence.
 func (c *Content) End() {
 	if c.marked > 0 {
-		c.endText()
+		if c.inText && c.marked <= c.textMarked {
+			c.endText() // the text object began inside the sequence
+		}
 		c.b = append(c.b, "EMC\n"...)
 		c.marked--
 	}

@@ -15,7 +15,7 @@ func TestContentColors(t *testing.T) {
 		want string
 	}{
 		{"black text", func(c *Content) { c.Text("F1", 10, 1, 2, 0, []byte("A")) },
-			"BT\n/F1 10 Tf\n1 0 0 1 1 2 Tm (A)Tj\nET\n"},
+			"BT\n/F1 10 Tf\n1 0 0 1 1 2 Tm(A)Tj\nET\n"},
 		{"grey fill", func(c *Content) { c.Fill(0, 0, 1, 1, 0.88); c.Fill(1, 1, 1, 1, 0.88) },
 			"0.88 g\n0 0 1 1 re f\n1 1 1 1 re f\n"},
 		{"colour fill", func(c *Content) { c.FillColor(0, 0, 1, 1, blue) },
@@ -25,7 +25,7 @@ func TestContentColors(t *testing.T) {
 			c.Line(0, 1, 1, 1, 1)
 		}, "0.2 0.4 0.6 RG\n0 0 m 1 0 l S\n0 G\n0 1 m 1 1 l S\n"},
 		{"bold colour text", func(c *Content) { c.TextColor("F1", 10, 0, 0, 0.5, []byte("A"), blue) },
-			"0.5 w\n0.2 0.4 0.6 RG\n0.2 0.4 0.6 rg\nBT\n/F1 10 Tf\n2 Tr\n1 0 0 1 0 0 Tm (A)Tj\nET\n"},
+			"0.5 w\n0.2 0.4 0.6 RG\n0.2 0.4 0.6 rg\nBT\n/F1 10 Tf\n2 Tr\n1 0 0 1 0 0 Tm(A)Tj\nET\n"},
 		{"grey as RGB", func(c *Content) { c.FillColor(0, 0, 1, 1, Gray(0.5)) },
 			"0.5 g\n0 0 1 1 re f\n"},
 	} {
@@ -36,5 +36,32 @@ func TestContentColors(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, strings.TrimSpace(tc.want))
 			}
 		})
+	}
+}
+
+// Tagged texts share one text object; an artifact or a rule ends it.
+func TestContentTextObjects(t *testing.T) {
+	c := NewContent()
+	c.Tag("P", 0)
+	c.Text("F1", 10, 56.69, 700.5, 0, []byte("A"))
+	c.End()
+	c.Tag("P", 1)
+	c.Text("F1", 10, 106.7, 700.5, 0, []byte("B"))
+	c.Text("F1", 10, 56.69, 688.25, 0, []byte("C"))
+	c.End()
+	c.Artifact("Pagination")
+	c.Text("F1", 9, 56.69, 30, 0, []byte("1"))
+	c.End()
+	c.Line(0, 0, 1, 0, 1)
+	c.Tag("P", 2)
+	c.Text("F1", 9, -0.5, 10, 0, []byte("D"))
+	c.End()
+	want := "BT\n/P<</MCID 0>>BDC\n/F1 10 Tf\n1 0 0 1 56.69 700.5 Tm(A)Tj\nEMC\n" +
+		"/P<</MCID 1>>BDC\n1 0 0 1 106.7 700.5 Tm(B)Tj\n1 0 0 1 56.69 688.25 Tm(C)Tj\nEMC\nET\n" +
+		"/Artifact<</Type/Pagination>>BDC\nBT\n/F1 9 Tf\n1 0 0 1 56.69 30 Tm(1)Tj\nET\nEMC\n" +
+		"0 0 m 1 0 l S\n" +
+		"BT\n/P<</MCID 2>>BDC\n1 0 0 1 -0.5 10 Tm(D)Tj\nEMC\nET\n"
+	if got := string(c.Bytes()); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

@@ -21,7 +21,8 @@ type object struct {
 
 // file collects indirect objects and writes them as a PDF file.
 type file struct {
-	objs []object // objs[i] is object i+1
+	objs  []object // objs[i] is object i+1
+	cache *Cache   // compressed streams of earlier documents, or nil
 }
 
 // alloc reserves an object number.
@@ -43,12 +44,21 @@ func (f *file) add(body []byte) Ref {
 // setStream makes r a stream of data, compressed unless that does not
 // make it smaller; dict holds the other keys of its dictionary.
 func (f *file) setStream(r Ref, dict string, data []byte) {
-	if z := deflate(data, levelContent); len(z)+16 < len(data) {
+	level := levelContent
+	if f.cache != nil && len(data) >= smallStream {
+		level = levelCached
+	}
+	if z := f.cache.deflate(data, level); len(z)+16 < len(data) {
 		f.setRaw(r, "/Filter/FlateDecode"+dict, z)
 		return
 	}
 	f.setRaw(r, dict, data)
 }
+
+// smallStream is the size below which a stream takes the fastest level
+// whatever the document: levels above 1 clear 640 KB of tables to start,
+// which costs more than a page footer gains from them (a few bytes).
+const smallStream = 2048
 
 // setRaw makes r a stream of data as given, already encoded as dict says.
 func (f *file) setRaw(r Ref, dict string, data []byte) {
@@ -117,7 +127,11 @@ func (f *file) bytes(root, info Ref) []byte {
 		plain = plain[k:]
 		stm := Ref(n + 1 + len(objStms))
 		objStms = append(objStms, stm)
-		var head, body []byte
+		n := 0
+		for _, r := range chunk {
+			n += len(f.objs[r-1].body) + 1
+		}
+		head, body := make([]byte, 0, 12*len(chunk)), make([]byte, 0, n)
 		for j, r := range chunk {
 			head = strconv.AppendInt(head, int64(r), 10)
 			head = append(head, ' ')
@@ -127,10 +141,10 @@ func (f *file) bytes(root, info Ref) []byte {
 			body = append(body, '\n')
 			xref[r] = entry{kind: 2, a: uint32(stm), b: uint16(j)}
 		}
-		data := append(head, body...)
+		data := append(head, body...) // one copy of the body, at most
 		dict := "/Type/ObjStm/N " + strconv.Itoa(k) + "/First " + strconv.Itoa(len(head))
 		xref = append(xref, entry{kind: 1, a: uint32(out.Len())})
-		writeStream(&out, stm, []byte("/Filter/FlateDecode"+dict), deflate(data, levelObjects))
+		writeStream(&out, stm, []byte("/Filter/FlateDecode"+dict), f.cache.deflate(data, levelObjects))
 	}
 	// The cross-reference stream: type (1 byte), offset or object
 	// stream (4 bytes), generation or index (2 bytes).

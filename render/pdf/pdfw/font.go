@@ -30,7 +30,7 @@ type Font struct {
 	progDict string          // the program stream's dictionary
 	widths   []byte          // the W array
 	toUni    []byte          // compressed ToUnicode CMap
-	cidToGID []byte          // compressed CIDToGIDMap (TrueType)
+	cidToGID []byte          // compressed CIDToGIDMap (TrueType), nil for /Identity
 	desc     []byte          // FontDescriptor keys but /FontFile
 }
 
@@ -40,10 +40,11 @@ func (f *Font) BaseFont() string { return f.base }
 
 // NewTrueType makes a Font of a TrueType (glyf) font file that draws
 // chars, such as a subset holding their glyphs only: data is embedded as
-// is (and only read). Characters get the codes 1, 2, 3… in character
-// order, mapped to their glyphs by a CIDToGIDMap, so that the ToUnicode
-// map gives each code exactly its character. Code 0 draws glyph 0
-// (.notdef) one em wide.
+// is (and only read). When every character has a glyph of its own, its
+// code is its glyph (CIDToGIDMap /Identity); otherwise characters get
+// the codes 1, 2, 3… in character order, mapped to their glyphs by a
+// CIDToGIDMap, so that the ToUnicode map gives each code exactly its
+// character. Code 0 draws glyph 0 (.notdef) one em wide.
 func NewTrueType(name string, data []byte, chars []Char) (*Font, error) {
 	chars, err := sortChars(chars)
 	if err != nil {
@@ -58,31 +59,113 @@ func NewTrueType(name string, data []byte, chars []Char) (*Font, error) {
 	}
 	f := &Font{codes: make(map[rune]uint16, len(chars))}
 	f.base = subsetTag(name, chars) + "+" + psName(name)
-	gids := make([]byte, 2*(len(chars)+1))
-	ws := []byte("[1[")
-	uni := make([]cidUni, 0, len(chars))
+	identity := ownGlyphs(chars)
+	codes := make([]cidChar, len(chars))
 	for i, c := range chars {
 		cid := uint16(i + 1)
-		f.codes[c.Rune] = cid
-		binary.BigEndian.PutUint16(gids[2*cid:], c.Glyph)
-		if i > 0 {
-			ws = append(ws, ' ')
+		if identity {
+			cid = c.Glyph
 		}
-		ws = strconv.AppendInt(ws, int64(c.Width), 10)
-		uni = append(uni, cidUni{cid, c.Rune})
+		f.codes[c.Rune] = cid
+		codes[i] = cidChar{cid, c}
 	}
-	if len(chars) == 0 {
-		ws = []byte("[")
-	} else {
-		ws = append(ws, "]]"...)
+	slices.SortFunc(codes, func(a, b cidChar) int { return int(a.cid) - int(b.cid) })
+	if !identity {
+		gids := make([]byte, 2*(len(chars)+1))
+		for _, c := range codes {
+			binary.BigEndian.PutUint16(gids[2*c.cid:], c.Glyph)
+		}
+		f.cidToGID = deflate(gids, levelFont)
 	}
-	f.widths = ws
-	f.cidToGID = deflate(gids, levelFont)
-	f.toUni = deflate(toUnicode(uni), levelFont)
+	f.widths = widthArray(codes)
+	f.toUni = deflate(toUnicode(codes), levelFont)
 	f.program = deflateGlyphs(data)
 	f.progDict = "/Filter/FlateDecode/Length1 " + strconv.Itoa(len(data))
 	f.desc = m.descriptor(f.base)
 	return f, nil
+}
+
+// ownGlyphs reports whether every character (in character order) has a
+// glyph, and one no other character has.
+func ownGlyphs(chars []Char) bool {
+	seen := make(map[uint16]bool, len(chars))
+	for _, c := range chars {
+		if c.Glyph == 0 || seen[c.Glyph] {
+			return false
+		}
+		seen[c.Glyph] = true
+	}
+	return true
+}
+
+// cidChar is a character and its code.
+type cidChar struct {
+	cid uint16
+	Char
+}
+
+// widthArray writes the W array of codes (in code order) for a font
+// whose default width (DW) is 1000: codes of that width are left out, a
+// run of codes of one width is written as first, last and width, the
+// other consecutive codes as first and their widths.
+func widthArray(codes []cidChar) []byte {
+	w := []byte{'['}
+	var list []int // widths of consecutive codes from list0 on
+	var list0 uint16
+	sep := func() {
+		if c := w[len(w)-1]; c >= '0' && c <= '9' {
+			w = append(w, ' ')
+		}
+	}
+	flush := func() {
+		if len(list) == 0 {
+			return
+		}
+		sep()
+		w = strconv.AppendInt(w, int64(list0), 10)
+		w = append(w, '[')
+		for i, x := range list {
+			if i > 0 {
+				w = append(w, ' ')
+			}
+			w = strconv.AppendInt(w, int64(x), 10)
+		}
+		w = append(w, ']')
+		list = list[:0]
+	}
+	for i := 0; i < len(codes); {
+		c := codes[i]
+		// The run of consecutive codes from i with c's width.
+		j := i + 1
+		for j < len(codes) && codes[j].cid == codes[j-1].cid+1 && codes[j].Width == c.Width {
+			j++
+		}
+		switch {
+		case c.Width == 1000:
+			flush()
+		case j-i >= 3:
+			flush()
+			sep()
+			w = strconv.AppendInt(w, int64(c.cid), 10)
+			w = append(w, ' ')
+			w = strconv.AppendInt(w, int64(codes[j-1].cid), 10)
+			w = append(w, ' ')
+			w = strconv.AppendInt(w, int64(c.Width), 10)
+		default:
+			for k := i; k < j; k++ {
+				if len(list) > 0 && codes[k].cid != list0+uint16(len(list)) {
+					flush()
+				}
+				if len(list) == 0 {
+					list0 = codes[k].cid
+				}
+				list = append(list, codes[k].Width)
+			}
+		}
+		i = j
+	}
+	flush()
+	return append(w, ']')
 }
 
 // NewCFF makes a Font of an OpenType font file with CFF outlines (.otf):
@@ -113,31 +196,17 @@ func NewCFF(name string, otf, cff []byte, chars []Char) (*Font, error) {
 	f.base = subsetTag(name, chars) + "+" + psName(name)
 	byGlyph := slices.Clone(chars)
 	slices.SortStableFunc(byGlyph, func(a, b Char) int { return int(a.Glyph) - int(b.Glyph) })
-	ws := []byte("[")
-	var uni []cidUni
+	var uni []cidChar
 	last := -1
 	for _, c := range byGlyph {
 		f.codes[c.Rune] = c.Glyph
 		if int(c.Glyph) == last {
 			continue // the first character of a shared glyph names it
 		}
-		if int(c.Glyph) != last+1 || last < 0 {
-			if last >= 0 {
-				ws = append(ws, ']')
-			}
-			ws = strconv.AppendInt(ws, int64(c.Glyph), 10)
-			ws = append(ws, '[')
-		} else {
-			ws = append(ws, ' ')
-		}
-		ws = strconv.AppendInt(ws, int64(c.Width), 10)
-		uni = append(uni, cidUni{c.Glyph, c.Rune})
+		uni = append(uni, cidChar{c.Glyph, c})
 		last = int(c.Glyph)
 	}
-	if last >= 0 {
-		ws = append(ws, ']')
-	}
-	f.widths = append(ws, ']')
+	f.widths = widthArray(uni)
 	f.toUni = deflate(toUnicode(uni), levelFont)
 	f.program = deflate(cff, levelFont)
 	f.progDict = "/Filter/FlateDecode/Subtype/CIDFontType0C"
@@ -218,40 +287,72 @@ func isDelim(c byte) bool {
 	return false
 }
 
-// cidUni is a code and the character it extracts as.
-type cidUni struct {
-	cid uint16
-	r   rune
-}
-
-// toUnicode writes a ToUnicode CMap mapping each code to its character,
-// characters above U+FFFF as surrogate pairs.
-func toUnicode(m []cidUni) []byte {
+// toUnicode writes a ToUnicode CMap mapping each code (in code order) to
+// its character, characters above U+FFFF as surrogate pairs: runs of
+// consecutive codes for consecutive characters as ranges (bfrange) within
+// one block of 256 codes and characters, the others one by one (bfchar).
+func toUnicode(m []cidChar) []byte {
 	b := []byte("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n" +
 		"/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n" +
 		"1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
-	for len(m) > 0 {
-		k := min(len(m), 100) // at most 100 entries a block
+	type span struct{ from, n int } // m[from:from+n]
+	var ranges, singles []span
+	for i := 0; i < len(m); {
+		j := i + 1
+		for j < len(m) && m[j].cid == m[j-1].cid+1 && m[j].Rune == m[j-1].Rune+1 &&
+			m[j].Rune <= 0xffff && m[j].cid>>8 == m[i].cid>>8 && m[j].Rune>>8 == m[i].Rune>>8 {
+			j++
+		}
+		if j-i >= 2 {
+			ranges = append(ranges, span{i, j - i})
+		} else {
+			singles = append(singles, span{i, 1})
+		}
+		i = j
+	}
+	for len(singles) > 0 {
+		k := min(len(singles), 100) // at most 100 entries a block
 		b = strconv.AppendInt(b, int64(k), 10)
 		b = append(b, " beginbfchar\n"...)
-		for _, e := range m[:k] {
+		for _, s := range singles[:k] {
+			e := m[s.from]
 			b = append(b, '<')
 			b = appendHex16(b, e.cid)
 			b = append(b, "><"...)
-			if e.r > 0xffff {
-				hi, lo := utf16.EncodeRune(e.r)
-				b = appendHex16(b, uint16(hi))
-				b = appendHex16(b, uint16(lo))
-			} else {
-				b = appendHex16(b, uint16(e.r))
-			}
+			b = appendUTF16(b, e.Rune)
 			b = append(b, ">\n"...)
 		}
 		b = append(b, "endbfchar\n"...)
-		m = m[k:]
+		singles = singles[k:]
+	}
+	for len(ranges) > 0 {
+		k := min(len(ranges), 100)
+		b = strconv.AppendInt(b, int64(k), 10)
+		b = append(b, " beginbfrange\n"...)
+		for _, s := range ranges[:k] {
+			first, last := m[s.from], m[s.from+s.n-1]
+			b = append(b, '<')
+			b = appendHex16(b, first.cid)
+			b = append(b, "><"...)
+			b = appendHex16(b, last.cid)
+			b = append(b, "><"...)
+			b = appendUTF16(b, first.Rune)
+			b = append(b, ">\n"...)
+		}
+		b = append(b, "endbfrange\n"...)
+		ranges = ranges[k:]
 	}
 	return append(b, "endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n"...)
+}
+
+// appendUTF16 appends r in UTF-16BE as hex digits.
+func appendUTF16(b []byte, r rune) []byte {
+	if r > 0xffff {
+		hi, lo := utf16.EncodeRune(r)
+		return appendHex16(appendHex16(b, uint16(hi)), uint16(lo))
+	}
+	return appendHex16(b, uint16(r))
 }
 
 // metrics are the font-wide values of a font descriptor, in thousandths
@@ -363,11 +464,14 @@ func (f *Font) add(fl *file) Ref {
 	cid = appendRef(cid, descRef)
 	cid = append(cid, "/DW 1000/W"...)
 	cid = append(cid, f.widths...)
-	if !f.cff {
+	switch {
+	case f.cidToGID != nil:
 		m := fl.alloc()
 		fl.setRaw(m, "/Filter/FlateDecode", f.cidToGID)
 		cid = append(cid, "/CIDToGIDMap "...)
 		cid = appendRef(cid, m)
+	case !f.cff:
+		cid = append(cid, "/CIDToGIDMap/Identity"...)
 	}
 	cid = append(cid, ">>"...)
 	cidRef := fl.add(cid)

@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"hash/adler32"
 	"hash/fnv"
+	"runtime"
 	"sync"
 )
 
@@ -28,14 +29,35 @@ func deflateGlyphs(data []byte) []byte {
 	if !ok || cuts == nil {
 		return deflate(data, levelFont)
 	}
-	out := []byte{0x78, 0x9c} // zlib header: deflate, 32K window, default level
-	out = appendPiece(out, data[:glyf], false)
+	// The pieces: the tables before glyf, the runs, the tables after;
+	// compressed side by side on the machine's cores.
+	parts := [][]byte{data[:glyf]}
 	start := glyf
 	for _, end := range cuts {
-		out = appendPiece(out, data[start:glyf+end], true)
+		parts = append(parts, data[start:glyf+end])
 		start = glyf + end
 	}
-	out = appendPiece(out, data[start:], false)
+	parts = append(parts, data[start:])
+	zs := make([][]byte, len(parts))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	size := 2 + 5 + 4
+	for i, p := range parts {
+		wg.Add(1)
+		slots <- struct{}{}
+		go func() {
+			defer wg.Done()
+			zs[i] = appendPiece(nil, p, i > 0 && i < len(parts)-1)
+			<-slots
+		}()
+		size += len(p)
+	}
+	wg.Wait()
+	out := make([]byte, 0, size/2)
+	out = append(out, 0x78, 0x9c) // zlib header: deflate, 32K window, default level
+	for _, z := range zs {
+		out = append(out, z...)
+	}
 	out = append(out, 0x01, 0x00, 0x00, 0xff, 0xff) // final empty stored block
 	return binary.BigEndian.AppendUint32(out, adler32.Checksum(data))
 }
@@ -101,21 +123,28 @@ func appendPiece(dst, p []byte, cache bool) []byte {
 		}
 	}
 	var b bytes.Buffer
-	w := flatePool.Get().(*flate.Writer)
-	w.Reset(&b)
+	var w *flate.Writer
+	select {
+	case w = <-flates:
+		w.Reset(&b)
+	default:
+		w, _ = flate.NewWriter(&b, levelFont) // a valid level
+	}
 	w.Write(p) // writes to a bytes.Buffer do not fail
 	w.Flush()
-	flatePool.Put(w)
+	select {
+	case flates <- w:
+	default:
+	}
 	if cache {
 		runs.put(key, b.Bytes())
 	}
 	return append(dst, b.Bytes()...)
 }
 
-var flatePool = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(nil, levelFont) // a valid level
-	return w
-}}
+// flates keep raw deflate writers for glyph runs, as zlibs do zlib
+// writers.
+var flates = make(chan *flate.Writer, keepWriters)
 
 // runCache keeps compressed runs of glyphs by their content, the oldest
 // dropped first beyond maxRuns (some 10 MB at most).

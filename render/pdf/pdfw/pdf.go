@@ -28,9 +28,9 @@ type Link struct {
 
 // page is a page as added.
 type page struct {
-	w, h    float64
-	content []byte
-	links   []Link
+	w, h     float64
+	contents [][]byte
+	links    []Link
 }
 
 // Doc is one PDF document being built. Its zero value is not usable:
@@ -42,6 +42,9 @@ type Doc struct {
 	Tree *Tree
 	// Outline is the document's bookmarks, in order.
 	Outline []*Bookmark
+	// Cache, when set, keeps the streams compressed for this document
+	// for the next ones, and gives those the earlier ones compressed.
+	Cache *Cache
 
 	pages  []page
 	fonts  []*Font
@@ -72,7 +75,26 @@ func resource[T comparable](list *[]T, v T, prefix string) string {
 
 // AddPage adds a page w × h points large, drawn by content.
 func (d *Doc) AddPage(w, h float64, content *Content, links ...Link) {
-	d.pages = append(d.pages, page{w: w, h: h, content: content.Bytes(), links: links})
+	d.AddPageParts(w, h, []*Content{content}, links...)
+}
+
+// AddPageParts adds a page drawn by several content streams in turn, each
+// starting from the default graphics state (all but the last are saved
+// and restored around, q … Q). With a Cache, a part that recurs from
+// document to document, such as the body of a form page whose footer
+// names the candidate, is compressed once.
+func (d *Doc) AddPageParts(w, h float64, parts []*Content, links ...Link) {
+	cs := make([][]byte, len(parts))
+	for i, c := range parts {
+		cs[i] = c.Bytes()
+		if i < len(parts)-1 {
+			b := make([]byte, 0, len(cs[i])+4)
+			b = append(b, "q\n"...)
+			b = append(b, cs[i]...)
+			cs[i] = append(b, "Q\n"...)
+		}
+	}
+	d.pages = append(d.pages, page{w: w, h: h, contents: cs, links: links})
 }
 
 // Pages returns the number of pages added.
@@ -80,7 +102,7 @@ func (d *Doc) Pages() int { return len(d.pages) }
 
 // Bytes writes the document.
 func (d *Doc) Bytes() []byte {
-	var fl file
+	fl := file{cache: d.Cache}
 	catalog := fl.alloc()
 	pagesRef := fl.alloc()
 	// Resources shared by every page.
@@ -95,7 +117,10 @@ func (d *Doc) Bytes() []byte {
 		pageRefs[i] = fl.alloc()
 	}
 	for i, p := range d.pages {
-		contents := fl.addStream("", p.content)
+		contents := make([]Ref, len(p.contents))
+		for j, c := range p.contents {
+			contents[j] = fl.addStream("", c)
+		}
 		b := []byte("<</Type/Page/Parent ")
 		b = appendRef(b, pagesRef)
 		b = append(b, "/MediaBox[0 0 "...)
@@ -104,8 +129,13 @@ func (d *Doc) Bytes() []byte {
 		b = appendNum(b, p.h)
 		b = append(b, "]/Resources "...)
 		b = appendRef(b, resRef)
-		b = append(b, "/Contents "...)
-		b = appendRef(b, contents)
+		b = append(b, "/Contents"...)
+		if len(contents) == 1 {
+			b = append(b, ' ')
+			b = appendRef(b, contents[0])
+		} else {
+			b = appendRefs(b, contents)
+		}
 		if d.Tree != nil {
 			b = append(b, "/StructParents "...)
 			b = strconv.AppendInt(b, int64(i), 10)

@@ -2,10 +2,12 @@ package pdfw
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -202,5 +204,70 @@ func TestNewTrueTypeErrors(t *testing.T) {
 	}
 	if _, err := NewTrueType("TW-Kai", set.Regular.Data, []Char{{0xD800, 1, 1000}}); err == nil {
 		t.Error("a surrogate code point was accepted as a character")
+	}
+}
+
+func TestWidthArray(t *testing.T) {
+	cc := func(cid uint16, w int) cidChar { return cidChar{cid, Char{Width: w}} }
+	for _, tc := range []struct {
+		name  string
+		codes []cidChar
+		want  string
+	}{
+		{"none", nil, "[]"},
+		{"all default", []cidChar{cc(1, 1000), cc(2, 1000)}, "[]"},
+		{"list", []cidChar{cc(3, 250), cc(4, 500), cc(7, 600)}, "[3[250 500]7[600]]"},
+		{"run", []cidChar{cc(3, 500), cc(4, 500), cc(5, 500), cc(6, 250)}, "[3 5 500 6[250]]"},
+		{"default splits lists", []cidChar{cc(1, 250), cc(2, 1000), cc(3, 333)}, "[1[250]3[333]]"},
+		{"run after run", []cidChar{cc(1, 500), cc(2, 500), cc(3, 500), cc(9, 250), cc(10, 250), cc(11, 250)}, "[1 3 500 9 11 250]"},
+	} {
+		if got := string(widthArray(tc.codes)); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestToUnicodeRanges(t *testing.T) {
+	cc := func(cid uint16, r rune) cidChar { return cidChar{cid, Char{Rune: r}} }
+	got := string(toUnicode([]cidChar{cc(1, 'A'), cc(2, 'B'), cc(3, 'C'), cc(4, 'E'), cc(5, 0x4E00), cc(6, 0x21619), cc(7, 0x21620)}))
+	for _, want := range []string{
+		"4 beginbfchar\n<0004><0045>\n<0005><4E00>\n<0006><D845DE19>\n<0007><D845DE20>\nendbfchar\n",
+		"1 beginbfrange\n<0001><0003><0041>\nendbfrange\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("ToUnicode lacks %q:\n%s", want, got)
+		}
+	}
+	// A range never crosses a block of 256 codes or characters.
+	got = string(toUnicode([]cidChar{cc(1, 0xFF), cc(2, 0x100), cc(0xFF, 'A'), cc(0x100, 'B')}))
+	if strings.Contains(got, "bfrange") {
+		t.Errorf("a range crosses a block of 256:\n%s", got)
+	}
+}
+
+// A Cache gives back what deflate gives, and keeps streams used again
+// over streams used once when it is full.
+func TestCache(t *testing.T) {
+	c := NewCache(3000)
+	stream := func(i int) []byte { return bytes.Repeat([]byte(strconv.Itoa(i)+" noise "), 200+i) }
+	for i := range 5 {
+		if z := c.deflate(stream(i), levelContent); !bytes.Equal(z, deflate(stream(i), levelContent)) {
+			t.Fatalf("stream %d compresses otherwise through the cache", i)
+		}
+	}
+	shared := stream(0)
+	c = NewCache(len(deflate(shared, 9)) * 4)
+	c.deflate(shared, 9)
+	key := cacheKey{sha256.Sum256(shared), 9}
+	first := c.m[key]
+	for i := 1; i < 50; i++ {
+		c.deflate(shared, 9) // used by every document
+		c.deflate(stream(i), 9)
+		if c.size > c.max {
+			t.Fatalf("the cache holds %d bytes, more than %d", c.size, c.max)
+		}
+	}
+	if c.m[key] != first {
+		t.Error("the stream every document uses was dropped for streams used once")
 	}
 }

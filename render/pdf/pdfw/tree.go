@@ -105,7 +105,12 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 			b = append(b, ">>"...)
 		}
 		if len(e.kids) > 0 {
-			b = append(b, "/K["...)
+			// One kid stands alone, more in an array.
+			if len(e.kids) == 1 {
+				b = append(b, "/K "...)
+			} else {
+				b = append(b, "/K["...)
+			}
 			for i, k := range e.kids {
 				if i > 0 {
 					b = append(b, ' ')
@@ -125,7 +130,9 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 					b = append(b, ">>"...)
 				}
 			}
-			b = append(b, ']')
+			if len(e.kids) > 1 {
+				b = append(b, ']')
+			}
 		}
 		fl.set(e.ref, append(b, ">>"...))
 		for _, k := range e.kids {
