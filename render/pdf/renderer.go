@@ -239,7 +239,11 @@ func embedFont(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
 	}
-	return pdfw.NewTrueType(name, sub.Data, e.chars(runes, m.Glyph))
+	prog, err := fonts.TablesForPDF(sub.Data)
+	if err != nil {
+		return nil, fmt.Errorf("embedding font %s: %w", e.face, err)
+	}
+	return pdfw.NewTrueType(name, prog, e.chars(runes, m.Glyph))
 }
 
 // chars lists the characters to embed with the glyph code glyph gives and
