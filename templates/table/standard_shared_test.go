@@ -58,28 +58,7 @@ func TestStandardSharedRows(t *testing.T) {
 		{{}, {"T2.2 追蹤預算執行進度", 1}, {"O2.2.1 預算執行進度表", 1}, {"P2.2.1 依據年度預算分配，按月統計執行數並提醒落後單位。", 1},
 			{"3", 1}, {"K05 預算編列與執行概念", 1}, {"S04 問題分析能力", 1}},
 	}
-	if len(tb.Rows) != len(rows)+1 {
-		t.Fatalf("main table has %d rows, want %d", len(tb.Rows), len(rows)+1)
-	}
-	for i, wr := range rows {
-		r := i + 1
-		for col, w := range wr {
-			p := g[r][col]
-			if w.span == 0 {
-				if p.Row == r {
-					t.Errorf("row %d col %d: starts cell %q, want covered from above", r, col, doctest.CellText(p.Cell))
-				}
-				continue
-			}
-			if p.Row != r {
-				t.Errorf("row %d col %d: covered by row %d, want cell %q", r, col, p.Row, w.text)
-				continue
-			}
-			if got := doctest.CellText(p.Cell); got != w.text || max(p.Cell.RowSpan, 1) != w.span {
-				t.Errorf("row %d col %d = %q span %d, want %q span %d", r, col, got, p.Cell.RowSpan, w.text, w.span)
-			}
-		}
-	}
+	wantRows(t, tb, g, rows)
 	if c := g[1][1].Cell; !c.Repeat || len(c.Paras) != 7 {
 		t.Errorf("the shared task cell: Repeat %v, %d paragraphs; want Repeat and one paragraph per task", c.Repeat, len(c.Paras))
 	}

@@ -19,6 +19,34 @@ type want struct {
 	span int
 }
 
+// wantRows checks the body rows of the main table tb (grid g) against
+// rows: each cell's text and row span, or covered from above (span 0).
+func wantRows(t *testing.T, tb *render.Table, g [][]doctest.Placed, rows [][7]want) {
+	t.Helper()
+	if len(tb.Rows) != len(rows)+1 {
+		t.Fatalf("main table has %d rows, want %d", len(tb.Rows), len(rows)+1)
+	}
+	for i, wr := range rows {
+		r := i + 1
+		for col, w := range wr {
+			p := g[r][col]
+			if w.span == 0 {
+				if p.Row == r {
+					t.Errorf("row %d col %d: starts cell %q, want covered from above", r, col, doctest.CellText(p.Cell))
+				}
+				continue
+			}
+			if p.Row != r {
+				t.Errorf("row %d col %d: covered by row %d, want cell %q", r, col, p.Row, w.text)
+				continue
+			}
+			if got := doctest.CellText(p.Cell); got != w.text || max(p.Cell.RowSpan, 1) != w.span {
+				t.Errorf("row %d col %d = %q span %d, want %q span %d", r, col, got, p.Cell.RowSpan, w.text, w.span)
+			}
+		}
+	}
+}
+
 func TestStandardMainTable(t *testing.T) {
 	d := build(t, sampleStandard(), templates.Options{})
 	tb := doctest.Tables(d)[1]
@@ -43,27 +71,8 @@ func TestStandardMainTable(t *testing.T) {
 		// Inline K text differs from the catalogue: not merged; no level, no S.
 		{{}, {"T2.2 回報結果", 1}, {"", 1}, {"P2.2.1 彙整報告。", 1}, {"", 1}, {"K03 本任務特有的說法", 1}, {"", 1}},
 	}
-	if len(tb.Rows) != len(rows)+1 {
-		t.Fatalf("main table has %d rows, want %d", len(tb.Rows), len(rows)+1)
-	}
-	for i, wr := range rows {
-		r := i + 1
-		for col, w := range wr {
-			p := g[r][col]
-			if w.span == 0 {
-				if p.Row == r {
-					t.Errorf("row %d col %d: starts cell %q, want covered from above", r, col, doctest.CellText(p.Cell))
-				}
-				continue
-			}
-			if p.Row != r {
-				t.Errorf("row %d col %d: covered by row %d, want cell %q", r, col, p.Row, w.text)
-				continue
-			}
-			if got := doctest.CellText(p.Cell); got != w.text || max(p.Cell.RowSpan, 1) != w.span {
-				t.Errorf("row %d col %d = %q span %d, want %q span %d", r, col, got, p.Cell.RowSpan, w.text, w.span)
-			}
-		}
+	wantRows(t, tb, g, rows)
+	for r := 1; r <= len(rows); r++ {
 		if lv := g[r][4].Cell; lv.Align != render.Center {
 			t.Errorf("row %d: level cell not centred", r)
 		}
