@@ -37,18 +37,7 @@ func TestAppendT2Int(t *testing.T) {
 // A name-keyed font keeps its glyph indexes: the glyphs not asked for
 // become empty, .notdef stays.
 func TestSubsetCFFNameKeyed(t *testing.T) {
-	data, err := os.ReadFile(tinyCFF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := ParseFile(tinyCFF, data, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := f.Program()
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := tinyProgram(t)
 	out, err := p.SubsetCFF([]int{2}) // 中
 	if err != nil {
 		t.Fatal(err)
@@ -215,3 +204,21 @@ for name in sub.charset:
     empty += not b.value
 print("glyphs", len(sub.charset), "differ", differ, "empty", empty)
 `
+
+// tinyProgram is the Program of testdata/tiny-cff.otf.
+func tinyProgram(t testing.TB) *Program {
+	t.Helper()
+	data, err := os.ReadFile(tinyCFF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := ParseFile(tinyCFF, data, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := f.Program()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

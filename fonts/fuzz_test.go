@@ -66,18 +66,7 @@ func FuzzReadCFF(f *testing.F) {
 // FuzzSubsetCFF: no input makes SubsetCFF panic, and what it returns
 // reads back as a CFF table with as many CharStrings as it has glyphs.
 func FuzzSubsetCFF(f *testing.F) {
-	otf, err := os.ReadFile(tinyCFF)
-	if err != nil {
-		f.Fatal(err)
-	}
-	face, err := ParseFile(tinyCFF, otf, 0)
-	if err != nil {
-		f.Fatal(err)
-	}
-	p, err := face.Program()
-	if err != nil {
-		f.Fatal(err)
-	}
+	p := tinyProgram(f)
 	f.Add(p.Table, []byte{2})
 	f.Add(p.Table, []byte{1, 2})
 	for format := range 3 {

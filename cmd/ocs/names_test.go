@@ -87,16 +87,7 @@ func TestRosterNamesInEmbeddedKai(t *testing.T) {
 // TW-Kai's Ext-B face when system fonts are allowed (found on its own) or
 // when the face is given with --fallback-font, and is refused otherwise.
 func TestRosterNameFromExtB(t *testing.T) {
-	var extB string
-	for _, p := range fonts.FindSystemFonts(fonts.SystemFontDirs()) {
-		if filepath.Base(p) == "TW-Kai-Ext-B-98_1.ttf" {
-			extB = p
-		}
-	}
-	if extB == "" {
-		testtool.Missing(t, "the system font TW-Kai-Ext-B-98_1.ttf", "apt-get install fonts-cns11643-kai")
-		return
-	}
+	extB := extBFont(t)
 	dir := t.TempDir()
 	roster := writeFileT(t, dir, "roster.csv", rosterCSV("陳𡘙", "林喆"))
 	for _, tt := range []struct {
@@ -135,16 +126,7 @@ func TestRosterNameFromExtB(t *testing.T) {
 // A character of a standard that only a fallback face draws is a warning
 // at its field and line, naming the face.
 func TestStandardFallbackWarning(t *testing.T) {
-	var extB string
-	for _, p := range fonts.FindSystemFonts(fonts.SystemFontDirs()) {
-		if filepath.Base(p) == "TW-Kai-Ext-B-98_1.ttf" {
-			extB = p
-		}
-	}
-	if extB == "" {
-		testtool.Missing(t, "the system font TW-Kai-Ext-B-98_1.ttf", "apt-get install fonts-cns11643-kai")
-		return
-	}
+	extB := extBFont(t)
 	data, err := os.ReadFile("../../standards/THM2431-001v1.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -158,4 +140,17 @@ func TestStandardFallbackWarning(t *testing.T) {
 	if code != 0 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "(duty[0].title)") {
 		t.Errorf("exit %d, stderr %q; want 0 and %q at duty[0].title", code, stderr, want)
 	}
+}
+
+// extBFont is the path of TW-Kai's Extension B face (Debian's
+// fonts-cns11643-kai), or skips (fails when tools are required).
+func extBFont(t *testing.T) string {
+	t.Helper()
+	for _, p := range fonts.FindSystemFonts(fonts.SystemFontDirs()) {
+		if filepath.Base(p) == "TW-Kai-Ext-B-98_1.ttf" {
+			return p
+		}
+	}
+	testtool.Missing(t, "the system font TW-Kai-Ext-B-98_1.ttf", "apt-get install fonts-cns11643-kai")
+	return ""
 }
