@@ -17,6 +17,12 @@ type object struct {
 	data   []byte
 	stream bool
 	shared bool // data is a cached font program, left out of the file identifier
+	// late marks an object that differs from one document of a batch to
+	// the next (the information dictionary, font dictionaries with their
+	// subset tags): with a Cache, such objects go in the last object
+	// streams, so that the others come out the same and are compressed
+	// once per batch.
+	late bool
 }
 
 // file collects indirect objects and writes them as a PDF file.
@@ -38,6 +44,13 @@ func (f *file) set(r Ref, body []byte) { f.objs[r-1] = object{body: body} }
 func (f *file) add(body []byte) Ref {
 	r := f.alloc()
 	f.set(r, body)
+	return r
+}
+
+// addLate allocates an object with the given value, marked late.
+func (f *file) addLate(body []byte) Ref {
+	r := f.add(body)
+	f.objs[r-1].late = true
 	return r
 }
 
@@ -104,12 +117,16 @@ func (f *file) bytes(root, info Ref) []byte {
 		b    uint16 // index in the object stream
 	}
 	xref := make([]entry, n+1)
-	var plain []Ref
+	var plain, late []Ref
 	for i := range f.objs {
 		r := Ref(i + 1)
 		o := &f.objs[i]
 		if !o.stream {
-			plain = append(plain, r)
+			if o.late && f.cache != nil {
+				late = append(late, r)
+			} else {
+				plain = append(plain, r)
+			}
 			continue
 		}
 		xref[r] = entry{kind: 1, a: uint32(out.Len())}
@@ -119,9 +136,13 @@ func (f *file) bytes(root, info Ref) []byte {
 			hashed = out.Len()
 		}
 	}
-	// Object streams: a header of "number offset" pairs, then the objects.
+	// Object streams: a header of "number offset" pairs, then the objects;
+	// the late ones in streams of their own, after the others.
 	var objStms []Ref
-	for len(plain) > 0 {
+	for len(plain) > 0 || len(late) > 0 {
+		if len(plain) == 0 {
+			plain, late = late, nil
+		}
 		k := min(len(plain), perObjStm)
 		chunk := plain[:k]
 		plain = plain[k:]

@@ -454,7 +454,7 @@ func (f *Font) add(fl *file) Ref {
 	}
 	desc = appendRef(desc, prog)
 	desc = append(desc, ">>"...)
-	descRef := fl.add(desc)
+	descRef := fl.addLate(desc)
 	cid := []byte("<</Type/Font/Subtype/CIDFontType2/BaseFont")
 	if f.cff {
 		cid = []byte("<</Type/Font/Subtype/CIDFontType0/BaseFont")
@@ -474,7 +474,7 @@ func (f *Font) add(fl *file) Ref {
 		cid = append(cid, "/CIDToGIDMap/Identity"...)
 	}
 	cid = append(cid, ">>"...)
-	cidRef := fl.add(cid)
+	cidRef := fl.addLate(cid)
 	uni := fl.alloc()
 	fl.setRaw(uni, "/Filter/FlateDecode", f.toUni)
 	t0 := []byte("<</Type/Font/Subtype/Type0/BaseFont")
@@ -484,7 +484,7 @@ func (f *Font) add(fl *file) Ref {
 	t0 = append(t0, "]/ToUnicode "...)
 	t0 = appendRef(t0, uni)
 	t0 = append(t0, ">>"...)
-	return fl.add(t0)
+	return fl.addLate(t0)
 }
 
 // Has reports whether f draws r with a glyph of its own.

@@ -175,7 +175,7 @@ func (d *Doc) Bytes() []byte {
 		cat = append(cat, "/PageMode/UseOutlines"...)
 	}
 	fl.set(catalog, append(cat, ">>"...))
-	return fl.bytes(catalog, fl.add(d.Info.dict()))
+	return fl.bytes(catalog, fl.addLate(d.Info.dict()))
 }
 
 // appendResources appends a resource dictionary of one kind, key, naming

@@ -271,3 +271,36 @@ func TestCache(t *testing.T) {
 		t.Error("the stream every document uses was dropped for streams used once")
 	}
 }
+
+// With a Cache, objects marked late go in object streams of their own, so
+// two documents that differ only in them share every other object stream:
+// the second document compresses just the late one.
+func TestLateObjects(t *testing.T) {
+	build := func(c *Cache, title string) []byte {
+		f := &file{cache: c}
+		font := f.addLate([]byte("<</BaseFont/" + title + "+Kai>>")) // first, as fonts are
+		for i := range 300 {
+			f.add([]byte("<</N " + strconv.Itoa(i) + "/F " + strconv.Itoa(int(font)) + " 0 R>>"))
+		}
+		info := f.addLate([]byte("<</Title(" + title + ")>>"))
+		return f.bytes(2, info)
+	}
+	c := NewCache(1 << 20)
+	build(c, "first")
+	before := len(c.m)
+	second := build(c, "second")
+	if got := len(c.m) - before; got != 1 {
+		t.Errorf("the second document added %d compressed streams to the cache; want 1 (the late objects')", got)
+	}
+	if !bytes.Equal(second, build(NewCache(1<<20), "second")) {
+		t.Error("a document made with a warm cache differs from one made with a cold cache")
+	}
+	// Without a cache the late object keeps its place among the others.
+	plain := build(nil, "x")
+	if n := bytes.Count(plain, []byte("/Type/ObjStm")); n != 2 {
+		t.Errorf("%d object streams without a cache; want 2 (302 objects, 200 a stream)", n)
+	}
+	if n := bytes.Count(build(c, "x"), []byte("/Type/ObjStm")); n != 3 {
+		t.Errorf("%d object streams with a cache; want 3 (the late objects alone in the last)", n)
+	}
+}
