@@ -58,8 +58,8 @@ func (f *file) addLate(body []byte) Ref {
 // make it smaller; dict holds the other keys of its dictionary.
 func (f *file) setStream(r Ref, dict string, data []byte) {
 	level := levelContent
-	if f.cache != nil && len(data) >= smallStream {
-		level = levelCached
+	if len(data) < smallStream {
+		level = levelSmall
 	}
 	if z := f.cache.deflate(data, level); len(z)+16 < len(data) {
 		f.setRaw(r, "/Filter/FlateDecode"+dict, z)
@@ -68,9 +68,9 @@ func (f *file) setStream(r Ref, dict string, data []byte) {
 	f.setRaw(r, dict, data)
 }
 
-// smallStream is the size below which a stream takes the fastest level
-// whatever the document: levels above 1 clear 640 KB of tables to start,
-// which costs more than a page footer gains from them (a few bytes).
+// smallStream is the size below which a stream takes the fastest level:
+// levels above 1 clear 640 KB of tables to start, which costs more than a
+// page footer gains from them (a few bytes).
 const smallStream = 2048
 
 // setRaw makes r a stream of data as given, already encoded as dict says.

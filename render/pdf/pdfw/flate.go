@@ -7,22 +7,18 @@ import (
 
 // Compression levels, chosen by measurement (BenchmarkDeflate, and whole
 // documents): font programs, made once and cached by a Renderer, take the
-// default level. Page content, object streams and the like are made for
-// every document and take the fastest level, which deflates them two to
-// three times faster than levels 5 and 6, for files a few per cent larger
-// (the THM2431 standard table 210.6 KB instead of 208.2 KB; its
-// 25-page assessment pack 296 KB instead of 283 KB).
+// default level. Page content takes level 5: against the fastest level
+// the THM2431 standard table is 151.2 KB instead of 153.0 KB and its
+// 25-page assessment pack 218.5 KB instead of 226.6 KB, for 0.4 ms more
+// per standard table (BenchmarkStandardPDF 3.55 ms instead of 3.15 ms).
+// Streams under smallStream bytes (page footers) take the fastest level.
 // Object streams and the cross-reference stream, a few hundred very
 // repetitive objects (structure elements) and their offsets, shrink by a
 // third more at the default level, for little time.
-// A document made with a Cache (the forms of a roster) compresses most of
-// its pages once for the whole batch, so its page content takes level 5
-// (levelCached): the THM2431 assessment pack is some 8 KB smaller (277 KB
-// instead of 285 KB), for about 1.5 ms more per document made alone.
 const (
 	levelFont    = zlib.DefaultCompression
-	levelContent = zlib.BestSpeed
-	levelCached  = 5
+	levelContent = 5
+	levelSmall   = zlib.BestSpeed
 	levelObjects = zlib.DefaultCompression
 )
 
