@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"encoding/binary"
 	"os"
 	"testing"
 )
@@ -87,6 +88,40 @@ func FuzzSubsetCFF(f *testing.F) {
 		}
 		if err != nil {
 			t.Fatalf("the subset does not read back: %v", err)
+		}
+	})
+}
+
+// FuzzShrinkGlyph: no glyph data makes shrinkGlyph panic, and a glyph it
+// shrinks reads back with as many points.
+func FuzzShrinkGlyph(f *testing.F) {
+	def, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	m, err := def.Metrics()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, r := range "行銷業A" {
+		g, err := m.g.outline(m.Glyph(r))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(g, 4)
+	}
+	f.Fuzz(func(t *testing.T, g []byte, k int) {
+		if k < 1 || k > 8 {
+			return
+		}
+		out, err := shrinkGlyph(g, k)
+		if err != nil || len(out) == 0 || int16(binary.BigEndian.Uint16(out)) < 0 {
+			return
+		}
+		_, a, err1 := readSimple(g)
+		_, b, err2 := readSimple(out)
+		if err1 != nil || err2 != nil || len(a) != len(b) {
+			t.Fatalf("shrunk glyph: %v, %v, %d points from %d", err1, err2, len(b), len(a))
 		}
 	})
 }
