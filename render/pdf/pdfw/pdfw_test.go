@@ -2,7 +2,6 @@ package pdfw
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -258,7 +257,7 @@ func TestCache(t *testing.T) {
 	shared := stream(0)
 	c = NewCache(len(deflate(shared, 9)) * 4)
 	c.deflate(shared, 9)
-	key := cacheKey{sha256.Sum256(shared), 9}
+	key := c.key(shared, 9)
 	first := c.m[key]
 	for i := 1; i < 50; i++ {
 		c.deflate(shared, 9) // used by every document
