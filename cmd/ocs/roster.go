@@ -203,7 +203,8 @@ func (c *cohort) files(ctx context.Context, workers int, out string, bar *progre
 		if err != nil {
 			return c.candidateError(i, err)
 		}
-		if err := createSynced(filepath.Join(tmp, files[i]), data); err != nil {
+		// Synced all together below, once every file is written.
+		if err := create(filepath.Join(tmp, files[i]), data, false); err != nil {
 			return fmt.Errorf("write %s: %w", filepath.Join(out, files[i]), unwrapPath(err))
 		}
 		return nil
@@ -228,6 +229,13 @@ func (c *cohort) files(ctx context.Context, workers int, out string, bar *progre
 			}
 		}
 		return 0, fmt.Errorf("%w\nnothing written: %d of %s failed", err, failed, plural(len(files), "file"))
+	}
+	written := make([]string, len(files))
+	for i, f := range files {
+		written[i] = filepath.Join(tmp, f)
+	}
+	if err := syncFiles(written); err != nil {
+		return 0, fmt.Errorf("write %s: %w; nothing written", out, unwrapPath(err))
 	}
 	if err := commitFiles(tmp, out, files, os.Rename); err != nil {
 		return 0, err

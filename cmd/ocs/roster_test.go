@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,5 +74,28 @@ func TestCommitFilesRollsBack(t *testing.T) {
 		if string(got[n]) != w {
 			t.Errorf("%s = %q after the rollback, want %q", n, got[n], w)
 		}
+	}
+}
+
+// syncFiles syncs every file it is given, and names a file it cannot.
+func TestSyncFiles(t *testing.T) {
+	dir := t.TempDir()
+	var names []string
+	for i := range 20 {
+		name := filepath.Join(dir, fmt.Sprintf("%02d.pdf", i))
+		if err := create(name, []byte("%PDF-1.7 test"), false); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	if err := syncFiles(names); err != nil {
+		t.Errorf("syncing 20 written files: %v", err)
+	}
+	gone := filepath.Join(dir, "gone.pdf")
+	if err := syncFiles(append(names, gone)); err == nil || !strings.Contains(err.Error(), "gone.pdf") {
+		t.Errorf("syncing a missing file: %v; want an error naming gone.pdf", err)
+	}
+	if err := create(names[0], []byte("again"), false); err == nil {
+		t.Error("create replaced an existing file")
 	}
 }
