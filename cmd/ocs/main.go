@@ -97,21 +97,11 @@ func main() {
 // before collecting (GOGC=200) instead of twice: a command is a short run
 // whose heap is mostly the documents it makes, and a 100-candidate roster
 // then takes some 12 % less CPU for a peak of about 85 MB instead of 65.
-// A soft limit of 90 MiB (GOMEMLIMIT) then has the collector run sooner
-// when the heap nears it, which keeps a 500-candidate roster's peak near
-// 100 MB instead of 110–120 MB for no measurable time; a command whose
-// live data is larger goes past it (the limit is soft).
-// The server, which runs for long, keeps Go's defaults, and GOGC and
-// GOMEMLIMIT in the environment win.
+// The server, which runs for long, keeps Go's default, and GOGC in the
+// environment wins.
 func tuneGC(args []string) {
-	if len(args) > 0 && args[0] == "serve" {
-		return
-	}
-	if os.Getenv("GOGC") == "" {
+	if os.Getenv("GOGC") == "" && (len(args) == 0 || args[0] != "serve") {
 		debug.SetGCPercent(200)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(90 << 20)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -190,6 +191,14 @@ func (c *cohort) files(ctx context.Context, workers int, out string, bar *progre
 	enc, err := c.encoder()
 	if err != nil {
 		return 0, err
+	}
+	// One file a candidate keeps little alive (a pack per worker and the
+	// stream cache) but allocates much: a soft limit has the collector run
+	// sooner near 90 MiB, keeping a 500-candidate roster's peak near 100 MB
+	// instead of 110–120 MB for no measurable time. (Not for --combine,
+	// which holds the whole cohort.) GOMEMLIMIT wins.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(90 << 20))
 	}
 	warns := make([][]string, len(c.cands))
 	errs := parallel(ctx, workers, len(c.cands), func(i int) error {
