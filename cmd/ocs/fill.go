@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -166,17 +167,13 @@ func runFill(cmd *cobra.Command, f *fillFlags, args []string) error {
 	}
 	names := assessment.FileNames(cands)
 	outs := make([][]byte, len(cands))
-	workers := f.jobs
-	if format == "pdf" {
-		workers = 1 // one LibreOffice conversion at a time
-	}
-	errs := parallel(cmd.Context(), workers, len(cands), func(i int) error {
+	errs := parallel(cmd.Context(), f.jobs, len(cands), func(i int) error {
 		out, err := tpl.Fill(dataOf(s, ov, &cands[i]))
 		if err != nil {
 			return fmt.Errorf("%s, candidate %s (roster line %d): %w", args[0], cands[i].Name, cands[i].Line, err)
 		}
-		outs[i], err = convert(out)
-		return err
+		outs[i] = out
+		return nil
 	})
 	if err := cmd.Context().Err(); err != nil {
 		return err
@@ -186,6 +183,16 @@ func runFill(cmd *cobra.Command, f *fillFlags, args []string) error {
 			return err // the first candidate's error, whatever the workers
 		}
 	}
+	if format == "pdf" {
+		pdfs, failed, err := docxToPDFs(cmd.Context(), outs, f.jobs)
+		if err != nil {
+			if failed >= 0 {
+				return fmt.Errorf("candidate %s (roster line %d): %w", cands[failed].Name, cands[failed].Line, err)
+			}
+			return err
+		}
+		outs = pdfs
+	}
 	files := make(map[string][]byte, len(cands))
 	for i, out := range outs {
 		files[names[i]+"."+format] = out
@@ -193,7 +200,7 @@ func runFill(cmd *cobra.Command, f *fillFlags, args []string) error {
 	if err := writeFolder(f.out, files); err != nil {
 		return err
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d files into %s\n", len(files), f.out)
+	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s into %s\n", plural(len(files), "file"), f.out)
 	return nil
 }
 
@@ -224,37 +231,73 @@ func fillFormat(flag, out string) (string, error) {
 // docxToPDF converts a DOCX with LibreOffice, in a private profile and a
 // temporary folder that is removed afterwards.
 func docxToPDF(ctx context.Context, docx []byte) ([]byte, error) {
+	pdfs, _, err := docxToPDFs(ctx, [][]byte{docx}, 1)
+	if err != nil {
+		return nil, err
+	}
+	return pdfs[0], nil
+}
+
+// docxToPDFs converts DOCX files with LibreOffice, each process taking a
+// share of them (starting LibreOffice with a fresh profile costs some
+// seconds; a file then costs a fraction of one). At most workers
+// processes run at once (0: one per CPU, at most 2, as each is heavy). On
+// error, failed is the index of the file that could not be converted, or
+// -1 when no one file is to blame.
+func docxToPDFs(ctx context.Context, docs [][]byte, workers int) (pdfs [][]byte, failed int, err error) {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		return nil, errors.New("-f pdf needs LibreOffice to convert the filled DOCX, and soffice is not installed: " +
+		return nil, -1, errors.New("-f pdf needs LibreOffice to convert the filled DOCX, and soffice is not installed: " +
 			"install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui; Windows and macOS: libreoffice.org), " +
 			"or write DOCX and convert it yourself")
 	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	if workers <= 0 {
+		workers = min(runtime.GOMAXPROCS(0), 2)
+	}
+	workers = max(1, min(workers, len(docs)))
 	dir, err := os.MkdirTemp("", "ocs-fill-")
 	if err != nil {
-		return nil, err
+		return nil, -1, err
 	}
 	defer os.RemoveAll(dir)
-	in := filepath.Join(dir, "filled.docx")
-	if err := os.WriteFile(in, docx, 0o600); err != nil {
-		return nil, err
+	// Plain names: LibreOffice names each PDF after its DOCX.
+	name := func(i int) string { return fmt.Sprintf("%05d", i) }
+	shares := make([][]string, workers)
+	for i, d := range docs {
+		in := filepath.Join(dir, name(i)+".docx")
+		if err := os.WriteFile(in, d, 0o600); err != nil {
+			return nil, -1, err
+		}
+		shares[i%workers] = append(shares[i%workers], in)
 	}
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute+time.Duration(len(docs))*10*time.Second)
 	defer cancel()
-	c := exec.CommandContext(ctx, soffice, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
-		"--headless", "--convert-to", "pdf", "--outdir", dir, in)
-	c.Env = append(os.Environ(), "HOME="+dir)
-	if out, err := c.CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("LibreOffice could not convert the filled document: %v\n%s", err, out)
+	errs := parallel(ctx, workers, workers, func(w int) error {
+		home := filepath.Join(dir, fmt.Sprintf("home%d", w))
+		args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(home, "profile")),
+			"--headless", "--convert-to", "pdf", "--outdir", dir}, shares[w]...)
+		c := exec.CommandContext(ctx, soffice, args...)
+		c.Env = append(os.Environ(), "HOME="+home)
+		if out, err := c.CombinedOutput(); err != nil {
+			return fmt.Errorf("LibreOffice could not convert the filled documents: %v\n%s", err, out)
+		}
+		return nil
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, -1, err
 	}
-	pdf, err := os.ReadFile(filepath.Join(dir, "filled.pdf"))
-	if err != nil {
-		return nil, fmt.Errorf("LibreOffice wrote no PDF: %w", err)
+	pdfs = make([][]byte, len(docs))
+	for i := range docs {
+		pdf, err := os.ReadFile(filepath.Join(dir, name(i)+".pdf"))
+		if err != nil {
+			return nil, i, fmt.Errorf("LibreOffice wrote no PDF of the filled document: %w", err)
+		}
+		pdfs[i] = pdf
 	}
-	return pdf, nil
+	return pdfs, -1, nil
 }
 
 // writeFolder writes every file into dir, or none: the files go to a

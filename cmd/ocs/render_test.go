@@ -386,3 +386,39 @@ func TestFillRosterWorkersIdentical(t *testing.T) {
 		}
 	}
 }
+
+// ocs fill -f pdf converts a roster's documents with LibreOffice in a few
+// processes, not one a candidate: each PDF must still be its own
+// candidate's.
+func TestFillRosterPDF(t *testing.T) {
+	testtool.Path(t, "soffice", "libreoffice-writer-nogui")
+	pdftotext := testtool.Path(t, "pdftotext", "poppler-utils")
+	dir := t.TempDir()
+	csv := roster(t, dir, 4) // 受評者001–004 and 王小明
+	tpl := filepath.Join("..", "..", "examples", "templates", "assessment-record.docx")
+	out := filepath.Join(dir, "records")
+	if code, _, stderr := ocs(t, "fill", tpl, "THM2431-001v1", "--roster", csv, "-f", "pdf", "-o", out, "-j", "2"); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	files := tree(t, out)
+	if len(files) != 5 {
+		t.Fatalf("%d files for 5 candidates", len(files))
+	}
+	for name := range files {
+		text, err := exec.Command(pdftotext, filepath.Join(out, name), "-").Output()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		// The file is named A001_受評者001.pdf: its text names that one
+		// candidate and no other. (LibreOffice's PDF puts a space between
+		// 受評者 and 001.)
+		stem := strings.TrimSuffix(name, ".pdf")
+		own := stem[strings.Index(stem, "_")+1:]
+		flat := strings.Join(strings.Fields(string(text)), "")
+		for _, who := range []string{"受評者001", "受評者002", "受評者003", "受評者004", "王小明"} {
+			if has := strings.Contains(flat, who); has != (who == own) {
+				t.Errorf("%s: names %s: %v", name, who, has)
+			}
+		}
+	}
+}
