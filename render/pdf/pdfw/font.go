@@ -3,7 +3,6 @@ package pdfw
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -168,52 +167,6 @@ func widthArray(codes []cidChar) []byte {
 	return append(w, ']')
 }
 
-// NewCFF makes a Font of an OpenType font file with CFF outlines (.otf):
-// cff is embedded (FontFile3, CIDFontType0C) — the file's CFF table, or a
-// subset of it that selects the same glyphs with the same codes (see
-// fonts.Program.SubsetCFF); nil means the file's own — and the file's
-// head, hhea and OS/2 tables give the font descriptor. Each Char's Glyph
-// is the code that selects its glyph: for a CID-keyed CFF font (Noto CJK,
-// Source Han) the glyph's CID from the font's charset, for a name-keyed
-// one the glyph index. A character sharing its glyph with an earlier one
-// extracts as that one.
-func NewCFF(name string, otf, cff []byte, chars []Char) (*Font, error) {
-	chars, err := sortChars(chars)
-	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", name, err)
-	}
-	m, err := readMetrics(otf)
-	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", name, err)
-	}
-	if cff == nil {
-		cff = sfntTable(otf, "CFF ")
-	}
-	if len(cff) < 4 || cff[0] != 1 {
-		return nil, fmt.Errorf("font %s: the font has no CFF (version 1) table", name)
-	}
-	f := &Font{cff: true, codes: make(map[rune]uint16, len(chars))}
-	f.base = subsetTag(name, chars) + "+" + psName(name)
-	byGlyph := slices.Clone(chars)
-	slices.SortStableFunc(byGlyph, func(a, b Char) int { return int(a.Glyph) - int(b.Glyph) })
-	var uni []cidChar
-	last := -1
-	for _, c := range byGlyph {
-		f.codes[c.Rune] = c.Glyph
-		if int(c.Glyph) == last {
-			continue // the first character of a shared glyph names it
-		}
-		uni = append(uni, cidChar{c.Glyph, c})
-		last = int(c.Glyph)
-	}
-	f.widths = widthArray(uni)
-	f.toUni = deflate(toUnicode(uni), levelFont)
-	f.program = deflate(cff, levelFont)
-	f.progDict = "/Filter/FlateDecode/Subtype/CIDFontType0C"
-	f.desc = m.descriptor(f.base)
-	return f, nil
-}
-
 // sortChars returns chars in character order, refusing repeats and
 // characters that are not Unicode scalar values.
 func sortChars(chars []Char) ([]Char, error) {
@@ -353,93 +306,6 @@ func appendUTF16(b []byte, r rune) []byte {
 		return appendHex16(appendHex16(b, uint16(hi)), uint16(lo))
 	}
 	return appendHex16(b, uint16(r))
-}
-
-// metrics are the font-wide values of a font descriptor, in thousandths
-// of an em.
-type metrics struct {
-	bbox                       [4]int
-	ascent, descent, capHeight int
-}
-
-// readMetrics reads the font descriptor values from the head, hhea and
-// OS/2 tables of an sfnt font file.
-func readMetrics(data []byte) (*metrics, error) {
-	head, hhea, os2 := sfntTable(data, "head"), sfntTable(data, "hhea"), sfntTable(data, "OS/2")
-	if len(head) < 54 || len(hhea) < 8 {
-		return nil, errors.New("the font file has no usable head or hhea table")
-	}
-	be := binary.BigEndian
-	upem := int(be.Uint16(head[18:]))
-	if upem == 0 {
-		return nil, errors.New("the font's unitsPerEm is 0")
-	}
-	scale := func(v int16) int { return int(v) * 1000 / upem }
-	m := &metrics{
-		bbox:    [4]int{scale(int16(be.Uint16(head[36:]))), scale(int16(be.Uint16(head[38:]))), scale(int16(be.Uint16(head[40:]))), scale(int16(be.Uint16(head[42:])))},
-		ascent:  scale(int16(be.Uint16(hhea[4:]))),
-		descent: scale(int16(be.Uint16(hhea[6:]))),
-	}
-	m.capHeight = m.ascent
-	if len(os2) >= 90 && be.Uint16(os2) >= 2 {
-		if c := scale(int16(be.Uint16(os2[88:]))); c > 0 {
-			m.capHeight = c
-		}
-	}
-	return m, nil
-}
-
-// descriptor writes the keys of a FontDescriptor but the font file.
-func (m *metrics) descriptor(base string) []byte {
-	d := []byte("<</Type/FontDescriptor/FontName")
-	d = appendName(d, base)
-	d = append(d, "/Flags 4/FontBBox["...)
-	for i, v := range m.bbox {
-		if i > 0 {
-			d = append(d, ' ')
-		}
-		d = strconv.AppendInt(d, int64(v), 10)
-	}
-	d = append(d, "]/ItalicAngle 0/Ascent "...)
-	d = strconv.AppendInt(d, int64(m.ascent), 10)
-	d = append(d, "/Descent "...)
-	d = strconv.AppendInt(d, int64(m.descent), 10)
-	d = append(d, "/CapHeight "...)
-	d = strconv.AppendInt(d, int64(m.capHeight), 10)
-	return append(d, "/StemV 80"...)
-}
-
-// sfntTable returns a table of an sfnt font file, or nil.
-func sfntTable(data []byte, tag string) []byte {
-	off, size, ok := sfntRecord(data, tag)
-	if !ok {
-		return nil
-	}
-	return data[off : off+size]
-}
-
-// sfntRecord returns where a table of an sfnt font file is.
-func sfntRecord(data []byte, tag string) (off, size int, ok bool) {
-	if len(data) < 12 {
-		return 0, 0, false
-	}
-	be := binary.BigEndian
-	n := int(be.Uint16(data[4:]))
-	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			return 0, 0, false
-		}
-		if string(data[rec:rec+4]) != tag {
-			continue
-		}
-		o, sz := uint64(be.Uint32(data[rec+8:])), uint64(be.Uint32(data[rec+12:]))
-		if o+sz > uint64(len(data)) {
-			return 0, 0, false
-		}
-		return int(o), int(sz), true
-	}
-	return 0, 0, false
 }
 
 // add writes the font's objects and returns its Type 0 font dictionary.
