@@ -24,6 +24,29 @@ type node struct {
 // than linear stack.
 const maxDepth = 512
 
+// rawKind is a kind of part kept as written: how it opens and closes,
+// and its name in errors.
+type rawKind struct{ open, close, what string }
+
+// rawParts are the parts of a document kept as written, by how they open
+// and close, the longer openings first.
+var rawParts = []rawKind{
+	{"<!--", "-->", "comment"},
+	{"<![CDATA[", "]]>", "CDATA section"},
+	{"<?", ">", "declaration"},
+	{"<!", ">", "declaration"},
+}
+
+// rawPart returns the kind of raw part s starts with.
+func rawPart(s string) (p rawKind, ok bool) {
+	for _, p := range rawParts {
+		if strings.HasPrefix(s, p.open) {
+			return p, true
+		}
+	}
+	return p, false
+}
+
 // parseXML reads a part into a tree whose root holds its top-level nodes.
 func parseXML(s string) (*node, error) {
 	root := &node{}
@@ -39,28 +62,16 @@ func parseXML(s string) (*node, error) {
 			i += j
 			continue
 		}
+		if p, ok := rawPart(s[i:]); ok {
+			j := strings.Index(s[i:], p.close)
+			if j < 0 {
+				return nil, errors.New("unclosed " + p.what)
+			}
+			cur.add(&node{raw: s[i : i+j+len(p.close)]})
+			i += j + len(p.close)
+			continue
+		}
 		switch {
-		case strings.HasPrefix(s[i:], "<!--"):
-			j := strings.Index(s[i:], "-->")
-			if j < 0 {
-				return nil, errors.New("unclosed comment")
-			}
-			cur.add(&node{raw: s[i : i+j+3]})
-			i += j + 3
-		case strings.HasPrefix(s[i:], "<![CDATA["):
-			j := strings.Index(s[i:], "]]>")
-			if j < 0 {
-				return nil, errors.New("unclosed CDATA section")
-			}
-			cur.add(&node{raw: s[i : i+j+3]})
-			i += j + 3
-		case strings.HasPrefix(s[i:], "<?"), strings.HasPrefix(s[i:], "<!"):
-			j := strings.IndexByte(s[i:], '>')
-			if j < 0 {
-				return nil, errors.New("unclosed declaration")
-			}
-			cur.add(&node{raw: s[i : i+j+1]})
-			i += j + 1
 		case strings.HasPrefix(s[i:], "</"):
 			j := strings.IndexByte(s[i:], '>')
 			if j < 0 {

@@ -5,11 +5,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/ocs-project/ocs/internal/testtool"
 )
 
 // tinyCFF is testdata/tiny-cff.otf (made by testdata/tiny_cff.py): a
@@ -168,16 +165,7 @@ func TestReadCFFCharset(t *testing.T) {
 // that the system search takes the Taiwanese (TC) face of the Noto Serif
 // CJK collection, a CID-keyed CFF font, and only when CFF is accepted.
 func TestSystemNotoTC(t *testing.T) {
-	var path string
-	for _, p := range FindSystemFonts(SystemFontDirs()) {
-		if strings.EqualFold(filepath.Base(p), "NotoSerifCJK-Regular.ttc") {
-			path = p
-		}
-	}
-	if path == "" {
-		testtool.Missing(t, "Noto Serif CJK (NotoSerifCJK-Regular.ttc)", "apt-get install fonts-noto-cjk")
-		return
-	}
+	path := systemFontFile(t, "NotoSerifCJK-Regular.ttc", "fonts-noto-cjk")
 	if _, err := loadSystemFont(path, DefaultMaxFontSize, false); !errors.Is(err, ErrCFF) {
 		t.Errorf("CFF not accepted: err = %v; want ErrCFF", err)
 	}

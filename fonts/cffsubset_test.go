@@ -108,16 +108,7 @@ func TestMarkUnsure(t *testing.T) {
 // CFF font of 65,535 glyphs.
 func notoSansTC(t *testing.T) *Face {
 	t.Helper()
-	var path string
-	for _, p := range FindSystemFonts(SystemFontDirs()) {
-		if strings.EqualFold(filepath.Base(p), "NotoSansCJK-Regular.ttc") {
-			path = p
-		}
-	}
-	if path == "" {
-		testtool.Missing(t, "Noto Sans CJK (NotoSansCJK-Regular.ttc)", "apt-get install fonts-noto-cjk")
-	}
-	f, err := LoadFile(path + "#3")
+	f, err := LoadFile(systemFontFile(t, "NotoSansCJK-Regular.ttc", "fonts-noto-cjk") + "#3")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,4 +212,18 @@ func tinyProgram(t testing.TB) *Program {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// systemFontFile returns the path of the font file named file in the
+// system's font folders, or skips (fails when tools are required) naming
+// the Debian package pkg that installs it.
+func systemFontFile(t *testing.T, file, pkg string) string {
+	t.Helper()
+	for _, p := range FindSystemFonts(SystemFontDirs()) {
+		if strings.EqualFold(filepath.Base(p), file) {
+			return p
+		}
+	}
+	testtool.Missing(t, "the system font "+file, "apt-get install "+pkg)
+	return ""
 }

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-
-	"github.com/ocs-project/ocs/internal/testtool"
 )
 
 func TestTaiwanFace(t *testing.T) {
@@ -101,14 +99,7 @@ func TestCoverSystemOrder(t *testing.T) {
 // TestSystemExtB checks, when Debian's fonts-cns11643-kai is installed,
 // that 𡘙 (U+21619, in names) comes from TW-Kai's Ext-B face.
 func TestSystemExtB(t *testing.T) {
-	found := false
-	for _, p := range FindSystemFonts(SystemFontDirs()) {
-		found = found || strings.EqualFold(filepath.Base(p), "TW-Kai-Ext-B-98_1.ttf")
-	}
-	if !found {
-		testtool.Missing(t, "TW-Kai Ext-B (TW-Kai-Ext-B-98_1.ttf)", "apt-get install fonts-cns11643-kai")
-		return
-	}
+	systemFontFile(t, "TW-Kai-Ext-B-98_1.ttf", "fonts-cns11643-kai")
 	s, err := Config{System: true, MaxRune: unicode.MaxRune}.Load()
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ocs-project/ocs/fonts"
 	"github.com/ocs-project/ocs/internal/testtool"
 )
 
@@ -15,15 +14,7 @@ import (
 // 15 MB) embeds only the glyphs it draws, and poppler draws and extracts
 // every one of them.
 func TestRenderNotoSansCFF(t *testing.T) {
-	var noto string
-	for _, p := range fonts.FindSystemFonts(fonts.SystemFontDirs()) {
-		if strings.EqualFold(filepath.Base(p), "NotoSansCJK-Regular.ttc") {
-			noto = p
-		}
-	}
-	if noto == "" {
-		testtool.Missing(t, "Noto Sans CJK (NotoSansCJK-Regular.ttc)", "apt-get install fonts-noto-cjk")
-	}
+	noto := systemFont(t, "NotoSansCJK-Regular.ttc", "fonts-noto-cjk")
 	pdftotext := testtool.Path(t, "pdftotext", "poppler-utils")
 	bin := filepath.Dir(pdftotext)
 	out := filepath.Join(t.TempDir(), "noto.pdf")

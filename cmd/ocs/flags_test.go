@@ -186,7 +186,7 @@ func TestLabelPrecedence(t *testing.T) {
 func TestFontFlagPrecedence(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing.ttf")
-	kai := systemKai(t)
+	kai := systemFont(t, "TW-Kai-98_1.ttf", "fonts-cns11643-kai")
 	for _, tt := range []struct {
 		table, key string
 		flag       []string
@@ -220,7 +220,7 @@ func TestFontFlagPrecedence(t *testing.T) {
 // file's system = …: 𡘙 (U+21619, CJK Extension B) is not in the embedded
 // font, only in the system's TW-Kai Ext-B face.
 func TestSystemFontFlagPrecedence(t *testing.T) {
-	systemKai(t)
+	systemFont(t, "TW-Kai-98_1.ttf", "fonts-cns11643-kai")
 	dir := t.TempDir()
 	in := writeFileT(t, dir, "kun.toml", "occupation = \"測試人員\"\ndescription = \"陳𡘙測試。\"\nlevel = 3\n[[duty]]\ntitle = \"職責\"\n"+
 		"  [[duty.task]]\n  title = \"任務\"\n  level = 3\n  indicators = [\"指標。\"]\n[remarks]\nprerequisites = [\"無。\"]\n")
@@ -242,16 +242,17 @@ func TestSystemFontFlagPrecedence(t *testing.T) {
 	}
 }
 
-// systemKai returns the path of the system's full TW-Kai (Debian
-// fonts-cns11643-kai), or skips (fails when tools are required).
-func systemKai(t testing.TB) string {
+// systemFont returns the path of the font file named file in the
+// system's font folders, or skips (fails when tools are required) naming
+// the Debian package pkg that installs it.
+func systemFont(t testing.TB, file, pkg string) string {
 	t.Helper()
 	for _, p := range fonts.FindSystemFonts(fonts.SystemFontDirs()) {
-		if filepath.Base(p) == "TW-Kai-98_1.ttf" {
+		if strings.EqualFold(filepath.Base(p), file) {
 			return p
 		}
 	}
-	testtool.Missing(t, "the system font TW-Kai-98_1.ttf", "apt-get install fonts-cns11643-kai")
+	testtool.Missing(t, "the system font "+file, "apt-get install "+pkg)
 	return ""
 }
 

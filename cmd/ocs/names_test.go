@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ocs-project/ocs/fonts"
 	"github.com/ocs-project/ocs/internal/testtool"
 )
 
@@ -87,7 +86,7 @@ func TestRosterNamesInEmbeddedKai(t *testing.T) {
 // TW-Kai's Ext-B face when system fonts are allowed (found on its own) or
 // when the face is given with --fallback-font, and is refused otherwise.
 func TestRosterNameFromExtB(t *testing.T) {
-	extB := extBFont(t)
+	extB := systemFont(t, "TW-Kai-Ext-B-98_1.ttf", "fonts-cns11643-kai")
 	dir := t.TempDir()
 	roster := writeFileT(t, dir, "roster.csv", rosterCSV("陳𡘙", "林喆"))
 	for _, tt := range []struct {
@@ -126,7 +125,7 @@ func TestRosterNameFromExtB(t *testing.T) {
 // A character of a standard that only a fallback face draws is a warning
 // at its field and line, naming the face.
 func TestStandardFallbackWarning(t *testing.T) {
-	extB := extBFont(t)
+	extB := systemFont(t, "TW-Kai-Ext-B-98_1.ttf", "fonts-cns11643-kai")
 	data, err := os.ReadFile("../../standards/THM2431-001v1.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -140,17 +139,4 @@ func TestStandardFallbackWarning(t *testing.T) {
 	if code != 0 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "(duty[0].title)") {
 		t.Errorf("exit %d, stderr %q; want 0 and %q at duty[0].title", code, stderr, want)
 	}
-}
-
-// extBFont is the path of TW-Kai's Extension B face (Debian's
-// fonts-cns11643-kai), or skips (fails when tools are required).
-func extBFont(t *testing.T) string {
-	t.Helper()
-	for _, p := range fonts.FindSystemFonts(fonts.SystemFontDirs()) {
-		if filepath.Base(p) == "TW-Kai-Ext-B-98_1.ttf" {
-			return p
-		}
-	}
-	testtool.Missing(t, "the system font TW-Kai-Ext-B-98_1.ttf", "apt-get install fonts-cns11643-kai")
-	return ""
 }

@@ -283,22 +283,7 @@ func TestStandardTablePages(t *testing.T) {
 func TestRenderRosterWorkersIdentical(t *testing.T) {
 	dir := t.TempDir()
 	csv := roster(t, dir, 5)
-	var trees []map[string][]byte
-	for _, j := range []string{"1", "3"} {
-		out := filepath.Join(dir, "forms"+j)
-		if code, _, stderr := ocs(t, "render", "assessment", "BAS1219-002v4", "--roster", csv, "-o", out, "-j", j, "-f", "docx"); code != 0 {
-			t.Fatalf("-j %s: exit %d\n%s", j, code, stderr)
-		}
-		trees = append(trees, tree(t, out))
-	}
-	if len(trees[0]) != 6 {
-		t.Fatalf("%d files for 6 candidates", len(trees[0]))
-	}
-	for name, data := range trees[0] {
-		if !bytes.Equal(data, trees[1][name]) {
-			t.Errorf("%s differs between -j 1 and -j 3", name)
-		}
-	}
+	sameForWorkers(t, dir, 6, "3", "render", "assessment", "BAS1219-002v4", "--roster", csv, "-f", "docx")
 }
 
 // A candidate's PDF does not depend on the number of workers, nor on who
@@ -307,22 +292,7 @@ func TestRenderRosterWorkersIdentical(t *testing.T) {
 func TestRenderRosterPDFIdentical(t *testing.T) {
 	dir := t.TempDir()
 	csv := roster(t, dir, 4)
-	var trees []map[string][]byte
-	for _, j := range []string{"1", "2"} {
-		out := filepath.Join(dir, "forms"+j)
-		if code, _, stderr := ocs(t, "render", "assessment", "THM2431-001v1", "--roster", csv, "-o", out, "-j", j); code != 0 {
-			t.Fatalf("-j %s: exit %d\n%s", j, code, stderr)
-		}
-		trees = append(trees, tree(t, out))
-	}
-	if len(trees[0]) != 5 {
-		t.Fatalf("%d files for 5 candidates", len(trees[0]))
-	}
-	for name, data := range trees[0] {
-		if !bytes.Equal(data, trees[1][name]) {
-			t.Errorf("%s differs between -j 1 and -j 2", name)
-		}
-	}
+	first := sameForWorkers(t, dir, 5, "2", "render", "assessment", "THM2431-001v1", "--roster", csv)
 	one := filepath.Join(dir, "one.csv")
 	os.WriteFile(one, []byte("姓名,編號,單位,日期\n王小明,A001,重名測試,2026/12/01\n"), 0o644)
 	out := filepath.Join(dir, "alone")
@@ -334,7 +304,7 @@ func TestRenderRosterPDFIdentical(t *testing.T) {
 		t.Fatalf("%d files for one candidate", len(alone))
 	}
 	for name, data := range alone {
-		if !bytes.Equal(data, trees[0][name]) {
+		if !bytes.Equal(data, first[name]) {
 			t.Errorf("%s alone differs from %s in the roster of five", name, name)
 		}
 	}
@@ -369,22 +339,7 @@ func TestFillRosterWorkersIdentical(t *testing.T) {
 	dir := t.TempDir()
 	csv := roster(t, dir, 6)
 	tpl := filepath.Join("..", "..", "examples", "templates", "assessment-record.docx")
-	var trees []map[string][]byte
-	for _, j := range []string{"1", "3"} {
-		out := filepath.Join(dir, "records"+j)
-		if code, _, stderr := ocs(t, "fill", tpl, "THM2431-001v1", "--roster", csv, "-o", out, "-j", j); code != 0 {
-			t.Fatalf("-j %s: exit %d\n%s", j, code, stderr)
-		}
-		trees = append(trees, tree(t, out))
-	}
-	if len(trees[0]) != 7 {
-		t.Fatalf("%d files for 7 candidates", len(trees[0]))
-	}
-	for name, data := range trees[0] {
-		if !bytes.Equal(data, trees[1][name]) {
-			t.Errorf("%s differs between -j 1 and -j 3", name)
-		}
-	}
+	sameForWorkers(t, dir, 7, "3", "fill", tpl, "THM2431-001v1", "--roster", csv)
 }
 
 // ocs fill -f pdf converts a roster's documents with LibreOffice in a few
@@ -421,4 +376,28 @@ func TestFillRosterPDF(t *testing.T) {
 			}
 		}
 	}
+}
+
+// sameForWorkers runs the roster command args into a folder of dir with
+// -j 1 and with -j many, checks that both write the same want files byte
+// for byte, and returns them.
+func sameForWorkers(t *testing.T, dir string, want int, many string, args ...string) map[string][]byte {
+	t.Helper()
+	var trees []map[string][]byte
+	for _, j := range []string{"1", many} {
+		out := filepath.Join(dir, "out-j"+j)
+		if code, _, stderr := ocs(t, append(args, "-o", out, "-j", j)...); code != 0 {
+			t.Fatalf("-j %s: exit %d\n%s", j, code, stderr)
+		}
+		trees = append(trees, tree(t, out))
+	}
+	if len(trees[0]) != want {
+		t.Fatalf("%d files for %d candidates", len(trees[0]), want)
+	}
+	for name, data := range trees[0] {
+		if !bytes.Equal(data, trees[1][name]) {
+			t.Errorf("%s differs between -j 1 and -j %s", name, many)
+		}
+	}
+	return trees[0]
 }

@@ -50,10 +50,7 @@ const DebianPython = "/usr/bin/python3"
 // or skips (fails when required).
 func PythonDocx(t testing.TB) string {
 	t.Helper()
-	if err := exec.Command(DebianPython, "-c", "import docx").Run(); err != nil {
-		Missing(t, "python-docx for "+DebianPython, "apt-get install python3-docx")
-	}
-	return DebianPython
+	return PythonModule(t, "docx", "python3-docx")
 }
 
 // PythonModule returns DebianPython after checking that it can import
