@@ -44,8 +44,8 @@ func NewCFF(name string, otf, cff []byte, chars []Char) (*Font, error) {
 		last = int(c.Glyph)
 	}
 	f.widths = widthArray(uni)
-	f.toUni = deflate(toUnicode(uni), levelFont)
-	f.program = deflate(cff, levelFont)
+	f.toUni = deflate(toUnicode(uni), levelLarge)
+	f.program = deflate(cff, levelLarge)
 	f.progDict = "/Filter/FlateDecode/Subtype/CIDFontType0C"
 	f.desc = m.descriptor(f.base)
 	return f, nil

@@ -57,7 +57,7 @@ func (f *file) addLate(body []byte) Ref {
 // setStream makes r a stream of data, compressed unless that does not
 // make it smaller; dict holds the other keys of its dictionary.
 func (f *file) setStream(r Ref, dict string, data []byte) {
-	level := levelContent
+	level := levelLarge
 	if len(data) < smallStream {
 		level = levelSmall
 	}
@@ -165,7 +165,7 @@ func (f *file) bytes(root, info Ref) []byte {
 		data := append(head, body...) // one copy of the body, at most
 		dict := "/Type/ObjStm/N " + strconv.Itoa(k) + "/First " + strconv.Itoa(len(head))
 		xref = append(xref, entry{kind: 1, a: uint32(out.Len())})
-		writeStream(&out, stm, []byte("/Filter/FlateDecode"+dict), f.cache.deflate(data, levelObjects))
+		writeStream(&out, stm, []byte("/Filter/FlateDecode"+dict), f.cache.deflate(data, levelLarge))
 	}
 	// The cross-reference stream: type (1 byte), offset or object
 	// stream (4 bytes), generation or index (2 bytes).
@@ -208,7 +208,7 @@ func (f *file) bytes(root, info Ref) []byte {
 	dict = append(dict, hex...)
 	dict = append(dict, ']')
 	start := out.Len()
-	writeStream(&out, self, dict, deflate(rows, levelObjects))
+	writeStream(&out, self, dict, deflate(rows, levelLarge))
 	out.WriteString("startxref\n")
 	out.WriteString(strconv.Itoa(start))
 	out.WriteString("\n%%EOF\n")

@@ -2,59 +2,92 @@ package pdfw
 
 import (
 	"bytes"
-	"compress/zlib"
+	"compress/flate"
+	"encoding/binary"
+	"hash/adler32"
 )
 
 // Compression levels, chosen by measurement (BenchmarkDeflate, and whole
-// documents): font programs, made once and cached by a Renderer, take the
-// default level. Page content takes level 5: against the fastest level
-// the THM2431 standard table is 151.2 KB instead of 153.0 KB and its
-// 25-page assessment pack 218.5 KB instead of 226.6 KB, for 0.4 ms more
-// per standard table (BenchmarkStandardPDF 3.55 ms instead of 3.15 ms).
-// Streams under smallStream bytes (page footers) take the fastest level.
-// Object streams and the cross-reference stream, a few hundred very
-// repetitive objects (structure elements) and their offsets, shrink by a
-// third more at the default level, for little time.
+// documents). Font programs, page content and object streams take one
+// level, so that one set of writers serves them all: a single document
+// then makes two writers of a megabyte each (one per core, for the runs
+// of a font program) instead of one per kind of stream, which is a
+// tenth of what a cold process allocated. Against level 5 for page
+// content, the default level makes the THM2431 assessment pack 84 bytes
+// smaller for some 3 % more time compressing it. Streams under
+// smallStream bytes (page footers) take the fastest level, whose writers
+// start without clearing tables.
 const (
-	levelFont    = zlib.DefaultCompression
-	levelContent = 5
-	levelSmall   = zlib.BestSpeed
-	levelObjects = zlib.DefaultCompression
+	levelLarge = flate.DefaultCompression
+	levelSmall = flate.BestSpeed
 )
 
-// zlibs keep zlib writers per level from -1 to 9, whose buffers (about
-// a megabyte each) cost more to make than to reset: a worker takes one
-// per stream. Unlike a sync.Pool, which a garbage collection empties,
+// writers keep raw deflate writers per level from -1 to 9, whose buffers
+// (about a megabyte each) cost more to make than to reset: a worker takes
+// one per stream. Unlike a sync.Pool, which a garbage collection empties,
 // they keep up to keepWriters writers of each level for good.
-var zlibs [11]chan *zlib.Writer
+var writers [11]chan *flate.Writer
 
-// keepWriters is how many writers of one kind are kept: some workers'
+// keepWriters is how many writers of one level are kept: some workers'
 // worth.
 const keepWriters = 8
 
 func init() {
-	for i := range zlibs {
-		zlibs[i] = make(chan *zlib.Writer, keepWriters)
+	for i := range writers {
+		writers[i] = make(chan *flate.Writer, keepWriters)
 	}
 }
 
-// deflate returns data compressed for the FlateDecode filter at a zlib
-// level from -1 to 9.
+// writer returns a deflate writer at level (-1 to 9) writing to w.
+func writer(b *bytes.Buffer, level int) *flate.Writer {
+	select {
+	case w := <-writers[level+1]:
+		w.Reset(b)
+		return w
+	default:
+		w, _ := flate.NewWriter(b, level) // -1 to 9 are valid
+		return w
+	}
+}
+
+// release gives w back for another stream at level.
+func release(w *flate.Writer, level int) {
+	select {
+	case writers[level+1] <- w:
+	default:
+	}
+}
+
+// zlibHeader returns the two bytes that open a zlib stream (RFC 1950)
+// compressed at level: a 32 KB window, deflate, and the level's class
+// with its check bits, as compress/zlib writes them.
+func zlibHeader(level int) [2]byte {
+	var class byte
+	switch level {
+	case 0, 1:
+		class = 0
+	case 2, 3, 4, 5:
+		class = 1
+	case 6, -1:
+		class = 2
+	default:
+		class = 3
+	}
+	h := [2]byte{0x78, class << 6}
+	h[1] += byte(31 - binary.BigEndian.Uint16(h[:])%31)
+	return h
+}
+
+// deflate returns data compressed for the FlateDecode filter (a zlib
+// stream) at a level from -1 to 9.
 func deflate(data []byte, level int) []byte {
 	var b bytes.Buffer
 	b.Grow(len(data)/2 + 64)
-	var w *zlib.Writer
-	select {
-	case w = <-zlibs[level+1]:
-		w.Reset(&b)
-	default:
-		w, _ = zlib.NewWriterLevel(&b, level) // -1 to 9 are valid
-	}
+	h := zlibHeader(level)
+	b.Write(h[:])
+	w := writer(&b, level)
 	w.Write(data) // writes to a bytes.Buffer do not fail
 	w.Close()
-	select {
-	case zlibs[level+1] <- w:
-	default:
-	}
-	return b.Bytes()
+	release(w, level)
+	return binary.BigEndian.AppendUint32(b.Bytes(), adler32.Checksum(data))
 }

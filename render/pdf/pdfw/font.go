@@ -74,10 +74,10 @@ func NewTrueType(name string, data []byte, chars []Char) (*Font, error) {
 		for _, c := range codes {
 			binary.BigEndian.PutUint16(gids[2*c.cid:], c.Glyph)
 		}
-		f.cidToGID = deflate(gids, levelFont)
+		f.cidToGID = deflate(gids, levelLarge)
 	}
 	f.widths = widthArray(codes)
-	f.toUni = deflate(toUnicode(codes), levelFont)
+	f.toUni = deflate(toUnicode(codes), levelLarge)
 	f.program = deflateGlyphs(data)
 	f.progDict = "/Filter/FlateDecode/Length1 " + strconv.Itoa(len(data))
 	f.desc = m.descriptor(f.base)

@@ -79,14 +79,14 @@ func NewPNG(data []byte) (*Image, error) {
 			opaque = opaque && c.A == 0xff
 		}
 	}
-	img := &Image{W: w, H: h, data: deflate(samples, levelFont)}
+	img := &Image{W: w, H: h, data: deflate(samples, levelLarge)}
 	cs := "/DeviceRGB"
 	if gray {
 		cs = "/DeviceGray"
 	}
 	img.dict = "/Filter/FlateDecode" + imageDict(w, h) + "/ColorSpace" + cs
 	if !opaque {
-		img.mask = deflate(alpha, levelFont)
+		img.mask = deflate(alpha, levelLarge)
 	}
 	return img, nil
 }
