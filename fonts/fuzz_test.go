@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"bytes"
 	"encoding/binary"
 	"os"
 	"testing"
@@ -92,7 +93,8 @@ func FuzzSubsetCFF(f *testing.F) {
 	})
 }
 
-// FuzzShrinkGlyph: no glyph data makes shrinkGlyph panic, and a glyph it
+// FuzzShrinkGlyph: no glyph data makes shrinkGlyph panic, it gives what
+// reading the points and writing them again gives, and a glyph it
 // shrinks reads back with as many points.
 func FuzzShrinkGlyph(f *testing.F) {
 	def, err := Default()
@@ -115,6 +117,10 @@ func FuzzShrinkGlyph(f *testing.F) {
 			return
 		}
 		out, err := shrinkGlyph(g, k)
+		plain, errPlain := shrinkSlices(g, k)
+		if (err == nil) != (errPlain == nil) || !bytes.Equal(out, plain) {
+			t.Fatalf("shrinkGlyph gave %x, %v; read into points and written again %x, %v", out, err, plain, errPlain)
+		}
 		if err != nil || len(out) == 0 || int16(binary.BigEndian.Uint16(out)) < 0 {
 			return
 		}
