@@ -39,7 +39,7 @@ func TablesForPDF(data []byte) ([]byte, error) {
 	size := 0
 	for _, tag := range pdfTables {
 		if t := tableData(data, g.recs, tag); t != nil {
-			tables = append(tables, table{tag, t})
+			tables = append(tables, table{tag: tag, data: t})
 			size += (len(t) + 3) &^ 3
 		}
 	}

@@ -6,10 +6,21 @@ import (
 	"sort"
 )
 
-// table is one table of a font file being written.
+// table is one table of a font file being written: its data, or, when
+// write is set, a table of size bytes that write appends to the file.
 type table struct {
-	tag  string
-	data []byte
+	tag   string
+	data  []byte
+	size  int
+	write func(out []byte) []byte
+}
+
+// len returns the size of the table.
+func (t *table) len() int {
+	if t.write != nil {
+		return t.size
+	}
+	return len(t.data)
 }
 
 // writeFont writes a TrueType font file of tables (see fontWriter).
@@ -17,11 +28,17 @@ func writeFont(tables []table) []byte {
 	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
 	size := 0
 	for _, t := range tables {
-		size += (len(t.data) + 3) &^ 3
+		size += (t.len() + 3) &^ 3
 	}
 	w := newFontWriter(len(tables), size)
 	for _, t := range tables {
-		w.add(t.tag, t.data)
+		if t.write == nil {
+			w.add(t.tag, t.data)
+			continue
+		}
+		w.begin(t.tag)
+		w.out = t.write(w.out)
+		w.end()
 	}
 	return w.finish()
 }
