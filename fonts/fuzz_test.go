@@ -131,3 +131,32 @@ func FuzzShrinkGlyph(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTablesForPDF: no font file makes TablesForPDF panic, and what it
+// returns is a font file whose tables lie inside it and whose checksum
+// is right.
+func FuzzTablesForPDF(f *testing.F) {
+	def, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	sub, err := def.Subset([]rune("職能A"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(sub.Data)
+	f.Add(compositeFont(0, false))
+	f.Add(testFont{family: "Fuzz", chars: []rune{'A', '中'}}.build())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, err := TablesForPDF(data)
+		if err != nil {
+			return
+		}
+		if _, err := readDirectory(out, 0); err != nil {
+			t.Fatalf("the PDF program does not read back: %v", err)
+		}
+		if s := checksum(out); s != 0xB1B0AFBA {
+			t.Fatalf("file checksum %#x; want 0xB1B0AFBA", s)
+		}
+	})
+}
