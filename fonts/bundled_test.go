@@ -33,3 +33,22 @@ func TestBundledStandardsCovered(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCoverStandard measures the check of the characters of
+// THM2431-001v1 against the embedded faces that a render makes.
+func BenchmarkCoverStandard(b *testing.B) {
+	set, err := fonts.DefaultSet()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := standard.LoadFS(standards.FS, "THM2431-001v1.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if rep := set.Cover(s.Walk); !rep.OK() {
+			b.Fatal(rep.Err())
+		}
+	}
+}

@@ -14,7 +14,7 @@ func TestCollectFields(t *testing.T) {
 		"b", "乙",
 		"a", "甲丙", // a field yielded again counts once
 		"c", "甲",
-	))
+	), nil)
 	var got []string
 	for _, c := range chars {
 		got = append(got, fmt.Sprintf("%c %d %d %s", c.Rune, c.Count, c.Fields, strings.Join(c.Paths, ",")))
@@ -31,7 +31,7 @@ func TestCollectKeepsMaxPaths(t *testing.T) {
 		for i := range n {
 			fn(fmt.Sprintf("task[%d]", i), "喆")
 		}
-	})
+	}, nil)
 	c := chars[0]
 	if c.Count != n || c.Fields != n || len(c.Paths) != MaxPaths || c.Paths[MaxPaths-1] != fmt.Sprintf("task[%d]", MaxPaths-1) {
 		t.Fatalf("Count %d, Fields %d, %d paths ending %q; want %d, %d, %d ending task[%d]",
@@ -72,12 +72,12 @@ func TestCollectLinear(t *testing.T) {
 		runtime.GC()
 		start := time.Now()
 		for range 10 {
-			collect(small)
+			collect(small, nil)
 		}
 		tens := time.Since(start)
 		runtime.GC()
 		start = time.Now()
-		collect(large)
+		collect(large, nil)
 		one := time.Since(start)
 		ratio := float64(one) / float64(tens)
 		if ratio <= bound {

@@ -9,7 +9,7 @@ import "errors"
 // texts with: s itself when nothing was added. System fonts are searched
 // and loaded at most once per process, and only when a text needs them.
 func (s *Set) Cover(texts Texts) *Report {
-	chars := collect(texts)
+	chars := collect(texts, s.mayReport)
 	rep := s.report(chars)
 	if rep.OK() || s.system == nil {
 		return rep

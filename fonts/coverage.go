@@ -82,8 +82,17 @@ func skipRune(r rune) bool { return unicode.Is(unicode.Cc, r) }
 // the characters no face draws, and where they occur. It does not look
 // for system fonts; Set.Cover does.
 func Check(s *Set, texts Texts) *Report {
-	chars := collect(texts)
+	chars := collect(texts, s.mayReport)
 	return s.report(chars)
+}
+
+// mayReport reports whether a report of s, or of a set Cover makes of it,
+// can list r as missing or drawn by a fallback face: whether neither the
+// regular face nor the Latin face draws it. Only such characters need
+// their paths.
+func (s *Set) mayReport(r rune) bool {
+	f := s.Face(r, false)
+	return f == nil || f != s.Regular && f != s.Latin
 }
 
 // collect gathers the distinct characters of texts in first-seen order.
@@ -92,11 +101,14 @@ func Check(s *Set, texts Texts) *Report {
 // per field: consecutive occurrences are told apart by the id of the
 // last field each character was seen in, and only fields that are
 // yielded more than once (Texts rarely does that) need a set of their
-// (character, field) pairs.
-func collect(texts Texts) []*Char {
+// (character, field) pairs. Paths are kept only for the characters
+// withPaths reports, for all when it is nil: a report lists the others
+// nowhere.
+func collect(texts Texts, withPaths func(rune) bool) []*Char {
 	type entry struct {
-		char *Char
-		last int // id of the field the character was last seen in, or -1
+		char  *Char
+		last  int  // id of the field the character was last seen in, or -1
+		paths bool // the character's paths are kept
 	}
 	type field struct {
 		id    int
@@ -125,7 +137,7 @@ func collect(texts Texts) []*Char {
 			}
 			e := seen[r]
 			if e == nil {
-				e = &entry{char: &Char{Rune: r}, last: -1}
+				e = &entry{char: &Char{Rune: r}, last: -1, paths: withPaths == nil || withPaths(r)}
 				seen[r] = e
 				order = append(order, e.char)
 			}
@@ -143,7 +155,7 @@ func collect(texts Texts) []*Char {
 				pairs[key] = true
 			}
 			c.Fields++
-			if len(c.Paths) < MaxPaths {
+			if e.paths && len(c.Paths) < MaxPaths {
 				c.Paths = append(c.Paths, path)
 			}
 		}

@@ -16,12 +16,7 @@ var defaultData []byte
 const DefaultName = "TW-Kai"
 
 var defaultFace = sync.OnceValues(func() (*Face, error) {
-	f, err := Parse(DefaultName, defaultData)
-	if err != nil {
-		return nil, err
-	}
-	f.Source = "embedded"
-	return f, nil
+	return embedded(DefaultName, defaultData)
 })
 
 var defaultBold = sync.OnceValues(func() (*Face, error) {

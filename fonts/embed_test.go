@@ -63,12 +63,22 @@ func TestDefaultConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
+// The embedded fonts pass the checks in depth that embedded leaves out.
+func TestEmbeddedDeep(t *testing.T) {
+	for name, data := range map[string][]byte{DefaultName: defaultData, LatinName: latinData, LatinBoldName: latinBoldData} {
+		if _, err := Parse(name, data); err != nil {
+			t.Errorf("embedded font %s: %v", name, err)
+		}
+	}
+}
+
 // BenchmarkDefault measures the first parse of the embedded face (the
 // 11.7 MB subset): what a process pays on its first render.
 func BenchmarkDefault(b *testing.B) {
 	b.SetBytes(int64(len(defaultData)))
+	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Parse(DefaultName, defaultData); err != nil {
+		if _, err := embedded(DefaultName, defaultData); err != nil {
 			b.Fatal(err)
 		}
 	}

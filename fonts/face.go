@@ -51,6 +51,12 @@ func Parse(name string, data []byte) (*Face, error) {
 }
 
 func parse(name string, data []byte) (*Face, error) {
+	return parseFace(name, data, true)
+}
+
+// parseFace makes a Face as Parse does; deep says whether sfnt reads the
+// other tables in depth too (see embedded).
+func parseFace(name string, data []byte, deep bool) (*Face, error) {
 	if len(data) >= 4 {
 		switch binary.BigEndian.Uint32(data) {
 		case magicTTC:
@@ -84,8 +90,10 @@ func parse(name string, data []byte) (*Face, error) {
 		}
 	}
 	// sfnt checks the other tables (head, hhea, loca or CFF, ...) in depth.
-	if _, err := sfnt.Parse(data); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNotFont, err)
+	if deep {
+		if _, err := sfnt.Parse(data); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrNotFont, err)
+		}
 	}
 	if name == "" {
 		name = familyName(tableData(data, recs, "name"))

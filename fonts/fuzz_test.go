@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"bytes"
 	"encoding/binary"
 	"os"
 	"testing"
@@ -92,7 +93,8 @@ func FuzzSubsetCFF(f *testing.F) {
 	})
 }
 
-// FuzzShrinkGlyph: no glyph data makes shrinkGlyph panic, and a glyph it
+// FuzzShrinkGlyph: no glyph data makes shrinkGlyph panic, it gives what
+// reading the points and writing them again gives, and a glyph it
 // shrinks reads back with as many points.
 func FuzzShrinkGlyph(f *testing.F) {
 	def, err := Default()
@@ -115,6 +117,10 @@ func FuzzShrinkGlyph(f *testing.F) {
 			return
 		}
 		out, err := shrinkGlyph(g, k)
+		plain, errPlain := shrinkSlices(g, k)
+		if (err == nil) != (errPlain == nil) || !bytes.Equal(out, plain) {
+			t.Fatalf("shrinkGlyph gave %x, %v; read into points and written again %x, %v", out, err, plain, errPlain)
+		}
 		if err != nil || len(out) == 0 || int16(binary.BigEndian.Uint16(out)) < 0 {
 			return
 		}
@@ -122,6 +128,35 @@ func FuzzShrinkGlyph(f *testing.F) {
 		_, b, err2 := readSimple(out)
 		if err1 != nil || err2 != nil || len(a) != len(b) {
 			t.Fatalf("shrunk glyph: %v, %v, %d points from %d", err1, err2, len(b), len(a))
+		}
+	})
+}
+
+// FuzzTablesForPDF: no font file makes TablesForPDF panic, and what it
+// returns is a font file whose tables lie inside it and whose checksum
+// is right.
+func FuzzTablesForPDF(f *testing.F) {
+	def, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	sub, err := def.Subset([]rune("職能A"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(sub.Data)
+	f.Add(compositeFont(0, false))
+	f.Add(testFont{family: "Fuzz", chars: []rune{'A', '中'}}.build())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out, err := TablesForPDF(data)
+		if err != nil {
+			return
+		}
+		if _, err := readDirectory(out, 0); err != nil {
+			t.Fatalf("the PDF program does not read back: %v", err)
+		}
+		if s := checksum(out); s != 0xB1B0AFBA {
+			t.Fatalf("file checksum %#x; want 0xB1B0AFBA", s)
 		}
 	})
 }

@@ -1,16 +1,13 @@
 package fonts
 
-import (
-	"encoding/binary"
-	"fmt"
-	"slices"
-)
+import "fmt"
 
 // pdfTables are the tables a PDF reader uses from the TrueType font
 // program of a CIDFontType2 font (ISO 32000-2, 9.9.2): the outlines and
 // their horizontal metrics, and the hinting programs when the glyphs
 // have instructions. OS/2 is kept too, for writers that read the font
-// descriptor's CapHeight from it (96 bytes).
+// descriptor's CapHeight from it (96 bytes). They are listed in tag
+// order, the order a font file's table directory has.
 var pdfTables = []string{"OS/2", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "prep"}
 
 // TablesForPDF returns a copy of the TrueType font file data, such as the
@@ -38,17 +35,19 @@ func TablesForPDF(data []byte) ([]byte, error) {
 	if g.cff {
 		return nil, fmt.Errorf("keeping the tables a PDF needs: %w: the font has CFF outlines, not glyf", ErrCFF)
 	}
-	var tables []table
+	var tables []table // in tag order, as pdfTables is
+	size := 0
 	for _, tag := range pdfTables {
-		t := tableData(data, g.recs, tag)
-		if t == nil {
-			continue
+		if t := tableData(data, g.recs, tag); t != nil {
+			tables = append(tables, table{tag: tag, data: t})
+			size += (len(t) + 3) &^ 3
 		}
-		if tag == "head" {
-			t = slices.Clone(t)
-			binary.BigEndian.PutUint32(t[8:], 0) // checkSumAdjustment, set by writeFont
-		}
-		tables = append(tables, table{tag, t})
 	}
-	return writeFont(shrinkEm(tables)), nil
+	w := newFontWriter(len(tables), size)
+	if !shrinkEm(w, tables) {
+		for _, t := range tables {
+			w.add(t.tag, t.data)
+		}
+	}
+	return w.finish(), nil
 }

@@ -190,3 +190,10 @@ func pdfEm(t *testing.T, data []byte) int {
 	}
 	return int(binary.BigEndian.Uint16(tableData(data, recs, "head")[18:]))
 }
+
+// TablesForPDF writes the tables in the order pdfTables lists them.
+func TestPDFTablesSorted(t *testing.T) {
+	if !slices.IsSorted(pdfTables) {
+		t.Errorf("pdfTables %q is not in tag order", pdfTables)
+	}
+}

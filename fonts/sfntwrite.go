@@ -6,53 +6,135 @@ import (
 	"sort"
 )
 
-// table is one table of a font file being written.
+// table is one table of a font file being written: its data, or, when
+// write is set, a table of size bytes that write appends to the file.
 type table struct {
-	tag  string
-	data []byte
+	tag   string
+	data  []byte
+	size  int
+	write func(out []byte) []byte
 }
 
-// writeFont writes a TrueType font file of tables: the table directory
-// in tag order with each table's checksum, the tables each starting on a
-// four-byte boundary, and head.checkSumAdjustment (which must be zero in
-// the given head table) set so the whole file sums to 0xB1B0AFBA.
+// len returns the size of the table.
+func (t *table) len() int {
+	if t.write != nil {
+		return t.size
+	}
+	return len(t.data)
+}
+
+// writeFont writes a TrueType font file of tables (see fontWriter).
 func writeFont(tables []table) []byte {
 	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
-	size := 12 + 16*len(tables)
+	size := 0
 	for _, t := range tables {
-		size += (len(t.data) + 3) &^ 3
+		size += (t.len() + 3) &^ 3
 	}
-	out := make([]byte, size)
+	w := newFontWriter(len(tables), size)
+	for _, t := range tables {
+		if t.write == nil {
+			w.add(t.tag, t.data)
+			continue
+		}
+		w.begin(t.tag)
+		w.out = t.write(w.out)
+		w.end()
+	}
+	return w.finish()
+}
+
+// A fontWriter writes a TrueType font file into one buffer: the table
+// directory in tag order with each table's checksum, the tables each
+// starting on a four-byte boundary, and head.checkSumAdjustment set so
+// the whole file sums to 0xB1B0AFBA. The tables are written in tag
+// order, each either whole (add) or appended to out between begin and
+// end, which lets a table be made in place.
+type fontWriter struct {
+	out   []byte // the file written so far
+	n     int    // the number of tables
+	i     int    // the tables begun
+	start int    // where the table begun starts in out
+	head  int    // where the head table starts in out, or -1
+	sum   uint32 // the checksums of the tables ended
+}
+
+// newFontWriter starts a file of n tables, sized for tables of size bytes
+// in all (each padded to four bytes).
+func newFontWriter(n, size int) *fontWriter {
+	w := &fontWriter{n: n}
+	w.reset(size)
+	return w
+}
+
+// reset starts the file again, keeping the buffer when it has room for
+// size bytes of tables.
+func (w *fontWriter) reset(size int) {
+	dir := 12 + 16*w.n
+	if cap(w.out) < dir+size {
+		w.out = make([]byte, 0, dir+size)
+	}
+	w.out = append(w.out[:0], make([]byte, dir)...)
+	w.i, w.head, w.sum = 0, -1, 0
+}
+
+// begin starts table tag, which is to be appended to w.out.
+func (w *fontWriter) begin(tag string) {
+	copy(w.out[12+16*w.i:], tag)
+	w.start = len(w.out)
+	if tag == "head" {
+		w.head = w.start
+	}
+}
+
+// end ends the table begun: for head, checkSumAdjustment is zeroed (a
+// head too short to hold it gets none); the table is padded and its
+// record written.
+func (w *fontWriter) end() {
 	be := binary.BigEndian
+	t := w.out[w.start:]
+	if w.start == w.head {
+		if len(t) < 12 {
+			w.head = -1 // too short to hold the adjustment
+		} else {
+			be.PutUint32(t[8:], 0)
+		}
+	}
+	cs := checksum(t)
+	w.sum += cs
+	rec := w.out[12+16*w.i:]
+	be.PutUint32(rec[4:], cs)
+	be.PutUint32(rec[8:], uint32(w.start))
+	be.PutUint32(rec[12:], uint32(len(t)))
+	for len(w.out)%4 != 0 {
+		w.out = append(w.out, 0)
+	}
+	w.i++
+}
+
+// add writes a table whole.
+func (w *fontWriter) add(tag string, data []byte) {
+	w.begin(tag)
+	w.out = append(w.out, data...)
+	w.end()
+}
+
+// finish writes the header and head.checkSumAdjustment and returns the
+// file.
+func (w *fontWriter) finish() []byte {
+	be := binary.BigEndian
+	out := w.out
 	be.PutUint32(out, magicTrueType)
-	be.PutUint16(out[4:], uint16(len(tables)))
+	be.PutUint16(out[4:], uint16(w.n))
 	sel := 0
-	for 2<<sel <= len(tables) {
+	for 2<<sel <= w.n {
 		sel++
 	}
-	be.PutUint16(out[6:], uint16(16<<sel))                 // searchRange
-	be.PutUint16(out[8:], uint16(sel))                     // entrySelector
-	be.PutUint16(out[10:], uint16(16*len(tables)-16<<sel)) // rangeShift
-	off := 12 + 16*len(tables)
-	head := -1
-	var sum uint32 // of the tables; each is padded with zeros to whole words
-	for i, t := range tables {
-		rec := out[12+16*i:]
-		copy(rec, t.tag)
-		cs := checksum(t.data)
-		sum += cs
-		be.PutUint32(rec[4:], cs)
-		be.PutUint32(rec[8:], uint32(off))
-		be.PutUint32(rec[12:], uint32(len(t.data)))
-		copy(out[off:], t.data)
-		if t.tag == "head" {
-			head = off
-		}
-		off += (len(t.data) + 3) &^ 3
-	}
-	if head >= 0 {
-		sum += checksum(out[:12+16*len(tables)])
-		be.PutUint32(out[head+8:], 0xB1B0AFBA-sum)
+	be.PutUint16(out[6:], uint16(16<<sel))         // searchRange
+	be.PutUint16(out[8:], uint16(sel))             // entrySelector
+	be.PutUint16(out[10:], uint16(16*w.n-16<<sel)) // rangeShift
+	if w.head >= 0 {
+		sum := w.sum + checksum(out[:12+16*w.n])
+		be.PutUint32(out[w.head+8:], 0xB1B0AFBA-sum)
 	}
 	return out
 }

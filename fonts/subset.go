@@ -3,6 +3,7 @@ package fonts
 import (
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"slices"
 )
 
@@ -54,19 +55,12 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 		return nil, err
 	}
 	// Glyphs keep their order, so the new index of a glyph is the number
-	// of kept glyphs before it.
-	var old []int
-	newID := make(map[int]int)
-	for gid, k := range keep {
-		if k {
-			newID[gid] = len(old)
-			old = append(old, gid)
-		}
-	}
+	// of kept glyphs before it: its index in old.
+	old := keep.glyphs()
 	for i := range maps {
-		maps[i].gid = newID[maps[i].gid]
+		maps[i].gid = newID(old, maps[i].gid)
 	}
-	glyf, loca, hmtx, err := g.writeGlyphs(old, newID)
+	loca, hmtx, err := g.layoutGlyphs(old)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +70,6 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	}
 	be := binary.BigEndian
 	head := slices.Clone(g.head)
-	be.PutUint32(head[8:], 0)  // checkSumAdjustment, set by writeFont
 	be.PutUint16(head[50:], 1) // indexToLocFormat: long offsets
 	hhea := slices.Clone(g.hhea)
 	be.PutUint16(hhea[34:], uint16(len(old))) // numberOfHMetrics
@@ -89,37 +82,75 @@ func subset(data []byte, runes []rune) ([]byte, error) {
 	}
 
 	tables := []table{
-		{"cmap", cmap}, {"glyf", glyf}, {"head", head}, {"hhea", hhea},
-		{"hmtx", hmtx}, {"loca", loca}, {"maxp", maxp}, {"post", post},
+		{tag: "cmap", data: cmap}, {tag: "head", data: head}, {tag: "hhea", data: hhea},
+		{tag: "hmtx", data: hmtx}, {tag: "loca", data: loca}, {tag: "maxp", data: maxp}, {tag: "post", data: post},
+		{tag: "glyf", size: int(be.Uint32(loca[len(loca)-4:])), write: func(out []byte) []byte {
+			return g.appendGlyphs(out, old)
+		}},
 	}
 	for _, tag := range tablesCopied {
 		if t := tableData(g.data, g.recs, tag); t != nil {
-			tables = append(tables, table{tag, t})
+			tables = append(tables, table{tag: tag, data: t})
 		}
 	}
 	return writeFont(tables), nil
+}
+
+// glyphSet is a set of glyph indexes, a bit each.
+type glyphSet []uint64
+
+// newGlyphSet returns an empty set for glyphs below n.
+func newGlyphSet(n int) glyphSet { return make(glyphSet, (n+63)/64) }
+
+func (s glyphSet) has(gid int) bool { return s[gid/64]&(1<<(gid%64)) != 0 }
+
+func (s glyphSet) add(gid int) { s[gid/64] |= 1 << (gid % 64) }
+
+// glyphs returns the glyphs of the set in increasing order.
+func (s glyphSet) glyphs() []int {
+	n := 0
+	for _, w := range s {
+		n += bits.OnesCount64(w)
+	}
+	gids := make([]int, 0, n)
+	for i, w := range s {
+		for ; w != 0; w &= w - 1 {
+			gids = append(gids, 64*i+bits.TrailingZeros64(w))
+		}
+	}
+	return gids
+}
+
+// newID returns the index of the kept glyph gid in old, the kept glyphs
+// in increasing order.
+func newID(old []int, gid int) int {
+	i, _ := slices.BinarySearch(old, gid)
+	return i
 }
 
 // closure returns which glyphs a subset for runes keeps (.notdef, the
 // glyphs of the characters the font has and, through composite glyphs,
 // their components), and the characters with their glyphs, in character
 // order.
-func (g *glyphFont) closure(runes []rune) ([]bool, []mapping, error) {
-	rs := slices.Clone(runes)
-	slices.Sort(rs)
-	rs = slices.Compact(rs)
-	keep := make([]bool, g.numGlyphs)
-	keep[0] = true
+func (g *glyphFont) closure(runes []rune) (glyphSet, []mapping, error) {
+	rs := runes
+	if !sortedUnique(rs) {
+		rs = slices.Clone(runes)
+		slices.Sort(rs)
+		rs = slices.Compact(rs)
+	}
+	keep := newGlyphSet(g.numGlyphs)
+	keep.add(0)
 	todo := []int{0}
-	var maps []mapping
+	maps := make([]mapping, 0, len(rs))
 	for _, r := range rs {
 		gid := g.glyph(r)
 		if gid == 0 {
 			continue
 		}
 		maps = append(maps, mapping{r, gid})
-		if !keep[gid] {
-			keep[gid] = true
+		if !keep.has(gid) {
+			keep.add(gid)
 			todo = append(todo, gid)
 		}
 	}
@@ -140,8 +171,8 @@ func (g *glyphFont) closure(runes []rune) ([]bool, []mapping, error) {
 				return nil, nil, fmt.Errorf("%w: glyph %d is made of glyph %d, but the font has %d glyphs",
 					ErrTruncated, gid, c, g.numGlyphs)
 			}
-			if !keep[c] {
-				keep[c] = true
+			if !keep.has(c) {
+				keep.add(c)
 				todo = append(todo, c)
 			}
 		}
@@ -149,34 +180,32 @@ func (g *glyphFont) closure(runes []rune) ([]bool, []mapping, error) {
 	return keep, maps, nil
 }
 
-// writeGlyphs writes the glyf, loca (long offsets) and hmtx (a long
-// metric for every glyph) tables of the glyphs old, in that order,
-// renumbering the components of composite glyphs with newID.
-func (g *glyphFont) writeGlyphs(old []int, newID map[int]int) (glyf, loca, hmtx []byte, err error) {
-	size := 0
-	for _, gid := range old {
-		data, err := g.outline(gid)
-		if err != nil {
-			return nil, nil, nil, err
+// sortedUnique reports whether runes are in increasing order without
+// repeats.
+func sortedUnique(runes []rune) bool {
+	for i := 1; i < len(runes); i++ {
+		if runes[i] <= runes[i-1] {
+			return false
 		}
-		size += (len(data) + 3) &^ 3
 	}
+	return true
+}
+
+// layoutGlyphs returns the loca (long offsets) and hmtx (a long metric
+// for every glyph) tables of the glyphs old, in that order, each glyph
+// padded to four bytes in the glyf table.
+func (g *glyphFont) layoutGlyphs(old []int) (loca, hmtx []byte, err error) {
 	be := binary.BigEndian
-	glyf = make([]byte, 0, size)
 	loca = make([]byte, 4*(len(old)+1))
 	hmtx = make([]byte, 4*len(old))
+	off := 0
 	for i, gid := range old {
-		be.PutUint32(loca[4*i:], uint32(len(glyf)))
-		data, _ := g.outline(gid) // checked above
-		start := len(glyf)
-		glyf = append(glyf, data...)
-		comps, _ := components(data) // checked by closure
-		for _, at := range comps {
-			be.PutUint16(glyf[start+at:], uint16(newID[int(be.Uint16(data[at:]))]))
+		be.PutUint32(loca[4*i:], uint32(off))
+		data, err := g.outline(gid)
+		if err != nil {
+			return nil, nil, err
 		}
-		for len(glyf)%4 != 0 {
-			glyf = append(glyf, 0)
-		}
+		off += (len(data) + 3) &^ 3
 		adv, lsb, ok := g.metric(gid)
 		if !ok && len(data) >= 10 {
 			lsb = be.Uint16(data[2:]) // xMin, which the left side bearing normally is
@@ -184,8 +213,27 @@ func (g *glyphFont) writeGlyphs(old []int, newID map[int]int) (glyf, loca, hmtx 
 		be.PutUint16(hmtx[4*i:], adv)
 		be.PutUint16(hmtx[4*i+2:], lsb)
 	}
-	be.PutUint32(loca[4*len(old):], uint32(len(glyf)))
-	return glyf, loca, hmtx, nil
+	be.PutUint32(loca[4*len(old):], uint32(off))
+	return loca, hmtx, nil
+}
+
+// appendGlyphs appends the glyf table of the glyphs old, as layoutGlyphs
+// lays it out, to out, renumbering the components of composite glyphs.
+func (g *glyphFont) appendGlyphs(out []byte, old []int) []byte {
+	be := binary.BigEndian
+	for _, gid := range old {
+		data, _ := g.outline(gid) // checked by layoutGlyphs
+		start := len(out)
+		out = append(out, data...)
+		comps, _ := components(data) // checked by closure
+		for _, at := range comps {
+			be.PutUint16(out[start+at:], uint16(newID(old, int(be.Uint16(data[at:])))))
+		}
+		for (len(out)-start)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	return out
 }
 
 // Flags of a composite glyph's component.
