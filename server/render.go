@@ -284,7 +284,7 @@ func (s *Server) produce(ctx context.Context, j *job) (*output, *failure) {
 	defer s.release()
 	out, err := s.make(ctx, j)
 	if err == nil {
-		s.met.docs.WithLabelValues(string(j.kind), string(j.format)).Add(float64(max(1, len(j.roster))))
+		s.met.rendered(string(j.kind), string(j.format), max(1, len(j.roster)))
 		return out, nil
 	}
 	var f *failure
