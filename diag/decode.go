@@ -213,7 +213,7 @@ func (d *Doc) valueProblem(raw map[string]any, err error) Problem {
 		p.Message = "wrong value: " + pe.Message
 		return p
 	}
-	m := libLastKey.FindStringSubmatch(err.Error())
+	m := libLastKey().FindStringSubmatch(err.Error())
 	if m == nil {
 		p.Message = "wrong value: " + strings.TrimPrefix(err.Error(), "toml: ")
 		return p

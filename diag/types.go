@@ -3,10 +3,11 @@ package diag
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/ocs-project/ocs/internal/lazyre"
 )
 
 // freeForm reports whether the table at path inside t is free-form: a
@@ -183,7 +184,7 @@ func Describe(v any) string {
 // libLastKey matches the place BurntSushi/toml puts in type errors:
 // `toml: line 2 (last key "scale.points"): …`, the key quoted as Go quotes
 // strings (`"methods.\"T3.2\""`).
-var libLastKey = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key ("(?:[^"\\]|\\.)*")\): `)
+var libLastKey = lazyre.New(`^toml: (?:line (\d+) )?\(last key ("(?:[^"\\]|\\.)*")\): `)
 
 // syntaxHints suggest a fix for common TOML mistakes, by message fragment.
 var syntaxHints = []struct{ fragment, hint string }{

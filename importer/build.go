@@ -27,7 +27,7 @@ func (in *interp) build() {
 		row := &in.rows[i]
 		row.finish()
 		for r := range row.cont {
-			marked := row.cont[r] || row.cells[r] != nil && !row.origin[r] && continuedRe.MatchString(row.cells[r].Text)
+			marked := row.cont[r] || row.cells[r] != nil && !row.origin[r] && continuedRe().MatchString(row.cells[r].Text)
 			if marked && above[r] != nil {
 				// 「（續）」: the merged cell of the row above goes on.
 				row.cells[r], row.origin[r] = above[r], false

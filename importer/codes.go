@@ -27,15 +27,15 @@ func (in *interp) codes() {
 			tnum := tpos[1:]
 			if t.Code != "" && t.Code != tpos {
 				in.differs(&t.Comments, t.Code, tpos)
-				if m := taskNum.FindStringSubmatch(t.Code); m != nil {
+				if m := taskNum().FindStringSubmatch(t.Code); m != nil {
 					tnum = m[1]
 				}
 			}
 			prevO, prevP := "", ""
-			if legacy.MatchString(lastO) {
+			if legacy().MatchString(lastO) {
 				prevO = lastO
 			}
-			if legacy.MatchString(lastP) {
+			if legacy().MatchString(lastP) {
 				prevP = lastP
 			}
 			var kept []string

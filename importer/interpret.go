@@ -3,11 +3,11 @@ package importer
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/ocs-project/ocs/importer/grid"
+	"github.com/ocs-project/ocs/internal/lazyre"
 )
 
 // ErrNotStandard reports a document without the 7-column duty/task table
@@ -236,10 +236,10 @@ func (in *interp) clean(s string, page int, where string) string {
 
 // continuedRe matches the mark a cell continued from the page before
 // ends with: 「（續）」, alone or after the repeated title.
-var continuedRe = regexp.MustCompile(`[（(]\s*續\s*[)）]\s*$`)
+var continuedRe = lazyre.New(`[（(]\s*續\s*[)）]\s*$`)
 
-var taskCodeRe = regexp.MustCompile(`^T\d+\.\d+`)
-var dutyCodeRe = regexp.MustCompile(`^T\d+(\s|$)`)
+var taskCodeRe = lazyre.New(`^T\d+\.\d+`)
+var dutyCodeRe = lazyre.New(`^T\d+(\s|$)`)
 
 // mainRow reads a row of the duty/task table. A row right after a
 // repeated header that starts no duty, no task and no new block is the
@@ -258,7 +258,7 @@ func (in *interp) mainRow(slots []slot, page int, where string) {
 			in.merged = true
 		}
 		row.text[r] = strings.TrimSpace(slots[c].text())
-		if loc := continuedRe.FindStringIndex(row.text[r]); loc != nil && slots[c].origin {
+		if loc := continuedRe().FindStringIndex(row.text[r]); loc != nil && slots[c].origin {
 			in.add(Info, page, where+", "+roleNames[r], row.text[r], "read as the continuation of the cell above, cut by a page break")
 			if r == rTask {
 				row.repeat = strings.TrimSpace(row.text[r][:loc[0]])
@@ -300,7 +300,7 @@ func (in *interp) isMainCol(c int) bool {
 
 // continuation reports a row that starts no duty, no task and no block.
 func continuation(row *mainRow) bool {
-	if dutyCodeRe.MatchString(row.text[rDuty]) || taskCodeRe.MatchString(row.text[rTask]) {
+	if dutyCodeRe().MatchString(row.text[rDuty]) || taskCodeRe().MatchString(row.text[rTask]) {
 		return false
 	}
 	startsP := strings.HasPrefix(row.text[rIndicator], "P") && len(splitCoded(row.text[rIndicator], 'P')) > 0 &&

@@ -1,11 +1,12 @@
 package importer
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ocs-project/ocs/internal/lazyre"
 )
 
 // coded is one item of a cell that lists coded texts, such as
@@ -15,7 +16,7 @@ type coded struct {
 	Start, End int // byte range of the item in the cell text
 }
 
-var codeAt = regexp.MustCompile(`^[A-Z]\d+(?:\.\d+)*`)
+var codeAt = lazyre.New(`^[A-Z]\d+(?:\.\d+)*`)
 
 // splitCoded splits text into items that start with a code of the given
 // letter at the start of the text or after white space. Text before the
@@ -28,7 +29,7 @@ func splitCoded(text string, letter byte) []coded {
 		if text[i] != letter || (i > 0 && !isSpace(text[i-1])) {
 			continue
 		}
-		m := codeAt.FindString(text[i:])
+		m := codeAt().FindString(text[i:])
 		if m == "" || len(m) < 2 {
 			continue
 		}
@@ -62,7 +63,7 @@ func splitCoded(text string, letter byte) []coded {
 
 func isSpace(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
-var noteRefRe = regexp.MustCompile(`【\s*註\s*(\d(?:\s?\d){0,5})\s*】`)
+var noteRefRe = lazyre.New(`【\s*註\s*(\d(?:\s?\d){0,5})\s*】`)
 
 // bullet marks that start a new line inside a cell (K26's ■ items).
 const bullets = "■□◆◇●○•‧"
@@ -76,8 +77,8 @@ const bullets = "■□◆◇●○•‧"
 // digits stay (「經歷 2 年以上」).
 func clean(s string) (string, int) {
 	before := utf8.RuneCountInString(s)
-	s = noteRefRe.ReplaceAllStringFunc(s, func(m string) string {
-		return "【註" + strings.ReplaceAll(noteRefRe.FindStringSubmatch(m)[1], " ", "") + "】"
+	s = noteRefRe().ReplaceAllStringFunc(s, func(m string) string {
+		return "【註" + strings.ReplaceAll(noteRefRe().FindStringSubmatch(m)[1], " ", "") + "】"
 	})
 	var b strings.Builder
 	rs := []rune(s)

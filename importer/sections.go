@@ -1,17 +1,17 @@
 package importer
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/ocs-project/ocs/importer/grid"
+	"github.com/ocs-project/ocs/internal/lazyre"
 )
 
 var (
-	attitudeRe = regexp.MustCompile(`^(A\d+(?:\.\d+)?)\s*([^：:]*?)\s*(?:[：:]\s*([\s\S]*))?$`)
-	noteLineRe = regexp.MustCompile(`^【註(\d{1,6})】\s*([\s\S]*)$`)
-	matrixCode = regexp.MustCompile(`^T\d+(\.\d+)+$`)
+	attitudeRe = lazyre.New(`^(A\d+(?:\.\d+)?)\s*([^：:]*?)\s*(?:[：:]\s*([\s\S]*))?$`)
+	noteLineRe = lazyre.New(`^【註(\d{1,6})】\s*([\s\S]*)$`)
+	matrixCode = lazyre.New(`^T\d+(\.\d+)+$`)
 )
 
 // line reads a line of text outside the tables: headings of the form's
@@ -43,11 +43,11 @@ func (in *interp) line(l *grid.Line) {
 		return
 	}
 	text := in.clean(raw, l.Page, "")
-	if m := noteLineRe.FindStringSubmatch(text); m != nil && in.sec >= secAttitudes {
+	if m := noteLineRe().FindStringSubmatch(text); m != nil && in.sec >= secAttitudes {
 		in.note(m, l.Page)
 		return
 	}
-	if m := attitudeRe.FindStringSubmatch(text); m != nil && (in.sec == secAttitudes || in.sec == secMatrix) {
+	if m := attitudeRe().FindStringSubmatch(text); m != nil && (in.sec == secAttitudes || in.sec == secMatrix) {
 		in.d.Attitudes = append(in.d.Attitudes, Attitude{Code: m[1], Name: m[2], Definition: m[3]})
 		return
 	}
@@ -98,14 +98,14 @@ func (in *interp) otherRow(slots []slot, page int, where string) {
 		return
 	}
 	switch {
-	case in.sec == secMatrix && len(vals) > 0 && attitudeRe.MatchString(clean1(vals[0])):
+	case in.sec == secMatrix && len(vals) > 0 && attitudeRe().MatchString(clean1(vals[0])):
 		in.matrixRow(slots, page, where)
 		return
 	case in.sec == secHistory && in.histCols != nil:
 		in.historyRow(slots, page, where)
 		return
-	case len(vals) > 0 && attitudeRe.MatchString(clean1(vals[0])) && in.sec == secAttitudes:
-		m := attitudeRe.FindStringSubmatch(in.clean(strings.Join(vals, "："), page, where))
+	case len(vals) > 0 && attitudeRe().MatchString(clean1(vals[0])) && in.sec == secAttitudes:
+		m := attitudeRe().FindStringSubmatch(in.clean(strings.Join(vals, "："), page, where))
 		in.d.Attitudes = append(in.d.Attitudes, Attitude{Code: m[1], Name: m[2], Definition: strings.Trim(m[3], "：")})
 		return
 	}
@@ -124,7 +124,7 @@ func matrixHeader(slots []slot) (map[int]string, bool) {
 	cols := map[int]string{}
 	for c, s := range slots {
 		t := squash(s.text())
-		if matrixCode.MatchString(t) {
+		if matrixCode().MatchString(t) {
 			cols[c] = t
 		} else if t != "" && c > 0 {
 			return nil, false
@@ -134,7 +134,7 @@ func matrixHeader(slots []slot) (map[int]string, bool) {
 }
 
 func (in *interp) matrixRow(slots []slot, page int, where string) {
-	m := attitudeRe.FindStringSubmatch(clean1(slots[0].text()))
+	m := attitudeRe().FindStringSubmatch(clean1(slots[0].text()))
 	code := m[1]
 	if _, ok := in.findAttitude(code); !ok {
 		in.d.Attitudes = append(in.d.Attitudes, Attitude{Code: code, Name: m[2],

@@ -1,12 +1,12 @@
 package importer
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/ocs-project/ocs/importer/grid"
+	"github.com/ocs-project/ocs/internal/lazyre"
 )
 
 // unwrapped returns a copy of a PDF's grid read as text: the lines of a
@@ -18,7 +18,7 @@ func (in *interp) unwrapped(doc *grid.Document) *grid.Document {
 	out.Blocks = make([]grid.Block, 0, len(doc.Blocks))
 	right := map[int]float64{} // per page: the right end of the longest line
 	for _, b := range doc.Blocks {
-		if b.Line != nil && b.Line.Box != nil && !footer.MatchString(b.Line.Text) {
+		if b.Line != nil && b.Line.Box != nil && !footer().MatchString(b.Line.Text) {
 			right[b.Line.Page] = max(right[b.Line.Page], b.Line.Box.X1)
 		}
 	}
@@ -30,7 +30,7 @@ func (in *interp) unwrapped(doc *grid.Document) *grid.Document {
 			l := *b.Line
 			in.ambiguousBreaks(l.Page, l.Text)
 			l.Text = strings.TrimSpace(unwrap(l.Text))
-			if footer.MatchString(l.Text) {
+			if footer().MatchString(l.Text) {
 				in.add(Info, l.Page, "", l.Text, "a page header or footer, not imported")
 				continue
 			}
@@ -63,11 +63,11 @@ func (in *interp) unwrapped(doc *grid.Document) *grid.Document {
 	return &out
 }
 
-var footer = regexp.MustCompile(`第\s*\d+\s*頁\s*[／/]\s*共\s*\d+\s*頁`)
+var footer = lazyre.New(`第\s*\d+\s*頁\s*[／/]\s*共\s*\d+\s*頁`)
 
 // lineStart matches a line outside the tables that starts a paragraph of
 // its own: an item code, a bullet, a note, a section heading.
-var lineStart = regexp.MustCompile(`^(?:[TOPKSA]\d+(?:\.\d+)*(?:\s|$)|[` + bullets + `]|【\s*註|說明與補充事項|職能內涵|基準更新紀錄)`)
+var lineStart = lazyre.New(`^(?:[TOPKSA]\d+(?:\.\d+)*(?:\s|$)|[` + bullets + `]|【\s*註|說明與補充事項|職能內涵|基準更新紀錄)`)
 
 // continues reports whether line l goes on the paragraph p (whose first
 // line starts at firstX): l starts nothing of its own, p is no heading,
@@ -76,7 +76,7 @@ var lineStart = regexp.MustCompile(`^(?:[TOPKSA]\d+(?:\.\d+)*(?:\s|$)|[` + bulle
 // (the page wrapped it), with no paragraph spacing between them and no
 // sign of a new 「term：」 paragraph after a finished sentence.
 func continues(p, l *grid.Line, firstX float64, right map[int]float64) bool {
-	if p.Box == nil || l.Box == nil || lineStart.MatchString(l.Text) || strings.HasPrefix(p.Text, "●") {
+	if p.Box == nil || l.Box == nil || lineStart().MatchString(l.Text) || strings.HasPrefix(p.Text, "●") {
 		return false
 	}
 	h := l.Box.Y1 - l.Box.Y0 // about the font size
@@ -92,14 +92,14 @@ func continues(p, l *grid.Line, firstX float64, right map[int]float64) bool {
 	if l.Page == p.Page && l.Box.Y0-p.Box.Y1 > 0.75*h {
 		return false
 	}
-	return !(strings.HasSuffix(p.Text, "。") && termStart.MatchString(l.Text))
+	return !(strings.HasSuffix(p.Text, "。") && termStart().MatchString(l.Text))
 }
 
 // termStart matches a line that opens with a short term and a colon, as
 // glossary lines do: 「規範與注意事項：…」.
-var termStart = regexp.MustCompile(`^[^：:，。]{1,16}[：:]`)
+var termStart = lazyre.New(`^[^：:，。]{1,16}[：:]`)
 
-var itemStart = regexp.MustCompile(`^(?:[TOPKSA]\d+(?:\.\d+)*(?:\s|$)|[` + bullets + `])`)
+var itemStart = lazyre.New(`^(?:[TOPKSA]\d+(?:\.\d+)*(?:\s|$)|[` + bullets + `])`)
 
 // unwrap joins the lines a PDF page wrapped: directly between CJK text, with
 // a space between Latin words; a line that starts an item stays a line.
@@ -113,7 +113,7 @@ func unwrap(s string) string {
 		l = strings.TrimSpace(l)
 		switch {
 		case l == "":
-		case itemStart.MatchString(l):
+		case itemStart().MatchString(l):
 			out += "\n" + l
 		default:
 			out = joinLines(out, l)
@@ -143,7 +143,7 @@ func (in *interp) ambiguousBreaks(page int, s string) {
 		prev, next := strings.TrimRight(lines[i-1], " "), strings.TrimLeft(lines[i], " ")
 		last, _ := utf8.DecodeLastRuneInString(prev)
 		first, _ := utf8.DecodeRuneInString(next)
-		if prev == "" || next == "" || itemStart.MatchString(next) {
+		if prev == "" || next == "" || itemStart().MatchString(next) {
 			continue
 		}
 		latin := func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

@@ -2,9 +2,10 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/ocs-project/ocs/internal/lazyre"
 )
 
 // WriteTOML writes the draft as a standard's TOML, in the layout of the
@@ -143,15 +144,15 @@ func WriteTOML(d *Draft, source string) []byte {
 }
 
 var (
-	dutyNum = regexp.MustCompile(`^T(\d+)$`)
-	taskNum = regexp.MustCompile(`^T(\d+(?:\.\d+)+)$`)
-	legacy  = regexp.MustCompile(`^[OP]\d+\.\d+$`)
+	dutyNum = lazyre.New(`^T(\d+)$`)
+	taskNum = lazyre.New(`^T(\d+(?:\.\d+)+)$`)
+	legacy  = lazyre.New(`^[OP]\d+\.\d+$`)
 )
 
 // dutyNumber is the number tasks of duty di are numbered under: the
 // printed code's number when it is T<n>, else the position.
 func dutyNumber(code string, di int) string {
-	if m := dutyNum.FindStringSubmatch(code); m != nil {
+	if m := dutyNum().FindStringSubmatch(code); m != nil {
 		return m[1]
 	}
 	return strconv.Itoa(di + 1)
@@ -178,11 +179,11 @@ func entries(es []Entry) []string {
 	return out
 }
 
-var trailing = regexp.MustCompile(`\d+$`)
+var trailing = lazyre.New(`\d+$`)
 
 // next increments the number at the end of a code, keeping zero padding.
 func next(code string) string {
-	loc := trailing.FindStringIndex(code)
+	loc := trailing().FindStringIndex(code)
 	if loc == nil || loc[1]-loc[0] > 9 {
 		return ""
 	}
@@ -216,10 +217,10 @@ func quoteAll(ss []string) []string {
 	return out
 }
 
-var bareKey = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+var bareKey = lazyre.New(`^[A-Za-z0-9_-]+$`)
 
 func key(k string) string {
-	if bareKey.MatchString(k) {
+	if bareKey().MatchString(k) {
 		return k
 	}
 	return quote(k)

@@ -65,11 +65,11 @@ func (s *Server) runImport(r *http.Request, u importUpload) (*importer.Result, *
 	defer s.release()
 	res, err := importer.Import(r.Context(), u.data, importer.Options{Source: u.name, Output: tomlName(u.name)})
 	if err != nil && r.Context().Err() != nil {
-		s.met.imports.WithLabelValues(importer.Sniff(u.data), "timeout").Inc()
+		s.met.imported(importer.Sniff(u.data), "timeout")
 		return nil, &failure{status: http.StatusServiceUnavailable, msg: "reading this file took longer than this server allows (--timeout): import it with the ocs command instead, or split the file"}
 	}
 	if err != nil {
-		s.met.imports.WithLabelValues(importer.Sniff(u.data), "unusable").Inc()
+		s.met.imported(importer.Sniff(u.data), "unusable")
 		msg := err.Error()
 		var ue *importer.UnusableError
 		if !errors.As(err, &ue) {
@@ -83,7 +83,7 @@ func (s *Server) runImport(r *http.Request, u importUpload) (*importer.Result, *
 	if res.Errors() {
 		outcome = "errors"
 	}
-	s.met.imports.WithLabelValues(res.Format, outcome).Inc()
+	s.met.imported(res.Format, outcome)
 	return res, nil
 }
 

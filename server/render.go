@@ -7,13 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/ocs-project/ocs/diag"
+	"github.com/ocs-project/ocs/internal/lazyre"
 	"github.com/ocs-project/ocs/internal/pipeline"
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/standard"
@@ -43,14 +43,14 @@ func contentFailure(name string, err error) *failure {
 		return &failure{status: http.StatusUnprocessableEntity, msg: name + " has problems", problems: ps}
 	}
 	p := standard.Problem{Rule: strings.ToUpper(name), Severity: standard.Error, Message: err.Error()}
-	if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
+	if m := lineRE().FindStringSubmatch(err.Error()); m != nil {
 		p.Line, _ = strconv.Atoi(m[1])
 	}
 	return &failure{status: http.StatusUnprocessableEntity, msg: name + " has problems", problems: standard.Problems{p}}
 }
 
 // lineRE finds the line of a message written "file:LINE:" or "line LINE".
-var lineRE = regexp.MustCompile(`(?::(\d+)[:\s]|\bline (\d+))`)
+var lineRE = lazyre.New(`(?::(\d+)[:\s]|\bline (\d+))`)
 
 // job is one document (or one per candidate) to make.
 type job struct {
@@ -284,7 +284,7 @@ func (s *Server) produce(ctx context.Context, j *job) (*output, *failure) {
 	defer s.release()
 	out, err := s.make(ctx, j)
 	if err == nil {
-		s.met.docs.WithLabelValues(string(j.kind), string(j.format)).Add(float64(max(1, len(j.roster))))
+		s.met.rendered(string(j.kind), string(j.format), max(1, len(j.roster)))
 		return out, nil
 	}
 	var f *failure

@@ -530,25 +530,6 @@ func TestStandardsFolder(t *testing.T) {
 	}
 }
 
-func TestMetricsCount(t *testing.T) {
-	h := newTestServer(t, Config{}).Handler()
-	body, ct := multipartBody(t, part{"code", "", "THM2431-001v1"}, part{"roster", "r.csv", "姓名\n甲\n乙\n丙\n"})
-	if w := do(h, "POST", "/api/render/assessment?format=txt", body, ct); w.Code != 200 {
-		t.Fatal(w.Code)
-	}
-	m := do(h, "GET", "/metrics", nil, "").Body.String()
-	for _, want := range []string{
-		`ocs_documents_rendered_total{format="txt",kind="assessment"} 3`,
-		`ocs_http_requests_total{code="200",route="POST /api/render/{kind}"} 1`,
-		`ocs_http_request_duration_seconds_count{route="POST /api/render/{kind}"} 1`,
-		`ocs_http_requests_in_flight 1`, // the /metrics request itself
-	} {
-		if !strings.Contains(m, want) {
-			t.Errorf("metrics lack %s", want)
-		}
-	}
-}
-
 // TestNoTempFiles sends an upload near the body limit and checks that
 // nothing was written to the temporary folder.
 func TestNoTempFiles(t *testing.T) {

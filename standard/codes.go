@@ -2,17 +2,18 @@ package standard
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ocs-project/ocs/internal/lazyre"
 )
 
 var (
-	dutyCodeRe   = regexp.MustCompile(`^T(\d+)$`)
-	taskCodeRe   = regexp.MustCompile(`^T(\d+(?:\.\d+)+)$`)
-	legacyCodeRe = regexp.MustCompile(`^[OP]\d+\.\d+$`) // two-level O/P codes numbered per duty
-	trailingNum  = regexp.MustCompile(`\d+$`)
+	dutyCodeRe   = lazyre.New(`^T(\d+)$`)
+	taskCodeRe   = lazyre.New(`^T(\d+(?:\.\d+)+)$`)
+	legacyCodeRe = lazyre.New(`^[OP]\d+\.\d+$`) // two-level O/P codes numbered per duty
+	trailingNum  = lazyre.New(`\d+$`)
 )
 
 // Normalize completes a standard built in code the way Load completes one
@@ -81,7 +82,7 @@ func assignCodes(s *Standard) {
 			d.Code = "T" + strconv.Itoa(i+1)
 		}
 		dnum := strconv.Itoa(i + 1)
-		if m := dutyCodeRe.FindStringSubmatch(d.Code); m != nil {
+		if m := dutyCodeRe().FindStringSubmatch(d.Code); m != nil {
 			dnum = m[1]
 		}
 		var lastO, lastP string // last codes in this duty
@@ -91,14 +92,14 @@ func assignCodes(s *Standard) {
 				t.Code = "T" + dnum + "." + strconv.Itoa(j+1)
 			}
 			tnum := dnum + "." + strconv.Itoa(j+1)
-			if m := taskCodeRe.FindStringSubmatch(t.Code); m != nil {
+			if m := taskCodeRe().FindStringSubmatch(t.Code); m != nil {
 				tnum = m[1]
 			}
 			prevO, prevP := "", ""
-			if legacyCodeRe.MatchString(lastO) {
+			if legacyCodeRe().MatchString(lastO) {
 				prevO = lastO
 			}
-			if legacyCodeRe.MatchString(lastP) {
+			if legacyCodeRe().MatchString(lastP) {
 				prevP = lastP
 			}
 			for b := range t.Blocks {
@@ -138,7 +139,7 @@ func number(entries []Entry, prev, first string) string {
 // padding: P1.1.9 → P1.1.10, K09 → K10. It returns "" when the code does
 // not end in a number.
 func nextCode(code string) string {
-	loc := trailingNum.FindStringIndex(code)
+	loc := trailingNum().FindStringIndex(code)
 	if loc == nil || loc[1]-loc[0] > 9 {
 		return ""
 	}

@@ -11,7 +11,7 @@ import (
 
 // standard decodes the document's top-level table.
 func (d *decoder) standard(root map[string]any) *Standard {
-	t, _ := d.table(root, "", rootNode)
+	t, _ := d.table(root, "", formatOf().root)
 	s := &Standard{
 		Code:        t.str("code"),
 		Occupation:  t.str("occupation"),

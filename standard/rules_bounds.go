@@ -2,17 +2,17 @@ package standard
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/ocs-project/ocs/diag"
+	"github.com/ocs-project/ocs/internal/lazyre"
 )
 
 // badNoteRef finds references that look like notes but can name none:
 // 【註0】, 【註-1】, 【註００】 (notes are numbered from 1).
-var badNoteRef = regexp.MustCompile(`【\s*註\s*([-－]\s*[0-9０-９]+|[0０]+)\s*】`)
+var badNoteRef = lazyre.New(`【\s*註\s*([-－]\s*[0-9０-９]+|[0０]+)\s*】`)
 
 // MaxText is the longest text a standard's field may hold, in characters.
 // A cell of the official form holds a few hundred; a text of megabytes
@@ -35,7 +35,7 @@ func (v *validator) bounds() {
 		if n := utf8.RuneCountInString(text); n > MaxText {
 			v.add("R00", Error, path, "split it, or shorten it to what the form's cell says", "the text has %d characters; a field holds at most %d", n, MaxText)
 		}
-		for _, m := range badNoteRef.FindAllString(text, -1) {
+		for _, m := range badNoteRef().FindAllString(text, -1) {
 			v.add("R10", Error, path, "number notes 1, 2, 3 … and refer to them as 【註1】", "%s is not a note reference: notes are numbered from 1", m)
 		}
 	})
@@ -48,7 +48,7 @@ func (v *validator) bounds() {
 		dates = append(dates, struct{ path, date string }{diag.Index("history", i) + ".date", h.Date})
 	}
 	for _, d := range dates {
-		if !dateRe.MatchString(d.date) {
+		if !dateRe().MatchString(d.date) {
 			continue // R13 reports the form
 		}
 		if y, _ := strconv.Atoi(d.date[:4]); y < firstYear || y > lastYear {

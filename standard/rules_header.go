@@ -2,18 +2,18 @@ package standard
 
 import (
 	"github.com/ocs-project/ocs/diag"
+	"github.com/ocs-project/ocs/internal/lazyre"
 
 	"fmt"
-	"regexp"
 	"strings"
 )
 
 var (
-	standardCodeRe = regexp.MustCompile(`^[A-Z]{3}\d{4}-\d{3}(v\d+)?$`)
-	jobCodeRe      = regexp.MustCompile(`^[A-Z]{3}$`)
-	occupationRe   = regexp.MustCompile(`^\d{3,4}$`)
-	industryRe     = regexp.MustCompile(`^[A-S]\d{2,4}$`)
-	digitsRe       = regexp.MustCompile(`^\d+$`)
+	standardCodeRe = lazyre.New(`^[A-Z]{3}\d{4}-\d{3}(v\d+)?$`)
+	jobCodeRe      = lazyre.New(`^[A-Z]{3}$`)
+	occupationRe   = lazyre.New(`^\d{3,4}$`)
+	industryRe     = lazyre.New(`^[A-S]\d{2,4}$`)
+	digitsRe       = lazyre.New(`^\d+$`)
 )
 
 // header checks R01–R04: the standard's code, name and classification.
@@ -21,7 +21,7 @@ func (v *validator) header() {
 	s := v.s
 	// R01
 	if s.Code != "" {
-		m := standardCodeRe.FindStringSubmatch(s.Code)
+		m := standardCodeRe().FindStringSubmatch(s.Code)
 		switch {
 		case m == nil:
 			v.add("R01", Warning, "code", "iCAP codes look like THM2431-001v1 (職類別 3 letters, 職業別 4 digits, serial, version); copy it exactly from the published standard, or leave it out for a company document",
@@ -32,7 +32,7 @@ func (v *validator) header() {
 		}
 	}
 	// R02
-	if standardCodeRe.MatchString(s.Code) {
+	if standardCodeRe().MatchString(s.Code) {
 		if c := firstCode(s.Category.Job); c != "" && s.Code[:3] != c {
 			v.add("R02", Warning, "code", "the code's first three letters are the 職類別代碼: check both against the published standard",
 				"職能基準代碼 %s does not start with the 職類別代碼 %s", s.Code, c)
@@ -53,24 +53,24 @@ func (v *validator) header() {
 	}
 	// R04
 	for i, c := range s.Category.Job {
-		if c.Code != "" && !jobCodeRe.MatchString(c.Code) {
+		if c.Code != "" && !jobCodeRe().MatchString(c.Code) {
 			v.add("R04", Warning, diag.Index("category.job", i)+".code", "a 職類別代碼 is three capital letters, e.g. THM",
 				"職類別代碼 %q is not three capital letters", c.Code)
 		}
 	}
 	for i, c := range s.Category.Occupation {
-		if c.Code != "" && !occupationRe.MatchString(c.Code) {
+		if c.Code != "" && !occupationRe().MatchString(c.Code) {
 			v.add("R04", Warning, diag.Index("category.occupation", i)+".code", "a 職業別代碼 is the 3-digit 小類 or 4-digit 細類 of the 職業標準分類, e.g. 2431",
 				"職業別代碼 %q is not 3 or 4 digits", c.Code)
 		}
 	}
 	for i, c := range s.Category.Industry {
-		if c.Code == "" || industryRe.MatchString(c.Code) {
+		if c.Code == "" || industryRe().MatchString(c.Code) {
 			continue
 		}
 		path := diag.Index("category.industry", i) + ".code"
 		hint := "a 行業別代碼 is a section letter A–S and 2–4 digits of the 行業統計分類, e.g. I55"
-		if digitsRe.MatchString(c.Code) && len(c.Code) >= 3 && len(c.Code) <= 5 {
+		if digitsRe().MatchString(c.Code) && len(c.Code) >= 3 && len(c.Code) <= 5 {
 			if fix := ocrLetter(c.Code); fix != "" {
 				v.add("R04", Warning, path, fmt.Sprintf("write %q: the section letter was probably read as a digit", fix),
 					"行業別代碼 %q has no section letter; likely an OCR slip for %s", c.Code, fix)

@@ -1,18 +1,19 @@
 package standard
 
 import (
-	"github.com/ocs-project/ocs/diag"
-
 	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
+
+	"github.com/ocs-project/ocs/diag"
+	"github.com/ocs-project/ocs/internal/lazyre"
 )
 
-var catalogueCodeRe = map[string]*regexp.Regexp{
-	"knowledge": regexp.MustCompile(`^K\d{2}$`),
-	"skills":    regexp.MustCompile(`^S\d{2}$`),
-	"attitudes": regexp.MustCompile(`^A\d{2}$`),
+var catalogueCodeRe = map[string]func() *regexp.Regexp{
+	"knowledge": lazyre.New(`^K\d{2}$`),
+	"skills":    lazyre.New(`^S\d{2}$`),
+	"attitudes": lazyre.New(`^A\d{2}$`),
 }
 
 // references checks R09: catalogue codes are well formed; every K/S
@@ -43,7 +44,7 @@ func itemCodes(items []Item) []string {
 }
 
 func (v *validator) catalogueCodes(table, letter string, codes []string) {
-	re := catalogueCodeRe[table]
+	re := catalogueCodeRe[table]()
 	for _, c := range codes {
 		if !re.MatchString(c) {
 			v.add("R09", Warning, diag.JoinKey(table, c), fmt.Sprintf("the guideline numbers %s items %s01, %s02, … per document; keep the code if the published standard prints it so", table, letter, letter),

@@ -2,9 +2,9 @@ package standard
 
 import (
 	"github.com/ocs-project/ocs/diag"
+	"github.com/ocs-project/ocs/internal/lazyre"
 
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -15,9 +15,9 @@ const (
 )
 
 var (
-	versionRe    = regexp.MustCompile(`^[Vv](\d+)$`)
-	dateRe       = regexp.MustCompile(`^\d{4}([/-])\d{2}([/-])\d{2}$`)
-	supersededRe = regexp.MustCompile(`已被\s*《[^》]+》\s*取代`)
+	versionRe    = lazyre.New(`^[Vv](\d+)$`)
+	dateRe       = lazyre.New(`^\d{4}([/-])\d{2}([/-])\d{2}$`)
+	supersededRe = lazyre.New(`已被\s*《[^》]+》\s*取代`)
 )
 
 // remarks checks R12: the prerequisites are given.
@@ -32,7 +32,7 @@ func (v *validator) remarks() {
 // numbers run one way, superseded rows say by what, and dates are dates.
 func (v *validator) history() {
 	s := v.s
-	if s.Updated != "" && !dateRe.MatchString(s.Updated) {
+	if s.Updated != "" && !dateRe().MatchString(s.Updated) {
 		v.add("R13", Warning, "updated", `write the date as YYYY/MM/DD: updated = "2024/12/15"`, "發展更新日期 %q is not a date YYYY/MM/DD", s.Updated)
 	}
 	if len(s.History) == 0 {
@@ -51,17 +51,17 @@ func (v *validator) history() {
 					"the 最新版本 row has code %s, the standard %s", h.Code, s.Code)
 			}
 		case statusOld:
-			if !supersededRe.MatchString(h.Note) {
+			if !supersededRe().MatchString(h.Note) {
 				v.add("R13", Warning, path+".note", `write note = "已被《…》取代" naming the version that replaced it`,
 					"superseded version %s does not say what replaced it", h.Version)
 			}
 		default:
 			v.add("R13", Warning, path+".status", `status is 最新版本 or 歷史版本`, "status %q is neither 最新版本 nor 歷史版本", h.Status)
 		}
-		if h.Date != "" && !dateRe.MatchString(h.Date) {
+		if h.Date != "" && !dateRe().MatchString(h.Date) {
 			v.add("R13", Warning, path+".date", `write the date as YYYY/MM/DD: date = "2024/12/15"`, "date %q is not a date YYYY/MM/DD", h.Date)
 		}
-		m := versionRe.FindStringSubmatch(h.Version)
+		m := versionRe().FindStringSubmatch(h.Version)
 		if m == nil {
 			v.add("R13", Warning, path+".version", `write the version as V1, V2, …`, "version %q is not of the form V1, V2, …", h.Version)
 			continue
@@ -95,10 +95,10 @@ func sign(n int) int {
 var (
 	// Wording the guideline discourages in K, S and P: ability phrasing and
 	// degree qualifiers.
-	abilityRe   = regexp.MustCompile(`具備.{0,30}?(之|的)?能力`)
-	qualifierRe = regexp.MustCompile(`熟悉|精通|良好的`)
+	abilityRe   = lazyre.New(`具備.{0,30}?(之|的)?能力`)
+	qualifierRe = lazyre.New(`熟悉|精通|良好的`)
 	// A number with a unit in an indicator: thresholds belong in assessment.
-	thresholdRe = regexp.MustCompile(`\d+\s*(%|％|次|分鐘|小時|天|日內|個|件|份|人次|位)`)
+	thresholdRe = lazyre.New(`\d+\s*(%|％|次|分鐘|小時|天|日內|個|件|份|人次|位)`)
 )
 
 // style checks R14: discouraged wording in knowledge, skills and
@@ -110,9 +110,9 @@ func (v *validator) style() {
 		if !strings.Contains(text, "具備") && !strings.Contains(text, "熟悉") && !strings.Contains(text, "精通") && !strings.Contains(text, "良好的") {
 			return // the common case, without running the expressions
 		}
-		if m := abilityRe.FindString(text); m != "" {
+		if m := abilityRe().FindString(text); m != "" {
 			v.add("R14", Info, path, "name the knowledge or skill itself (e.g. 「溝通協調能力」) rather than 「具備…能力」", "ability phrasing 「%s」", m)
-		} else if m := qualifierRe.FindString(text); m != "" {
+		} else if m := qualifierRe().FindString(text); m != "" {
 			v.add("R14", Info, path, "degree words are hard to assess; describe the behaviour or the content instead", "degree qualifier 「%s」", m)
 		}
 	}
@@ -129,7 +129,7 @@ func (v *validator) style() {
 			if !strings.ContainsAny(e.Text, "0123456789") {
 				continue
 			}
-			if m := thresholdRe.FindString(e.Text); m != "" {
+			if m := thresholdRe().FindString(e.Text); m != "" {
 				v.add("R14", Info, path, "numeric thresholds belong in the assessment criteria, not in the standard's indicators", "indicator sets a number: 「%s」", m)
 			}
 		}

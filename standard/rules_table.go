@@ -21,7 +21,7 @@ func (v *validator) numbering() {
 		v.sequence(path+".code", "duty", d.Code, expectAfter(prevDuty, "T1"), seen)
 		prevDuty = d.Code
 		dnum := strconv.Itoa(i + 1)
-		if m := dutyCodeRe.FindStringSubmatch(d.Code); m != nil {
+		if m := dutyCodeRe().FindStringSubmatch(d.Code); m != nil {
 			dnum = m[1]
 		}
 		prevTask := ""
@@ -32,7 +32,7 @@ func (v *validator) numbering() {
 			v.sequence(tp+".code", "task", t.Code, expectAfter(prevTask, "T"+dnum+".1"), seen)
 			prevTask = t.Code
 			tnum := dnum + "." + strconv.Itoa(j+1)
-			if m := taskCodeRe.FindStringSubmatch(t.Code); m != nil {
+			if m := taskCodeRe().FindStringSubmatch(t.Code); m != nil {
 				tnum = m[1]
 			}
 			if owners[j] != j {
@@ -58,18 +58,18 @@ func (v *validator) entryCodes(path, what string, letter byte, entries []Entry, 
 		switch {
 		case prev[letter] != "":
 			want = nextCode(prev[letter])
-		case legacyCodeRe.MatchString(e.Code):
+		case legacyCodeRe().MatchString(e.Code):
 			want = expectAfter(legacy[letter], l+dnum+".1")
 		default:
 			want = l + tnum + ".1"
 		}
 		// A legacy code may also continue the duty's legacy numbering.
-		if e.Code != want && legacyCodeRe.MatchString(e.Code) && e.Code == expectAfter(legacy[letter], l+dnum+".1") {
+		if e.Code != want && legacyCodeRe().MatchString(e.Code) && e.Code == expectAfter(legacy[letter], l+dnum+".1") {
 			want = e.Code
 		}
 		v.sequence(diag.Index(path, k)+".code", what, e.Code, want, seen)
 		prev[letter] = e.Code
-		if legacyCodeRe.MatchString(e.Code) {
+		if legacyCodeRe().MatchString(e.Code) {
 			legacy[letter] = e.Code
 		}
 	}

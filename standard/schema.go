@@ -3,6 +3,7 @@ package standard
 import (
 	"bytes"
 	"encoding/json"
+	"sync"
 )
 
 // The format is described once, here. The loader takes the allowed keys,
@@ -103,12 +104,20 @@ func arrayOf(desc, example string, elem *node) *node {
 	return &node{kind: kArray, desc: desc, example: example, elem: elem}
 }
 
-var (
-	classNode = table("a category row", "A classification row: its name and code.",
+// format is the description of the format: its top level, and the
+// nodes the loader's messages compare with.
+type format struct {
+	root, task, block *node
+}
+
+// formatOf returns the description of the format, built on first use
+// rather than at the start of every run of ocs, whatever the command.
+var formatOf = sync.OnceValue(func() *format {
+	classNode := table("a category row", "A classification row: its name and code.",
 		field{"name", str("Name of the class.", `name = "廣告及行銷專業人員"`)},
 		field{"code", str("Code of the class (leave out when none was issued).", `code = "2431"`)},
 	)
-	rowFields = []field{
+	rowFields := []field{
 		{"outputs", arrayOf("工作產出 outputs (O codes); may be empty for action-type tasks.", `outputs = ["溝通紀錄"]`,
 			entry(`"溝通紀錄" or { code = "O1.1", text = "溝通紀錄" }`))},
 		{"indicators", arrayOf("行為指標 indicators (P codes); may reference notes as 【註N】.", `indicators = ["辨識使用合宜的溝通策略【註1】。"]`,
@@ -116,10 +125,10 @@ var (
 		{"knowledge", arrayOf("職能內涵 K: codes from [knowledge].", `knowledge = ["K01", "K02"]`, ref("K"))},
 		{"skills", arrayOf("職能內涵 S: codes from [skills].", `skills = ["S01", "S02"]`, ref("S"))},
 	}
-	blockNode = table("[[duty.task.block]]", "A row block of a task: its own outputs, indicators and K/S; P numbering continues across blocks.",
+	blockNode := table("[[duty.task.block]]", "A row block of a task: its own outputs, indicators and K/S; P numbering continues across blocks.",
 		append(append([]field{{"level", level("職能級別 of this block when it differs from the task's (1–6).", "level = 4")}}, rowFields...),
 			field{"shares_outputs", boolean("The block's 工作產出 are those of the block above (one cell spanning both blocks, as the form prints it): write true and no outputs.", "shares_outputs = true")})...)
-	taskNode = table("[[duty.task]]", "工作任務 (T1.1, …). A task with one row block writes outputs, indicators, knowledge and skills directly; otherwise it uses [[duty.task.block]].",
+	taskNode := table("[[duty.task]]", "工作任務 (T1.1, …). A task with one row block writes outputs, indicators, knowledge and skills directly; otherwise it uses [[duty.task.block]].",
 		append(append([]field{
 			{"code", str("Explicit task code for legacy documents; normally derived from position.", `code = "T1.1"`)},
 			{"title", str("工作任務 name.", `title = "和顧客有效溝通"`)},
@@ -128,24 +137,24 @@ var (
 			{"shares", str("Code of an earlier task of this duty whose row block this task shares: the form prints them in one merged row (工作任務 cell listing both tasks, the other cells once). Write no level, outputs, indicators, knowledge, skills or blocks with it.", `shares = "T1.1"`)},
 		}, rowFields...),
 			field{"block", arrayOf("Row blocks of the task.", "[[duty.task.block]]", blockNode)})...)
-	dutyNode = table("[[duty]]", "主要職責 (T1, T2, …).",
+	dutyNode := table("[[duty]]", "主要職責 (T1, T2, …).",
 		field{"code", str("Explicit duty code for legacy documents; normally derived from position.", `code = "T1"`)},
 		field{"title", str("主要職責 name.", `title = "人際溝通與協調"`)},
 		field{"task", arrayOf("工作任務 of this duty.", "[[duty.task]]", taskNode)},
 	)
-	attitudeNode = &node{kind: kTextOr, desc: "An attitude: a bare name, or {name, definition}.",
+	attitudeNode := &node{kind: kTextOr, desc: "An attitude: a bare name, or {name, definition}.",
 		example: `A01 = { name = "主動積極", definition = "…" }`,
 		elem: table("an attitude table", "An attitude with its definition.",
 			field{"name", str("Name, e.g. 主動積極.", `name = "主動積極"`)},
 			field{"definition", str("Official definition.", `definition = "…"`)},
 		)}
-	noteNode = &node{kind: kTextOr, desc: "A 【註N】 note: {term, text}, or just its text.",
+	noteNode := &node{kind: kTextOr, desc: "A 【註N】 note: {term, text}, or just its text.",
 		example: `1 = { term = "策略", text = "…" }`,
 		elem: table("a note table", "A note: the term it explains and the explanation.",
 			field{"term", str("The term, e.g. 策略.", `term = "策略"`)},
 			field{"text", str("The explanation.", `text = "…"`)},
 		)}
-	versionNode = table("[[history]]", "A row of the 基準更新紀錄.",
+	versionNode := table("[[history]]", "A row of the 基準更新紀錄.",
 		field{"version", str("Version, e.g. V4.", `version = "V4"`)},
 		field{"code", str("職能基準代碼 of that version.", `code = "BAS1219-002v4"`)},
 		field{"name", str("Name of the standard in that version.", `name = "企劃人員"`)},
@@ -153,10 +162,10 @@ var (
 		field{"note", str("更新說明, e.g. 已被《BAS1219-002v4》取代.", `note = ""`)},
 		field{"date", str("發展更新日期, YYYY/MM/DD.", `date = "2024/12/15"`)},
 	)
-	catalogue = func(desc, example string) *node {
+	catalogue := func(desc, example string) *node {
 		return &node{kind: kMap, desc: desc, example: example, elem: str("The item's text.", example)}
 	}
-	rootNode = &node{kind: kTable, name: "the top level", desc: "An occupational competency standard (職能基準) for ocs.",
+	rootNode := &node{kind: kTable, name: "the top level", desc: "An occupational competency standard (職能基準) for ocs.",
 		required: []string{"description", "duty"},
 		fields: []field{
 			{"code", str("職能基準代碼 issued by iCAP, e.g. THM2431-001v1; leave out for company documents.", `code = "THM2431-001v1"`)},
@@ -183,9 +192,6 @@ var (
 			{"history", arrayOf("基準更新紀錄 rows.", "[[history]]", versionNode)},
 		},
 	}
-)
-
-func init() {
 	for _, n := range []*node{taskNode, dutyNode} {
 		n.required = []string{"title"}
 	}
@@ -194,13 +200,14 @@ func init() {
 	classNode.required = []string{"name"}
 	attitudeNode.elem.required = []string{"name"}
 	noteNode.elem.required = []string{"text"}
-}
+	return &format{root: rootNode, task: taskNode, block: blockNode}
+})
 
 // Schema returns a JSON Schema (draft-07) of the TOML format, for editors
 // such as Taplo / Even Better TOML: put `#:schema ./ocs.schema.json` at the
 // top of a standard to get completion and checking as you type.
 func Schema() []byte {
-	root := jsonNode(rootNode)
+	root := jsonNode(formatOf().root)
 	root = append(obj{
 		{"$schema", "http://json-schema.org/draft-07/schema#"},
 		{"title", "ocs occupational competency standard (職能基準)"},

@@ -148,7 +148,7 @@ func TestSchemaDescribesEveryField(t *testing.T) {
 			walk(path+"[]", n.elem)
 		}
 	}
-	walk("root", rootNode)
+	walk("root", formatOf().root)
 	if a, b := Schema(), Schema(); !bytes.Equal(a, b) {
 		t.Error("Schema() is not deterministic")
 	}

@@ -18,7 +18,7 @@ func (d *decoder) unknownKey(path, key string, n *node) {
 	var hint, suggestion string
 	if s := diag.Nearest(key, n.keys()); s != "" {
 		suggestion = s
-	} else if n == blockNode && taskNode.field(key) != nil {
+	} else if f := formatOf(); n == f.block && f.task.field(key) != nil {
 		hint = fmt.Sprintf("keys after a [[duty.task.block]] header belong to that block: write the task's %s before its first block", key)
 	} else if where := keyHomes()[key]; len(where) > 0 {
 		hint = fmt.Sprintf("%q belongs in %s", key, orList(where))
@@ -53,7 +53,7 @@ var keyHomes = sync.OnceValue(func() map[string][]string {
 		}
 		walk(n.elem)
 	}
-	walk(rootNode)
+	walk(formatOf().root)
 	return homes
 })
 

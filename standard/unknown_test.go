@@ -11,12 +11,12 @@ func TestUnknownKeyHint(t *testing.T) {
 		n    *node
 		want string
 	}{
-		{"titel", taskNode, `did you mean "title"?`},
-		{"job", rootNode, `"job" belongs in [category]`},                            // misplaced, not short for job_category
+		{"titel", formatOf().task, `did you mean "title"?`},
+		{"job", formatOf().root, `"job" belongs in [category]`},                     // misplaced, not short for job_category
 		{"job_category", categoryNode(), `"job_category" belongs in the top level`}, // not a longer "job"
-		{"desc", rootNode, `did you mean "description"?`},
-		{"title", blockNode, "keys after a [[duty.task.block]] header belong to that block"},
-		{"xyz", rootNode, "keys allowed here: code, occupation"},
+		{"desc", formatOf().root, `did you mean "description"?`},
+		{"title", formatOf().block, "keys after a [[duty.task.block]] header belong to that block"},
+		{"xyz", formatOf().root, "keys allowed here: code, occupation"},
 	}
 	for _, tt := range tests {
 		d := &decoder{}
@@ -28,4 +28,4 @@ func TestUnknownKeyHint(t *testing.T) {
 }
 
 // categoryNode returns the node of the [category] table.
-func categoryNode() *node { return rootNode.field("category") }
+func categoryNode() *node { return formatOf().root.field("category") }

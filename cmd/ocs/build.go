@@ -45,7 +45,7 @@ type buildFlags struct {
 	fonts          fontFlags
 }
 
-func newBuildCmd(e *env) *cobra.Command {
+func newBuildCmd(e *env, d flagDefs) *cobra.Command {
 	var f buildFlags
 	cmd := &cobra.Command{
 		Use:   "build [DIR|FILE...]",
@@ -72,23 +72,25 @@ a second Ctrl-C stops it at once. Folder names come from codes, made safe as fil
 			return runBuild(cmd, e, &f, args)
 		},
 	}
-	fl := cmd.Flags()
-	fl.StringVarP(&f.out, "output", "o", "dist", "output folder")
-	fl.StringSliceVar(&f.only, "only", nil, "build only these kinds (standard, assessment, profile) and/or formats (pdf, docx, html)")
-	fl.IntVarP(&f.jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
-	fl.BoolVarP(&f.verbose, "verbose", "v", false, "list every file and print warnings")
-	fl.BoolVar(&f.force, "force", false, "make every file again, even when its inputs did not change")
-	fl.StringVar(&f.lang, "lang", "zh-TW", "label language: zh-TW or en")
-	fl.BoolVar(&f.allowMissing, "allow-missing-glyphs", false, "print characters no font has as empty boxes instead of failing")
-	addDraftFlag(cmd, &f.draft)
-	fl.BoolVar(&f.systemFonts, "system-fonts", false, "take characters the fonts lack from CJK fonts installed here (output then depends on them)")
-	fl.StringVar(&f.fonts.config.Font, "font", "", "TrueType font for text, .ttf or name.ttc#N (default: the embedded TW-Kai)")
-	fl.StringVar(&f.fonts.config.Bold, "font-bold", "", "TrueType font for bold text (default: the regular font, emboldened)")
-	fl.StringVar(&f.fonts.config.Latin, "latin-font", "", latinFontUsage)
-	fl.StringArrayVar(&f.fonts.config.Fallbacks, "fallback-font", nil, "font for characters the main font lacks; repeat to add more")
-	addDocxEmbedFlag(cmd, &f.docxEmbed)
-	addReferenceFlag(cmd, &f.reference)
-	addBrandFlags(cmd, &f.brand)
+	d.add(cmd, func() {
+		fl := cmd.Flags()
+		fl.StringVarP(&f.out, "output", "o", "dist", "output folder")
+		fl.StringSliceVar(&f.only, "only", nil, "build only these kinds (standard, assessment, profile) and/or formats (pdf, docx, html)")
+		fl.IntVarP(&f.jobs, "jobs", "j", 0, "parallel workers (default: number of CPUs)")
+		fl.BoolVarP(&f.verbose, "verbose", "v", false, "list every file and print warnings")
+		fl.BoolVar(&f.force, "force", false, "make every file again, even when its inputs did not change")
+		fl.StringVar(&f.lang, "lang", "zh-TW", "label language: zh-TW or en")
+		fl.BoolVar(&f.allowMissing, "allow-missing-glyphs", false, "print characters no font has as empty boxes instead of failing")
+		addDraftFlag(cmd, &f.draft)
+		fl.BoolVar(&f.systemFonts, "system-fonts", false, "take characters the fonts lack from CJK fonts installed here (output then depends on them)")
+		fl.StringVar(&f.fonts.config.Font, "font", "", "TrueType font for text, .ttf or name.ttc#N (default: the embedded TW-Kai)")
+		fl.StringVar(&f.fonts.config.Bold, "font-bold", "", "TrueType font for bold text (default: the regular font, emboldened)")
+		fl.StringVar(&f.fonts.config.Latin, "latin-font", "", latinFontUsage)
+		fl.StringArrayVar(&f.fonts.config.Fallbacks, "fallback-font", nil, "font for characters the main font lacks; repeat to add more")
+		addDocxEmbedFlag(cmd, &f.docxEmbed)
+		addReferenceFlag(cmd, &f.reference)
+		addBrandFlags(cmd, &f.brand)
+	})
 	return cmd
 }
 

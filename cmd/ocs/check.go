@@ -20,7 +20,7 @@ type checkFlags struct {
 	quiet  bool
 }
 
-func newCheckCmd() *cobra.Command {
+func newCheckCmd(d flagDefs) *cobra.Command {
 	var f checkFlags
 	cmd := &cobra.Command{
 		Use:   "check [FILE|FOLDER]...",
@@ -59,9 +59,11 @@ The exit status is 1 when there are errors (with --strict, warnings too), 0 othe
 			return writeCheck(cmd.OutOrStdout(), results, f)
 		},
 	}
-	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
-	cmd.Flags().BoolVar(&f.strict, "strict", false, "fail (exit status 1) on warnings too")
-	cmd.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "do not list info problems (they are still counted)")
+	d.add(cmd, func() {
+		cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
+		cmd.Flags().BoolVar(&f.strict, "strict", false, "fail (exit status 1) on warnings too")
+		cmd.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "do not list info problems (they are still counted)")
+	})
 	return cmd
 }
 

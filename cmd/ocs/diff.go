@@ -30,7 +30,7 @@ type diffFlags struct {
 	fonts               fontFlags
 }
 
-func newDiffCmd() *cobra.Command {
+func newDiffCmd(d flagDefs) *cobra.Command {
 	var f diffFlags
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
@@ -69,15 +69,17 @@ Exit status: 0 the standards are the same, 1 they differ, 2 trouble. With
 			return nil
 		},
 	}
-	fl := cmd.Flags()
-	fl.StringVarP(&f.format, "format", "f", "", "text, json, or a redline: pdf, docx, html, txt (default: from -o (.txt is the report), else text)")
-	fl.StringVarP(&f.out, "output", "o", "", "output file; - or none for standard output (text and json)")
-	fl.StringVar(&f.colour, "color", "auto", "colour the text report: auto (on a terminal), always or never")
-	fl.BoolVar(&f.assessment, "assessment", false, "list the assessment items that are new, gone or changed")
-	fl.StringVar(&f.lang, "lang", "zh-TW", "redline label language: zh-TW or en")
-	fl.BoolVar(&f.landscape, "landscape", false, "redline: A4 landscape instead of portrait")
-	fl.BoolVar(&f.allowMissing, "allow-missing-glyphs", false, "redline PDF: print characters no font has as empty boxes instead of failing")
-	addFontFlags(cmd, &f.fonts)
+	d.add(cmd, func() {
+		fl := cmd.Flags()
+		fl.StringVarP(&f.format, "format", "f", "", "text, json, or a redline: pdf, docx, html, txt (default: from -o (.txt is the report), else text)")
+		fl.StringVarP(&f.out, "output", "o", "", "output file; - or none for standard output (text and json)")
+		fl.StringVar(&f.colour, "color", "auto", "colour the text report: auto (on a terminal), always or never")
+		fl.BoolVar(&f.assessment, "assessment", false, "list the assessment items that are new, gone or changed")
+		fl.StringVar(&f.lang, "lang", "zh-TW", "redline label language: zh-TW or en")
+		fl.BoolVar(&f.landscape, "landscape", false, "redline: A4 landscape instead of portrait")
+		fl.BoolVar(&f.allowMissing, "allow-missing-glyphs", false, "redline PDF: print characters no font has as empty boxes instead of failing")
+		addFontFlags(cmd, &f.fonts)
+	})
 	return cmd
 }
 

@@ -28,7 +28,7 @@ type fillFlags struct {
 	brand                        brandFlags
 }
 
-func newFillCmd() *cobra.Command {
+func newFillCmd(d flagDefs) *cobra.Command {
 	var f fillFlags
 	cmd := &cobra.Command{
 		Use:   "fill TEMPLATE.docx STANDARD [-o OUT.docx] | fill --data STANDARD",
@@ -54,15 +54,17 @@ ocs fill --data STANDARD prints every field a template can use, as JSON.
 			return runFill(cmd, &f, args)
 		},
 	}
-	fl := cmd.Flags()
-	fl.StringVarP(&f.out, "output", "o", "", "output file (a folder with --roster); - for standard output")
-	fl.StringVarP(&f.format, "format", "f", "", "docx or pdf (default: from -o, else docx)")
-	fl.StringVar(&f.overlay, "overlay", "", "company overlay TOML: its fields under overlay.")
-	fl.StringVar(&f.roster, "roster", "", "CSV of candidates: one document each, their fields under candidate.")
-	fl.BoolVar(&f.combine, "combine", false, "with --roster, one document for the whole cohort, a page break between candidates")
-	fl.BoolVar(&f.data, "data", false, "print the data a template sees, as JSON, instead of filling")
-	fl.IntVarP(&f.jobs, "jobs", "j", 0, "with --roster, parallel workers filling DOCX files (default: number of CPUs)")
-	addBrandFlags(cmd, &f.brand)
+	d.add(cmd, func() {
+		fl := cmd.Flags()
+		fl.StringVarP(&f.out, "output", "o", "", "output file (a folder with --roster); - for standard output")
+		fl.StringVarP(&f.format, "format", "f", "", "docx or pdf (default: from -o, else docx)")
+		fl.StringVar(&f.overlay, "overlay", "", "company overlay TOML: its fields under overlay.")
+		fl.StringVar(&f.roster, "roster", "", "CSV of candidates: one document each, their fields under candidate.")
+		fl.BoolVar(&f.combine, "combine", false, "with --roster, one document for the whole cohort, a page break between candidates")
+		fl.BoolVar(&f.data, "data", false, "print the data a template sees, as JSON, instead of filling")
+		fl.IntVarP(&f.jobs, "jobs", "j", 0, "with --roster, parallel workers filling DOCX files (default: number of CPUs)")
+		addBrandFlags(cmd, &f.brand)
+	})
 	return cmd
 }
 

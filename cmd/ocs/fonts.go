@@ -44,16 +44,16 @@ func (f *fontFlags) load() (*fonts.Set, error) {
 	return c.Load()
 }
 
-func newFontsCmd() *cobra.Command {
+func newFontsCmd(d flagDefs) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "fonts",
 		Short: "Check that fonts have every character of a standard",
 	}
-	cmd.AddCommand(newFontsCheckCmd())
+	cmd.AddCommand(newFontsCheckCmd(d))
 	return cmd
 }
 
-func newFontsCheckCmd() *cobra.Command {
+func newFontsCheckCmd(d flagDefs) *cobra.Command {
 	var ff fontFlags
 	cmd := &cobra.Command{
 		Use:   "check [FILE|FOLDER]...",
@@ -85,7 +85,9 @@ The exit status is 1 when a character is missing, 2 when a file cannot be read.`
 			return runFontsCheck(cmd.Context(), cmd.OutOrStdout(), set, args)
 		},
 	}
-	addFontFlags(cmd, &ff)
+	d.add(cmd, func() {
+		addFontFlags(cmd, &ff)
+	})
 	return cmd
 }
 

@@ -18,7 +18,7 @@ import (
 
 func init() { all.Register() }
 
-func newImportCmd() *cobra.Command {
+func newImportCmd(d flagDefs) *cobra.Command {
 	var out, report string
 	cmd := &cobra.Command{
 		Use:   "import FILE",
@@ -45,8 +45,10 @@ standard. The output is written atomically: never a partial file.`,
 			return runImport(cmd.Context(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], out, report)
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "TOML file to write; - for standard output (default: FILE with .toml)")
-	cmd.Flags().StringVar(&report, "report", "", "also write the import report and check problems as JSON to this file")
+	d.add(cmd, func() {
+		cmd.Flags().StringVarP(&out, "output", "o", "", "TOML file to write; - for standard output (default: FILE with .toml)")
+		cmd.Flags().StringVar(&report, "report", "", "also write the import report and check problems as JSON to this file")
+	})
 	return cmd
 }
 

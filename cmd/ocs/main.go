@@ -56,8 +56,10 @@ func readEnv() *env {
 // every command that makes documents before it makes any.
 func (e *env) documentDate() (time.Time, error) { return e.date, e.dateErr }
 
-// newRoot builds the command tree: the root command and each subcommand.
-func newRoot(e *env) *cobra.Command {
+// newRoot builds the command tree: the root command, with its flags, and
+// each subcommand, whose flags the returned flagDefs define.
+func newRoot(e *env) (*cobra.Command, flagDefs) {
+	d := flagDefs{}
 	root := &cobra.Command{
 		Use:   "ocs",
 		Short: "Render occupational competency standards (職能基準) as PDF, DOCX and HTML",
@@ -70,19 +72,19 @@ into the official standard table, assessment forms and job descriptions.`,
 	root.PersistentFlags().Int64("max-input", pipeline.DefaultMaxInput>>20, "largest input file to read, in MiB (standards, overlays, rosters, templates, files to import)")
 	setVersionFlag(root)
 	root.AddCommand(
-		newRenderCmd(e),
-		newBuildCmd(e),
-		newCheckCmd(),
-		newFontsCmd(),
-		newSchemaCmd(),
+		newRenderCmd(e, d),
+		newBuildCmd(e, d),
+		newCheckCmd(d),
+		newFontsCmd(d),
+		newSchemaCmd(d),
 		newVersionCmd(),
-		newImportCmd(),
-		newNewCmd(),
-		newFillCmd(),
-		newDiffCmd(),
-		newServeCmd(e),
+		newImportCmd(d),
+		newNewCmd(d),
+		newFillCmd(d),
+		newDiffCmd(d),
+		newServeCmd(e, d),
 	)
-	return root
+	return root, d
 }
 
 func main() {
@@ -112,7 +114,8 @@ func tuneGC(args []string) {
 // from input files are shown escaped.
 func execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	stdout, stderr = safeTerminal(stdout), safeTerminal(stderr)
-	root := newRoot(readEnv())
+	root, flags := newRoot(readEnv())
+	flags.defineFor(root, args)
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)

@@ -38,7 +38,7 @@ func starter(kind, std string) ([]byte, error) {
 	return []byte(s), nil
 }
 
-func newNewCmd() *cobra.Command {
+func newNewCmd(d flagDefs) *cobra.Command {
 	var out, std string
 	var force bool
 	cmd := &cobra.Command{
@@ -82,10 +82,12 @@ output). An existing file is not overwritten unless --force.`,
 			return nil
 		},
 	}
-	fl := cmd.Flags()
-	fl.StringVarP(&out, "output", "o", "", "file to write (default KIND.toml; - for standard output)")
-	fl.StringVar(&std, "standard", firstBundled(), "the standard an overlay or assessment settings are for (a bundled code or a TOML path)")
-	fl.BoolVar(&force, "force", false, "overwrite an existing file")
+	d.add(cmd, func() {
+		fl := cmd.Flags()
+		fl.StringVarP(&out, "output", "o", "", "file to write (default KIND.toml; - for standard output)")
+		fl.StringVar(&std, "standard", firstBundled(), "the standard an overlay or assessment settings are for (a bundled code or a TOML path)")
+		fl.BoolVar(&force, "force", false, "overwrite an existing file")
+	})
 	return cmd
 }
 

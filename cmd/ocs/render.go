@@ -40,7 +40,7 @@ type renderFlags struct {
 	draft   bool
 }
 
-func newRenderCmd(e *env) *cobra.Command {
+func newRenderCmd(e *env, d flagDefs) *cobra.Command {
 	var f renderFlags
 	cmd := &cobra.Command{
 		Use:   "render KIND [FILE|CODE]",
@@ -71,28 +71,30 @@ printed and rendering goes on. Flags win over the settings file and --config.`,
 			return runRender(cmd, e, &f, args)
 		},
 	}
-	fl := cmd.Flags()
-	fl.StringVarP(&f.out, "output", "o", "", "output file (or folder with --roster); - for standard output")
-	fl.StringVarP(&f.format, "format", "f", "", "output format: pdf, docx, html or txt (default: from -o, else pdf)")
-	fl.StringVar(&f.lang, "lang", "zh-TW", "label language: zh-TW or en")
-	fl.StringVar(&f.labels, "labels", "", "TOML file of label overrides (key = \"wording\")")
-	fl.BoolVar(&f.landscape, "landscape", false, "A4 landscape instead of portrait (--landscape=false overrides --config)")
-	fl.BoolVar(&f.allowMissing, "allow-missing-glyphs", false, "print characters no font has as empty boxes instead of failing")
-	fl.StringVar(&f.eastAsia, "docx-east-asia-font", "", "DOCX: name of the Chinese font (default 標楷體)")
-	fl.StringVar(&f.ascii, "docx-ascii-font", "", "DOCX: name of the Latin font")
-	addDocxEmbedFlag(cmd, &f.docxEmbed)
-	addReferenceFlag(cmd, &f.reference)
-	addBrandFlags(cmd, &f.brand)
-	addFontFlags(cmd, &f.fonts)
-	addDraftFlag(cmd, &f.draft)
-	fl.StringVar(&f.config, "config", "", "assessment: settings file (TOML: scope, parts, scale, methods, labels)")
-	fl.StringVar(&f.scope, "scope", "", "assessment: duties and tasks to assess, e.g. T1,T3.2 (default: all)")
-	fl.StringVar(&f.parts, "parts", "", "assessment: parts to print, e.g. cover,checklist,result (default: all)")
-	fl.IntVar(&f.points, "points", 0, "assessment: rating scale of N points (e.g. 5) instead of 達成/未達成; 0 = 達成/未達成")
-	fl.StringVar(&f.roster, "roster", "", "assessment: CSV of candidates; one form set each, pre-filled")
-	fl.BoolVar(&f.combine, "combine", false, "assessment: with --roster, one file for the whole cohort")
-	fl.IntVarP(&f.jobs, "jobs", "j", 0, "assessment: parallel workers for a roster (default: number of CPUs)")
-	fl.StringVar(&f.overlay, "overlay", "", "jobdesc: company overlay TOML (pay, place, contact…); without it, an occupation profile")
+	d.add(cmd, func() {
+		fl := cmd.Flags()
+		fl.StringVarP(&f.out, "output", "o", "", "output file (or folder with --roster); - for standard output")
+		fl.StringVarP(&f.format, "format", "f", "", "output format: pdf, docx, html or txt (default: from -o, else pdf)")
+		fl.StringVar(&f.lang, "lang", "zh-TW", "label language: zh-TW or en")
+		fl.StringVar(&f.labels, "labels", "", "TOML file of label overrides (key = \"wording\")")
+		fl.BoolVar(&f.landscape, "landscape", false, "A4 landscape instead of portrait (--landscape=false overrides --config)")
+		fl.BoolVar(&f.allowMissing, "allow-missing-glyphs", false, "print characters no font has as empty boxes instead of failing")
+		fl.StringVar(&f.eastAsia, "docx-east-asia-font", "", "DOCX: name of the Chinese font (default 標楷體)")
+		fl.StringVar(&f.ascii, "docx-ascii-font", "", "DOCX: name of the Latin font")
+		addDocxEmbedFlag(cmd, &f.docxEmbed)
+		addReferenceFlag(cmd, &f.reference)
+		addBrandFlags(cmd, &f.brand)
+		addFontFlags(cmd, &f.fonts)
+		addDraftFlag(cmd, &f.draft)
+		fl.StringVar(&f.config, "config", "", "assessment: settings file (TOML: scope, parts, scale, methods, labels)")
+		fl.StringVar(&f.scope, "scope", "", "assessment: duties and tasks to assess, e.g. T1,T3.2 (default: all)")
+		fl.StringVar(&f.parts, "parts", "", "assessment: parts to print, e.g. cover,checklist,result (default: all)")
+		fl.IntVar(&f.points, "points", 0, "assessment: rating scale of N points (e.g. 5) instead of 達成/未達成; 0 = 達成/未達成")
+		fl.StringVar(&f.roster, "roster", "", "assessment: CSV of candidates; one form set each, pre-filled")
+		fl.BoolVar(&f.combine, "combine", false, "assessment: with --roster, one file for the whole cohort")
+		fl.IntVarP(&f.jobs, "jobs", "j", 0, "assessment: parallel workers for a roster (default: number of CPUs)")
+		fl.StringVar(&f.overlay, "overlay", "", "jobdesc: company overlay TOML (pay, place, contact…); without it, an occupation profile")
+	})
 	return cmd
 }
 

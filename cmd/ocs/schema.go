@@ -13,7 +13,7 @@ import (
 	"github.com/ocs-project/ocs/templates/jobdesc"
 )
 
-func newSchemaCmd() *cobra.Command {
+func newSchemaCmd(d flagDefs) *cobra.Command {
 	var output string
 	cmd := &cobra.Command{
 		Use:   "schema [standard|overlay|assessment|settings]",
@@ -47,7 +47,9 @@ only; run ocs check for the rules.`,
 			return writeFile(output, data, cmd.OutOrStdout())
 		},
 	}
-	cmd.Flags().StringVarP(&output, "output", "o", "-", "write the schema to this file instead of standard output")
+	d.add(cmd, func() {
+		cmd.Flags().StringVarP(&output, "output", "o", "-", "write the schema to this file instead of standard output")
+	})
 	return cmd
 }
 

@@ -38,7 +38,7 @@ type serveFlags struct {
 }
 
 // newServeCmd builds ocs serve: the web app and HTTP API.
-func newServeCmd(e *env) *cobra.Command {
+func newServeCmd(e *env, d flagDefs) *cobra.Command {
 	f := &serveFlags{}
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -55,17 +55,19 @@ require "Authorization: Bearer TOKEN" on /api.`,
 			return runServe(cmd, e, f)
 		},
 	}
-	fl := cmd.Flags()
-	fl.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; 0.0.0.0:8080 for every interface)")
-	fl.StringSliceVar(&f.standards, "standards", nil, "folder of standard TOML files to serve besides the bundled ones (repeatable)")
-	fl.BoolVar(&f.open, "open", false, "open the web app in the browser")
-	fl.StringVar(&f.logFormat, "log-format", "text", "request log format: text or json")
-	fl.StringVar(&f.maxBody, "max-body", "20MB", "largest request body (e.g. 20MB, 512KB)")
-	fl.DurationVar(&f.timeout, "timeout", 60*time.Second, "longest time one request may take")
-	fl.IntVar(&f.maxRenders, "max-renders", runtime.NumCPU(), "documents made at once; more wait briefly, then get 503")
-	fl.StringVar(&f.token, "token", "", "bearer token the API requires (default $OCS_TOKEN; none = open)")
-	fl.DurationVar(&f.grace, "shutdown-timeout", 30*time.Second, "how long requests in flight may finish after SIGINT or SIGTERM")
-	fl.DurationVar(&f.drain, "drain-delay", 0, "after SIGINT or SIGTERM, keep serving this long with /health at 503 so load balancers stop sending requests")
+	d.add(cmd, func() {
+		fl := cmd.Flags()
+		fl.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on (host:port; 0.0.0.0:8080 for every interface)")
+		fl.StringSliceVar(&f.standards, "standards", nil, "folder of standard TOML files to serve besides the bundled ones (repeatable)")
+		fl.BoolVar(&f.open, "open", false, "open the web app in the browser")
+		fl.StringVar(&f.logFormat, "log-format", "text", "request log format: text or json")
+		fl.StringVar(&f.maxBody, "max-body", "20MB", "largest request body (e.g. 20MB, 512KB)")
+		fl.DurationVar(&f.timeout, "timeout", 60*time.Second, "longest time one request may take")
+		fl.IntVar(&f.maxRenders, "max-renders", runtime.NumCPU(), "documents made at once; more wait briefly, then get 503")
+		fl.StringVar(&f.token, "token", "", "bearer token the API requires (default $OCS_TOKEN; none = open)")
+		fl.DurationVar(&f.grace, "shutdown-timeout", 30*time.Second, "how long requests in flight may finish after SIGINT or SIGTERM")
+		fl.DurationVar(&f.drain, "drain-delay", 0, "after SIGINT or SIGTERM, keep serving this long with /health at 503 so load balancers stop sending requests")
+	})
 	return cmd
 }
 

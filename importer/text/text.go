@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -22,6 +21,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/ocs-project/ocs/importer/grid"
+	"github.com/ocs-project/ocs/internal/lazyre"
 )
 
 // MaxSize is the largest input Read accepts (8 MiB); the text of a
@@ -104,9 +104,9 @@ func decode(data []byte) (string, error) {
 }
 
 var (
-	superscript = regexp.MustCompile(`\^\{([^{}\n]*)\}`)
-	underline   = regexp.MustCompile(`<u>(.*?)</u>`)
-	bold        = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
+	superscript = lazyre.New(`\^\{([^{}\n]*)\}`)
+	underline   = lazyre.New(`<u>(.*?)</u>`)
+	bold        = lazyre.New(`\*\*([^*\n]+)\*\*`)
 )
 
 // Unmark removes the extraction's formatting markup from s and keeps the
@@ -116,9 +116,9 @@ func Unmark(s string) string {
 	if !strings.ContainsAny(s, "^<*") {
 		return s
 	}
-	s = superscript.ReplaceAllString(s, "$1")
-	s = underline.ReplaceAllString(s, "$1")
-	return bold.ReplaceAllString(s, "$1")
+	s = superscript().ReplaceAllString(s, "$1")
+	s = underline().ReplaceAllString(s, "$1")
+	return bold().ReplaceAllString(s, "$1")
 }
 
 // listItem removes a list marker "- " at the start of a line.

@@ -63,7 +63,7 @@ func TestAssessmentBundled(t *testing.T) {
 				t.Errorf("mapping reports gaps:\n%s", text)
 			}
 			checklist := blocksText(parts[PartChecklist])
-			for _, m := range noteReference.FindAllStringSubmatch(checklist, -1) {
+			for _, m := range noteReference().FindAllStringSubmatch(checklist, -1) {
 				if !strings.Contains(checklist, "\n【註"+m[1]+"】") {
 					t.Errorf("checklist uses %s but does not explain it", m[0])
 				}

@@ -16,7 +16,7 @@ func TestAssessmentEnglish(t *testing.T) {
 	opt := AssessmentOptions{Options: templates.Options{Lang: "en"}, Scale: Scale{Points: 4, Labels: []string{"a", "b", "c", "d"}}}
 	for _, c := range []*Candidate{nil, {Name: "Ann Lee", ID: "7", Extra: []Field{{"Email", "ann@example.com"}}}} {
 		d := pack(t, englishPack(), opt, c)
-		text := noteReference.ReplaceAllString(doctest.AllText(d), "")
+		text := noteReference().ReplaceAllString(doctest.AllText(d), "")
 		for _, r := range text {
 			if isCJK(r) {
 				t.Fatalf("English pack contains %q:\n%s", r, text)

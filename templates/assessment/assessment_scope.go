@@ -2,11 +2,11 @@ package assessment
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
+	"github.com/ocs-project/ocs/internal/lazyre"
 	"github.com/ocs-project/ocs/standard"
 )
 
@@ -346,13 +346,13 @@ func scopedAttitudes(s *standard.Standard, tasks []*scopedTask) []scopedAttitude
 }
 
 // noteReference finds 【註N】 references (the loader also accepts 【註 N】).
-var noteReference = regexp.MustCompile(`【註\s*(\d+)】`)
+var noteReference = lazyre.New(`【註\s*(\d+)】`)
 
 // packNotes returns the notes of s referenced in texts, by number.
 func packNotes(s *standard.Standard, texts []string) []standard.Note {
 	used := make(map[string]bool)
 	for _, t := range texts {
-		for _, m := range noteReference.FindAllStringSubmatch(t, -1) {
+		for _, m := range noteReference().FindAllStringSubmatch(t, -1) {
 			used[strings.TrimLeft(m[1], "0")] = true
 		}
 	}

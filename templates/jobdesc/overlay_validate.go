@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/ocs-project/ocs/internal/lazyre"
 	"github.com/ocs-project/ocs/standard"
 )
 
@@ -35,8 +35,8 @@ var (
 	employmentTypes      = []string{"FULL_TIME", "PART_TIME", "CONTRACTOR", "TEMPORARY", "INTERN", "VOLUNTEER", "PER_DIEM", "OTHER"}
 	salaryUnits          = []string{"HOUR", "DAY", "WEEK", "MONTH", "YEAR"}
 	credentialCategories = []string{"high school", "associate degree", "bachelor degree", "postgraduate degree", "professional certificate"}
-	countryCode          = regexp.MustCompile(`^[A-Z]{2}$`)
-	emailAddress         = regexp.MustCompile(`^[^@\s"'<>()\[\]\\,;:]+@[^@\s"'<>()\[\]\\,;:]+\.[^@\s"'<>()\[\]\\,;:]+$`)
+	countryCode          = lazyre.New(`^[A-Z]{2}$`)
+	emailAddress         = lazyre.New(`^[^@\s"'<>()\[\]\\,;:]+@[^@\s"'<>()\[\]\\,;:]+\.[^@\s"'<>()\[\]\\,;:]+$`)
 )
 
 // lawfulNegotiable is the monthly pay from which 就業服務法 第5條 allows a
@@ -249,12 +249,12 @@ func (v *overlayCheck) posting() {
 		v.add(standard.Warning, "J11", "location", "add [location] with address, region and locality, or remote = true",
 			"the posting says neither where the job is nor that it is remote")
 	}
-	if !countryCode.MatchString(o.Location.country()) {
+	if !countryCode().MatchString(o.Location.country()) {
 		v.add(standard.Error, "J11", "location.country", `use a two-letter ISO 3166 code such as "TW"`,
 			"country %q is not a two-letter country code", o.Location.Country)
 	}
 	c := o.Contact
-	if c.Email != "" && !emailAddress.MatchString(c.Email) {
+	if c.Email != "" && !emailAddress().MatchString(c.Email) {
 		v.add(standard.Error, "J12", "contact.email", "write an address such as hr@example.com", "%q is not an e-mail address", c.Email)
 	}
 	if c.URL != "" {
