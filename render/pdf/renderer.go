@@ -12,7 +12,8 @@ import (
 
 // Renderer renders documents with one set of options, keeping what does
 // not change from one document to the next: the parsed metrics of each
-// face and each embedded font, compressed, by the characters it draws.
+// face, each embedded font, compressed, by the characters it draws, and
+// the paragraphs and tables laid out.
 // A batch that reuses one Renderer pays for a font subset once per
 // distinct set of characters. It is safe for concurrent use, and the
 // bytes of a document do not depend on what was rendered before or
@@ -34,6 +35,7 @@ type Renderer struct {
 	tmplErr  error
 	cache    *pdfw.Cache
 	paras    *paraCache
+	tables   *tableCache
 }
 
 // fontKey names an embedded font: the font file it is cut from and the
@@ -54,7 +56,7 @@ const maxFonts = 64
 func NewRenderer(opt Options) *Renderer {
 	r := &Renderer{opt: opt, set: opt.Fonts,
 		metrics: make(map[*fonts.Face]*fonts.Metrics), fonts: make(map[fontKey]*pdfw.Font),
-		paras: newParaCache()}
+		paras: newParaCache(), tables: newTableCache()}
 	if r.set == nil {
 		r.set, r.err = fonts.DefaultSet()
 	}
