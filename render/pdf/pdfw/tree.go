@@ -9,6 +9,7 @@ type Tree struct {
 	// Root is the top element, usually of type Document.
 	Root  *Elem
 	marks [][]*Elem // per page, the element of each marked-content id
+	free  []Elem    // elements allocated for the next Add calls
 }
 
 // Elem is an element of a structure tree.
@@ -23,22 +24,47 @@ type Elem struct {
 	RowSpan, ColSpan int
 	Scope            string
 
+	tree   *Tree
 	parent *Elem
-	kids   []any // *Elem or mark
-	page   int   // page of the first marked content; -1 none
+	kids   []kid
+	page   int // page of the first marked content; -1 none
 	ref    Ref
 }
 
-// mark is a marked-content sequence of a page.
-type mark struct{ page, mcid int }
+// kid is a child of an element: an element, or when elem is nil a
+// marked-content sequence of a page.
+type kid struct {
+	elem       *Elem
+	page, mcid int
+}
 
 // NewTree returns a structure tree with a root element of type typ.
-func NewTree(typ string) *Tree { return &Tree{Root: &Elem{Type: typ, page: -1}} }
+func NewTree(typ string) *Tree {
+	t := &Tree{}
+	t.Root = &Elem{Type: typ, tree: t, page: -1}
+	return t
+}
+
+// elemChunk is how many elements a Tree allocates at a time: a form's
+// tree has thousands.
+const elemChunk = 256
 
 // Add appends a child element of type typ and returns it.
 func (e *Elem) Add(typ string) *Elem {
-	k := &Elem{Type: typ, parent: e, page: -1}
-	e.kids = append(e.kids, k)
+	t := e.tree
+	var k *Elem
+	switch {
+	case t == nil: // an element made without NewTree
+		k = new(Elem)
+	case len(t.free) == 0:
+		t.free = make([]Elem, elemChunk)
+		fallthrough
+	default:
+		k = &t.free[0]
+		t.free = t.free[1:]
+	}
+	*k = Elem{Type: typ, tree: t, parent: e, page: -1}
+	e.kids = append(e.kids, kid{elem: k})
 	return k
 }
 
@@ -54,7 +80,7 @@ func (t *Tree) Mark(e *Elem, page int) int {
 	}
 	id := len(t.marks[page])
 	t.marks[page] = append(t.marks[page], e)
-	e.kids = append(e.kids, mark{page, id})
+	e.kids = append(e.kids, kid{page: page, mcid: id})
 	if e.page < 0 {
 		e.page = page
 	}
@@ -64,19 +90,28 @@ func (t *Tree) Mark(e *Elem, page int) int {
 // add writes the tree and returns its StructTreeRoot.
 func (t *Tree) add(fl *file, pages []Ref) Ref {
 	root := fl.alloc()
+	n := 0
 	var number func(e *Elem)
 	number = func(e *Elem) {
 		e.ref = fl.alloc()
+		n++
 		for _, k := range e.kids {
-			if c, ok := k.(*Elem); ok {
-				number(c)
+			if k.elem != nil {
+				number(k.elem)
 			}
 		}
 	}
 	number(t.Root)
+	// The elements' dictionaries are cut from one buffer, grown in
+	// chunks: each keeps the part it was written in.
+	var buf []byte
 	var write func(e *Elem, parent Ref)
 	write = func(e *Elem, parent Ref) {
-		b := []byte("<</S") // /Type /StructElem is optional
+		if cap(buf)-len(buf) < 512 {
+			buf = make([]byte, 0, max(64*n, 4096))
+		}
+		start := len(buf)
+		b := append(buf, "<</S"...) // /Type /StructElem is optional
 		b = appendName(b, e.Type)
 		b = append(b, "/P "...)
 		b = appendRef(b, parent)
@@ -115,14 +150,12 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 				if i > 0 {
 					b = append(b, ' ')
 				}
-				switch k := k.(type) {
-				case *Elem:
-					b = appendRef(b, k.ref)
-				case mark:
-					if k.page == e.page {
-						b = strconv.AppendInt(b, int64(k.mcid), 10)
-						continue
-					}
+				switch {
+				case k.elem != nil:
+					b = appendRef(b, k.elem.ref)
+				case k.page == e.page:
+					b = strconv.AppendInt(b, int64(k.mcid), 10)
+				default:
 					b = append(b, "<</Type/MCR/Pg "...)
 					b = appendRef(b, pages[k.page])
 					b = append(b, "/MCID "...)
@@ -134,10 +167,12 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 				b = append(b, ']')
 			}
 		}
-		fl.set(e.ref, append(b, ">>"...))
+		b = append(b, ">>"...)
+		fl.set(e.ref, b[start:len(b):len(b)])
+		buf = b
 		for _, k := range e.kids {
-			if c, ok := k.(*Elem); ok {
-				write(c, e.ref)
+			if k.elem != nil {
+				write(k.elem, e.ref)
 			}
 		}
 	}
@@ -150,14 +185,16 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 			pt = append(pt, ' ')
 		}
 		pt = strconv.AppendInt(pt, int64(p), 10)
-		pt = append(pt, ' ')
-		var refs []Ref
+		pt = append(pt, " ["...)
 		if p < len(t.marks) {
-			for _, e := range t.marks[p] {
-				refs = append(refs, e.ref)
+			for i, e := range t.marks[p] {
+				if i > 0 {
+					pt = append(pt, ' ')
+				}
+				pt = appendRef(pt, e.ref)
 			}
 		}
-		pt = appendRefs(pt, refs)
+		pt = append(pt, ']')
 	}
 	ptRef := fl.add(append(pt, "]>>"...))
 	b := []byte("<</Type/StructTreeRoot/K ")
