@@ -162,13 +162,12 @@ func (e *faceEntry) units(r rune) int {
 // occurs, unless missing characters are allowed.
 func (t *faceTable) coverage(doc *render.Document, allowMissing bool) error {
 	missing := false
-	seen := make(map[rune]bool)
+	var seen charSet
 	drawn := *doc
 	drawn.Meta = render.Meta{} // not drawn
 	extras(&drawn, func(_, text string) {
 		for _, r := range text {
-			if !seen[r] && !unicode.IsControl(r) {
-				seen[r] = true
+			if seen.add(r) && !unicode.IsControl(r) {
 				t.lookup(r, false)
 				missing = missing || t.set.Face(r, false) == nil
 			}

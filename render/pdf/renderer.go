@@ -88,7 +88,7 @@ func (r *Renderer) templateRunes() (map[fontRef][]rune, error) {
 		r.tmpl = make(map[fontRef][]rune)
 		for g, set := range runes {
 			if group[g] == g && set != nil {
-				r.tmpl[f.t.entries[g].ref] = sortedRunes(set)
+				r.tmpl[f.t.entries[g].ref] = set.sorted()
 			}
 		}
 	})

@@ -165,11 +165,12 @@ func (e *embedded) draw(c *pdfw.Content, codes []byte, o op, h float64) []byte {
 }
 
 // drawn returns, for each face entry, the first entry with the same
-// font (its group), and the characters each group draws on the pages.
-func drawn(f *flow) (group []int, runes []map[rune]bool) {
+// font (its group), and the characters each group draws on the pages
+// (nil for a group that draws none).
+func drawn(f *flow) (group []int, runes []*charSet) {
 	t := f.t
 	group = make([]int, len(t.entries))
-	runes = make([]map[rune]bool, len(t.entries))
+	runes = make([]*charSet, len(t.entries))
 	for i, e := range t.entries {
 		group[i] = i
 		for j := range i {
@@ -183,24 +184,14 @@ func drawn(f *flow) (group []int, runes []map[rune]bool) {
 		for _, o := range pg.texts {
 			g := group[o.ent]
 			if runes[g] == nil {
-				runes[g] = make(map[rune]bool)
+				runes[g] = new(charSet)
 			}
 			for _, c := range o.text {
-				runes[g][c] = true
+				runes[g].add(c)
 			}
 		}
 	}
 	return group, runes
-}
-
-// sortedRunes returns the characters of a set in order.
-func sortedRunes(set map[rune]bool) []rune {
-	list := make([]rune, 0, len(set))
-	for c := range set {
-		list = append(list, c)
-	}
-	slices.Sort(list)
-	return list
 }
 
 // embed adds to d the fonts the pages draw with, in the order their
@@ -220,7 +211,7 @@ func (r *Renderer) embed(f *flow, d *pdfw.Doc) ([]embedded, error) {
 		if group[g] != g || runes[g] == nil {
 			continue // draws nothing, or shares the font of an earlier entry
 		}
-		list := sortedRunes(runes[g])
+		list := runes[g].sorted()
 		if shared := tmpl[t.entries[g].ref]; len(shared) > 0 {
 			for _, c := range list {
 				if _, ok := slices.BinarySearch(shared, c); !ok {
