@@ -28,10 +28,10 @@ type Renderer struct {
 	fonts   map[fontKey]*pdfw.Font
 	order   []fontKey // fonts in the order cached, the oldest dropped first
 
-	// With a template: its characters by font, read once, and the
-	// streams compressed for earlier documents.
+	// With a template: what it draws, read once, and the streams
+	// compressed for earlier documents.
 	tmplOnce sync.Once
-	tmpl     map[fontRef][]rune
+	tmpl     *drawing
 	tmplErr  error
 	cache    *pdfw.Cache
 	paras    *paraCache
@@ -72,9 +72,16 @@ func NewRenderer(opt Options) *Renderer {
 // 500-candidate roster a peak RSS of 123 MB, 2 MB one of 103 MB.
 const cacheSize = 2 << 20
 
-// templateRunes returns the characters the template draws, by font, laying
-// the template out the first time; nil without a template.
-func (r *Renderer) templateRunes() (map[fontRef][]rune, error) {
+// drawing is what a template draws: its characters by font, and its
+// texts.
+type drawing struct {
+	runes map[fontRef][]rune
+	texts map[string]bool
+}
+
+// template returns what the template draws, laying the template out the
+// first time; nil without a template.
+func (r *Renderer) template() (*drawing, error) {
 	if r.opt.Template == nil {
 		return nil, nil
 	}
@@ -85,12 +92,18 @@ func (r *Renderer) templateRunes() (map[fontRef][]rune, error) {
 			return
 		}
 		group, runes := drawn(f)
-		r.tmpl = make(map[fontRef][]rune)
+		d := &drawing{runes: make(map[fontRef][]rune), texts: make(map[string]bool)}
 		for g, set := range runes {
 			if group[g] == g && set != nil {
-				r.tmpl[f.t.entries[g].ref] = set.sorted()
+				d.runes[f.t.entries[g].ref] = set.sorted()
 			}
 		}
+		for _, pg := range f.pages {
+			for _, o := range pg.texts {
+				d.texts[o.text] = true
+			}
+		}
+		r.tmpl = d
 	})
 	return r.tmpl, r.tmplErr
 }

@@ -20,8 +20,15 @@ const mmPt = 72 / 25.4
 // write makes the PDF of laid-out pages: each font a text uses, cut down
 // to the characters drawn with it; the pages' content, tagged with the
 // structure the layout built; the outline of the headings. With a
-// template, each page's footer is a content stream of its own.
+// template, each page's footer is a content stream of its own, and the
+// texts of its body that the template does not draw (a name) are cut
+// from the rest (pdfw.Content.Cut), which then comes out the same from
+// one document to the next.
 func (r *Renderer) write(f *flow, in info) ([]byte, error) {
+	tmpl, err := r.template()
+	if err != nil {
+		return nil, err
+	}
 	d := pdfw.New(pdfw.Info{
 		Title: in.title, Subject: in.subject, Keywords: in.keywords, Author: in.author,
 		Creator: "ocs", Producer: "ocs", Lang: in.lang, Date: in.date,
@@ -67,10 +74,15 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 		open := false
 		var cur *pdfw.Elem
 		var foot *pdfw.Content // the footer, with a template
+		own := false           // the text drawn last is not the template's
 		for j, o := range pg.texts {
 			el := o.el
 			if j >= pg.foot {
 				el = nil
+			}
+			if split && j < pg.foot && own != !tmpl.texts[o.text] {
+				c.Cut()
+				own = !own
 			}
 			dst := c
 			switch {
@@ -95,6 +107,9 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 				open, cur = true, el
 			}
 			codes = emb[o.ent].draw(dst, codes, o, h)
+		}
+		if own {
+			c.Cut()
 		}
 		if open {
 			c.End()
@@ -199,7 +214,7 @@ func drawn(f *flow) (group []int, runes []*charSet) {
 // template's characters first, then those of the document's others),
 // and returns each face entry's fonts.
 func (r *Renderer) embed(f *flow, d *pdfw.Doc) ([]embedded, error) {
-	tmpl, err := r.templateRunes()
+	tmpl, err := r.template()
 	if err != nil {
 		return nil, err
 	}
@@ -212,7 +227,11 @@ func (r *Renderer) embed(f *flow, d *pdfw.Doc) ([]embedded, error) {
 			continue // draws nothing, or shares the font of an earlier entry
 		}
 		list := runes[g].sorted()
-		if shared := tmpl[t.entries[g].ref]; len(shared) > 0 {
+		var shared []rune
+		if tmpl != nil {
+			shared = tmpl.runes[t.entries[g].ref]
+		}
+		if len(shared) > 0 {
 			for _, c := range list {
 				if _, ok := slices.BinarySearch(shared, c); !ok {
 					own[g] = append(own[g], c)
