@@ -93,11 +93,11 @@ func (c *tableCache) get(f *flow, t *render.Table, k uint64) *tableItem {
 // cells of its own to place.
 func (e *tableEntry) item(f *flow, t *render.Table) *tableItem {
 	cells := slices.Clone(e.cells)
-	g := &grid{rows: e.rows, cols: e.cols, cells: make([]*tcell, 0, len(cells)),
-		starts: make([][]*tcell, e.rows), ends: make([][]*tcell, e.rows)}
+	g := &grid{rows: e.rows, cols: e.cols, cells: make([]*tcell, len(cells))}
 	for i := range cells {
-		g.add(&cells[i])
+		g.cells[i] = &cells[i]
 	}
+	g.index()
 	return &tableItem{f: f, tbl: t, g: g, style: e.style, heights: e.heights, header: e.header, headH: e.headH}
 }
 

@@ -9,7 +9,10 @@ type Tree struct {
 	// Root is the top element, usually of type Document.
 	Root  *Elem
 	marks [][]*Elem // per page, the element of each marked-content id
-	free  []Elem    // elements allocated for the next Add calls
+	// Elements and kids allocated for the next Add and Mark calls: a
+	// form's tree has thousands of each.
+	elems []Elem
+	kids  []kid
 }
 
 // Elem is an element of a structure tree.
@@ -24,11 +27,12 @@ type Elem struct {
 	RowSpan, ColSpan int
 	Scope            string
 
-	tree   *Tree
-	parent *Elem
-	kids   []kid
-	page   int // page of the first marked content; -1 none
-	ref    Ref
+	tree        *Tree // nil for an element made without NewTree
+	parent      *Elem
+	first, last *kid // the kids in order
+	nkids       int
+	page        int // page of the first marked content; -1 none
+	ref         Ref
 }
 
 // kid is a child of an element: an element, or when elem is nil a
@@ -36,6 +40,7 @@ type Elem struct {
 type kid struct {
 	elem       *Elem
 	page, mcid int
+	next       *kid
 }
 
 // NewTree returns a structure tree with a root element of type typ.
@@ -45,26 +50,51 @@ func NewTree(typ string) *Tree {
 	return t
 }
 
-// elemChunk is how many elements a Tree allocates at a time: a form's
-// tree has thousands.
-const elemChunk = 256
+// chunk is how many elements or kids a Tree allocates at a time.
+const chunk = 256
+
+// take returns the next of the values allocated in *free, allocating a
+// chunk when none is left.
+func take[T any](free *[]T) *T {
+	if len(*free) == 0 {
+		*free = make([]T, chunk)
+	}
+	v := &(*free)[0]
+	*free = (*free)[1:]
+	return v
+}
+
+// newElem returns an element to fill in.
+func (t *Tree) newElem() *Elem {
+	if t == nil {
+		return new(Elem)
+	}
+	return take(&t.elems)
+}
+
+// add appends a kid.
+func (e *Elem) add(k kid) {
+	var p *kid
+	if e.tree == nil {
+		p = new(kid)
+	} else {
+		p = take(&e.tree.kids)
+	}
+	*p = k
+	if e.last == nil {
+		e.first = p
+	} else {
+		e.last.next = p
+	}
+	e.last = p
+	e.nkids++
+}
 
 // Add appends a child element of type typ and returns it.
 func (e *Elem) Add(typ string) *Elem {
-	t := e.tree
-	var k *Elem
-	switch {
-	case t == nil: // an element made without NewTree
-		k = new(Elem)
-	case len(t.free) == 0:
-		t.free = make([]Elem, elemChunk)
-		fallthrough
-	default:
-		k = &t.free[0]
-		t.free = t.free[1:]
-	}
-	*k = Elem{Type: typ, tree: t, parent: e, page: -1}
-	e.kids = append(e.kids, kid{elem: k})
+	k := e.tree.newElem()
+	*k = Elem{Type: typ, tree: e.tree, parent: e, page: -1}
+	e.add(kid{elem: k})
 	return k
 }
 
@@ -76,11 +106,16 @@ func (e *Elem) Parent() *Elem { return e.parent }
 // child in reading order.
 func (t *Tree) Mark(e *Elem, page int) int {
 	for len(t.marks) <= page {
-		t.marks = append(t.marks, nil)
+		// A page has about as many marks as the page before.
+		n := 0
+		if len(t.marks) > 0 {
+			n = len(t.marks[len(t.marks)-1])
+		}
+		t.marks = append(t.marks, make([]*Elem, 0, n))
 	}
 	id := len(t.marks[page])
 	t.marks[page] = append(t.marks[page], e)
-	e.kids = append(e.kids, kid{page: page, mcid: id})
+	e.add(kid{page: page, mcid: id})
 	if e.page < 0 {
 		e.page = page
 	}
@@ -95,7 +130,7 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 	number = func(e *Elem) {
 		e.ref = fl.alloc()
 		n++
-		for _, k := range e.kids {
+		for k := e.first; k != nil; k = k.next {
 			if k.elem != nil {
 				number(k.elem)
 			}
@@ -139,15 +174,15 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 			}
 			b = append(b, ">>"...)
 		}
-		if len(e.kids) > 0 {
+		if e.nkids > 0 {
 			// One kid stands alone, more in an array.
-			if len(e.kids) == 1 {
+			if e.nkids == 1 {
 				b = append(b, "/K "...)
 			} else {
 				b = append(b, "/K["...)
 			}
-			for i, k := range e.kids {
-				if i > 0 {
+			for k := e.first; k != nil; k = k.next {
+				if k != e.first {
 					b = append(b, ' ')
 				}
 				switch {
@@ -163,14 +198,14 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 					b = append(b, ">>"...)
 				}
 			}
-			if len(e.kids) > 1 {
+			if e.nkids > 1 {
 				b = append(b, ']')
 			}
 		}
 		b = append(b, ">>"...)
 		fl.set(e.ref, b[start:len(b):len(b)])
 		buf = b
-		for _, k := range e.kids {
+		for k := e.first; k != nil; k = k.next {
 			if k.elem != nil {
 				write(k.elem, e.ref)
 			}
