@@ -34,6 +34,7 @@ type Renderer struct {
 	tmpl     *drawing
 	tmplErr  error
 	cache    *pdfw.Cache
+	bodies   *bodyCache
 	paras    *paraCache
 	tables   *tableCache
 }
@@ -62,6 +63,7 @@ func NewRenderer(opt Options) *Renderer {
 	}
 	if opt.Template != nil {
 		r.cache = pdfw.NewCache(cacheSize)
+		r.bodies = newBodyCache()
 	}
 	return r
 }
@@ -72,11 +74,11 @@ func NewRenderer(opt Options) *Renderer {
 // 500-candidate roster a peak RSS of 123 MB, 2 MB one of 103 MB.
 const cacheSize = 2 << 20
 
-// drawing is what a template draws: its characters by font, and its
-// texts.
+// drawing is what a template draws: its characters and its texts, by
+// font.
 type drawing struct {
 	runes map[fontRef][]rune
-	texts map[string]bool
+	texts map[fontRef]map[string]bool
 }
 
 // template returns what the template draws, laying the template out the
@@ -92,7 +94,7 @@ func (r *Renderer) template() (*drawing, error) {
 			return
 		}
 		group, runes := drawn(f)
-		d := &drawing{runes: make(map[fontRef][]rune), texts: make(map[string]bool)}
+		d := &drawing{runes: make(map[fontRef][]rune), texts: make(map[fontRef]map[string]bool)}
 		for g, set := range runes {
 			if group[g] == g && set != nil {
 				d.runes[f.t.entries[g].ref] = set.sorted()
@@ -100,7 +102,11 @@ func (r *Renderer) template() (*drawing, error) {
 		}
 		for _, pg := range f.pages {
 			for _, o := range pg.texts {
-				d.texts[o.text] = true
+				ref := f.t.entries[o.ent].ref
+				if d.texts[ref] == nil {
+					d.texts[ref] = make(map[string]bool)
+				}
+				d.texts[ref][o.text] = true
 			}
 		}
 		r.tmpl = d
