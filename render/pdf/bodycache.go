@@ -101,6 +101,8 @@ func (pw *pageWriter) bodyKey(dst []byte, pg *page, texts []op) ([]byte, []*pdfw
 			num(o.stroke)
 		}
 	}
+	n := len(pg.fills) + len(pg.images) + len(texts) + len(pg.rules)
+	dst = slices.Grow(dst, 64*n) // 53 bytes a shape, some 10 a text's font, element and text
 	num(pw.h)
 	shapes(pg.fills)
 	str(pw.logo)
