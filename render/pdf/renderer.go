@@ -25,8 +25,8 @@ type Renderer struct {
 
 	mu      sync.Mutex
 	metrics map[*fonts.Face]*fonts.Metrics
-	fonts   map[fontKey]*pdfw.Font
-	order   []fontKey // fonts in the order cached, the oldest dropped first
+	fonts   map[fontKey]*keptFont
+	order   []fontKey // fonts in the order cached or last spared, the first dropped first
 
 	// With a template: what it draws, read once, and the streams
 	// compressed for earlier documents.
@@ -48,15 +48,24 @@ type fontKey struct {
 	runes string
 }
 
+// keptFont is an embedded font a Renderer keeps, and whether a document
+// took it since it was kept or last spared.
+type keptFont struct {
+	f    *pdfw.Font
+	used bool
+}
+
 // maxFonts bounds the embedded fonts a Renderer keeps (each is the
-// size of its compressed font program, tens of kilobytes).
+// size of its compressed font program, tens of kilobytes). Beyond, the
+// oldest font no document took since it was kept goes first (a name's
+// font), before those the documents share (the template's).
 const maxFonts = 64
 
 // NewRenderer returns a Renderer for the options. A nil opt.Fonts means
 // the embedded TW-Kai set.
 func NewRenderer(opt Options) *Renderer {
 	r := &Renderer{opt: opt, set: opt.Fonts,
-		metrics: make(map[*fonts.Face]*fonts.Metrics), fonts: make(map[fontKey]*pdfw.Font),
+		metrics: make(map[*fonts.Face]*fonts.Metrics), fonts: make(map[fontKey]*keptFont),
 		paras: newParaCache(), tables: newTableCache()}
 	if r.set == nil {
 		r.set, r.err = fonts.DefaultSet()
@@ -201,10 +210,13 @@ func (r *Renderer) font(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 		key.data = &e.face.Data[0]
 	}
 	r.mu.Lock()
-	pf := r.fonts[key]
+	kf := r.fonts[key]
+	if kf != nil {
+		kf.used = true
+	}
 	r.mu.Unlock()
-	if pf != nil {
-		return pf, nil
+	if kf != nil {
+		return kf.f, nil
 	}
 	pf, err := embedFont(e, runes)
 	if err != nil {
@@ -212,11 +224,17 @@ func (r *Renderer) font(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 	}
 	r.mu.Lock()
 	if r.fonts[key] == nil {
-		if len(r.order) >= maxFonts {
-			delete(r.fonts, r.order[0])
+		for len(r.order) >= maxFonts {
+			k := r.order[0]
 			r.order = r.order[1:]
+			if kf := r.fonts[k]; kf.used {
+				kf.used = false // spared once more
+				r.order = append(r.order, k)
+				continue
+			}
+			delete(r.fonts, k)
 		}
-		r.fonts[key] = pf
+		r.fonts[key] = &keptFont{f: pf}
 		r.order = append(r.order, key)
 	}
 	r.mu.Unlock()
