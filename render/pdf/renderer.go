@@ -12,8 +12,9 @@ import (
 
 // Renderer renders documents with one set of options, keeping what does
 // not change from one document to the next: the parsed metrics of each
-// face, each embedded font, compressed, by the characters it draws, and
-// the paragraphs and tables laid out.
+// face, each embedded font, compressed, by the characters it draws, the
+// paragraphs and tables laid out and, with a template, the page bodies
+// drawn.
 // A batch that reuses one Renderer pays for a font subset once per
 // distinct set of characters. It is safe for concurrent use, and the
 // bytes of a document do not depend on what was rendered before or
