@@ -18,10 +18,11 @@ import (
 	"github.com/ocs-project/ocs/templates/assessment"
 )
 
-// cohort is the work of one roster: the job and the candidates with their
-// file stems.
+// cohort is the work of one roster: the job, the pack its documents are
+// made from, and the candidates with their file stems.
 type cohort struct {
 	j     *renderJob
+	pack  *assessment.Pack
 	cands []assessment.Candidate
 	names []string
 }
@@ -36,7 +37,11 @@ func readCohort(j *renderJob, path string) (*cohort, error) {
 	if err != nil {
 		return nil, contentError{err}
 	}
-	return &cohort{j: j, cands: cands, names: assessment.FileNames(cands)}, nil
+	pack, err := assessment.NewPack(j.s, j.opt.Assessment)
+	if err != nil {
+		return nil, err
+	}
+	return &cohort{j: j, pack: pack, cands: cands, names: assessment.FileNames(cands)}, nil
 }
 
 // candidateError places err at candidate i's roster line.
@@ -47,16 +52,11 @@ func (c *cohort) candidateError(i int, err error) error {
 	return contentError{fmt.Errorf("candidate %s (roster line %d): %w", c.cands[i].Name, c.cands[i].Line, err)}
 }
 
-// doc builds candidate i's form set.
-func (c *cohort) doc(i int) (*render.Document, error) {
-	opt := c.j.opt
-	opt.Candidate = &c.cands[i]
-	d, _, err := pipeline.Build(c.j.s, pipeline.Assessment, opt)
-	if err != nil {
-		return nil, c.candidateError(i, err)
-	}
-	return d, nil
-}
+// doc builds candidate i's form set from the pack built once for the
+// roster: only the blocks naming the candidate are made for each. (A
+// roster is never rendered from a draft, which pipeline.Build would
+// mark.)
+func (c *cohort) doc(i int) *render.Document { return c.pack.Assessment(&c.cands[i]) }
 
 // encoder returns the encoder of the candidates' files: for PDF, one
 // with the forms of a candidate whose fields are empty as the template,
@@ -65,21 +65,15 @@ func (c *cohort) doc(i int) (*render.Document, error) {
 // is the same whoever else the roster lists, in any order, with any
 // number of workers (it differs from the candidate's forms rendered on
 // their own by the font of the candidate's own characters).
-func (c *cohort) encoder() (*pipeline.Encoder, error) {
+func (c *cohort) encoder() *pipeline.Encoder {
 	if c.j.format != pipeline.PDF || len(c.cands) == 0 {
-		return c.j.enc, nil
+		return c.j.enc
 	}
 	var blank assessment.Candidate
 	for _, f := range c.cands[0].Extra {
 		blank.Extra = append(blank.Extra, assessment.Field{Label: f.Label})
 	}
-	opt := c.j.opt
-	opt.Candidate = &blank
-	d, _, err := pipeline.Build(c.j.s, pipeline.Assessment, opt)
-	if err != nil {
-		return nil, err
-	}
-	return c.j.enc.WithTemplate(d), nil
+	return c.j.enc.WithTemplate(c.pack.Assessment(&blank))
 }
 
 // renderRoster renders one form set per candidate of the roster: into a
@@ -141,9 +135,8 @@ func (c *cohort) combined(ctx context.Context, workers int, bar *progress, stder
 	docs := make([]*render.Document, len(c.cands))
 	errs := parallel(ctx, workers, len(c.cands), func(i int) error {
 		defer bar.step()
-		d, err := c.doc(i)
-		docs[i] = d
-		return err
+		docs[i] = c.doc(i)
+		return nil
 	})
 	bar.done()
 	if err := errors.Join(errs...); err != nil {
@@ -188,10 +181,7 @@ func (c *cohort) files(ctx context.Context, workers int, out string, bar *progre
 	for i, name := range c.names {
 		files[i] = name + "." + string(c.j.format)
 	}
-	enc, err := c.encoder()
-	if err != nil {
-		return 0, err
-	}
+	enc := c.encoder()
 	// One file a candidate keeps little alive (a pack per worker and the
 	// stream cache) but allocates much: a soft limit has the collector run
 	// sooner near 90 MiB, keeping a 500-candidate roster's peak near 100 MB
@@ -203,11 +193,7 @@ func (c *cohort) files(ctx context.Context, workers int, out string, bar *progre
 	warns := make([][]string, len(c.cands))
 	errs := parallel(ctx, workers, len(c.cands), func(i int) error {
 		defer bar.step()
-		d, err := c.doc(i)
-		if err != nil {
-			return err
-		}
-		data, w, err := enc.Encode(ctx, d, c.j.format)
+		data, w, err := enc.Encode(ctx, c.doc(i), c.j.format)
 		warns[i] = w
 		if err != nil {
 			return c.candidateError(i, err)

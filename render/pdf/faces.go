@@ -21,7 +21,8 @@ type faceTable struct {
 	bold    map[rune]int16 // face entry per character, bold text
 	err     error          // first error reading a face's metrics
 	metrics func(*fonts.Face) (*fonts.Metrics, error)
-	paras   *paraCache // paragraphs laid out before, or nil
+	paras   *paraCache  // paragraphs laid out before, or nil
+	tables  *tableCache // tables laid out before, or nil
 }
 
 // faceEntry is one face as drawn: the font it is registered as, and
@@ -90,6 +91,33 @@ func (t *faceTable) entry(f *fonts.Face) int16 {
 	return i
 }
 
+// extend reports whether t is a face table a layout that started with
+// entries of the faces before and added entries of the faces added would
+// give the same result with: t's first entries are before, and the next
+// ones, as far as it has them, the first of added. It then adds the rest
+// of added, as that layout would have.
+func (t *faceTable) extend(before, added []*fonts.Face) bool {
+	n := len(before)
+	if len(t.entries) < n || len(t.entries) > n+len(added) {
+		return false
+	}
+	for i := range t.entries {
+		var f *fonts.Face
+		if i < n {
+			f = before[i]
+		} else {
+			f = added[i-n]
+		}
+		if t.entries[i].face != f {
+			return false
+		}
+	}
+	for _, f := range added[len(t.entries)-n:] {
+		t.entry(f)
+	}
+	return true
+}
+
 // fontFamily makes a PDF font family name of a face name: letters,
 // digits and hyphens only.
 func fontFamily(name string) string {
@@ -134,13 +162,12 @@ func (e *faceEntry) units(r rune) int {
 // occurs, unless missing characters are allowed.
 func (t *faceTable) coverage(doc *render.Document, allowMissing bool) error {
 	missing := false
-	seen := make(map[rune]bool)
+	var seen charSet
 	drawn := *doc
 	drawn.Meta = render.Meta{} // not drawn
 	extras(&drawn, func(_, text string) {
 		for _, r := range text {
-			if !seen[r] && !unicode.IsControl(r) {
-				seen[r] = true
+			if seen.add(r) && !unicode.IsControl(r) {
 				t.lookup(r, false)
 				missing = missing || t.set.Face(r, false) == nil
 			}

@@ -68,7 +68,13 @@ func (f *flow) newPage() {
 			f.t.err = err
 		}
 	}
-	f.pg = &page{section: f.section, footer: f.footer, tags: &f.tags, foot: maxInt}
+	pg := &page{section: f.section, footer: f.footer, tags: &f.tags, foot: maxInt}
+	if f.pg != nil {
+		// A page draws about as much as the page before.
+		pg.texts = make([]op, 0, len(f.pg.texts))
+		pg.rules = make([]op, 0, len(f.pg.rules))
+	}
+	f.pg = pg
 	f.pages = append(f.pages, f.pg)
 	f.y = f.top
 	f.fresh = true

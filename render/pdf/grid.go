@@ -38,28 +38,40 @@ func buildGrid(t *render.Table) (*grid, error) {
 		return nil, err
 	}
 	g := &grid{rows: l.Rows, cols: l.Cols}
-	g.starts = make([][]*tcell, g.rows)
-	g.ends = make([][]*tcell, g.rows)
 	for _, p := range l.Cells {
-		g.add(&tcell{cell: p.Cell, row: p.Row, col: p.Col, rows: p.RowSpan, cs: p.ColSpan})
+		g.cells = append(g.cells, &tcell{cell: p.Cell, row: p.Row, col: p.Col, rows: p.RowSpan, cs: p.ColSpan})
 	}
 	empty := &render.Cell{}
 	for r := 0; r < g.rows; r++ {
 		for k := 0; k < g.cols; k++ {
 			if l.At(r, k) == nil {
-				g.add(&tcell{cell: empty, row: r, col: k, rows: 1, cs: 1})
+				g.cells = append(g.cells, &tcell{cell: empty, row: r, col: k, rows: 1, cs: 1})
 			}
 		}
 	}
+	g.index()
 	return g, nil
 }
 
-// add records c by the rows it starts and ends in.
-func (g *grid) add(c *tcell) {
-	g.cells = append(g.cells, c)
-	g.starts[c.row] = append(g.starts[c.row], c)
-	end := c.row + c.rows - 1
-	g.ends[end] = append(g.ends[end], c)
+// index lists the cells by the rows they start and end in, in the order
+// of g.cells; the lists share two arrays.
+func (g *grid) index() {
+	n := make([]int, 2*g.rows) // cells starting in each row, then ending
+	for _, c := range g.cells {
+		n[c.row]++
+		n[g.rows+c.row+c.rows-1]++
+	}
+	g.starts, g.ends = make([][]*tcell, g.rows), make([][]*tcell, g.rows)
+	starts, ends := make([]*tcell, len(g.cells)), make([]*tcell, len(g.cells))
+	for r := range g.rows {
+		g.starts[r], starts = starts[:0:n[r]], starts[n[r]:]
+		g.ends[r], ends = ends[:0:n[g.rows+r]], ends[n[g.rows+r]:]
+	}
+	for _, c := range g.cells {
+		end := c.row + c.rows - 1
+		g.starts[c.row] = append(g.starts[c.row], c)
+		g.ends[end] = append(g.ends[end], c)
+	}
 }
 
 // groups returns the body rows from first on cut into groups that spanning

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ocs-project/ocs/fonts"
 	"github.com/ocs-project/ocs/render"
 )
 
@@ -159,6 +160,39 @@ func TestRandomInvalidTables(t *testing.T) {
 		}
 		if len(f.pages) == 0 {
 			t.Errorf("table %d: no pages", i)
+		}
+	}
+}
+
+// A cached layout is taken only by a face table that numbers the faces as
+// the layout did, and it adds the entries the layout added.
+func TestFaceTableExtend(t *testing.T) {
+	set := testSet(t)
+	a, b := set.Regular, set.Bold
+	if b == nil || b == a {
+		t.Skip("the test set has no bold face of its own")
+	}
+	for _, tc := range []struct {
+		have, before, added []*fonts.Face
+		ok                  bool
+		want                int
+	}{
+		{have: nil, before: nil, added: []*fonts.Face{a, b}, ok: true, want: 2},
+		{have: []*fonts.Face{a}, before: []*fonts.Face{a}, added: []*fonts.Face{b}, ok: true, want: 2},
+		{have: []*fonts.Face{a, b}, before: []*fonts.Face{a}, added: []*fonts.Face{b}, ok: true, want: 2},
+		{have: []*fonts.Face{a}, before: nil, added: []*fonts.Face{a, b}, ok: true, want: 2},
+		{have: []*fonts.Face{b}, before: []*fonts.Face{a}, added: nil, ok: false, want: 1},
+		{have: []*fonts.Face{a, b}, before: []*fonts.Face{a}, added: nil, ok: false, want: 2},
+		{have: []*fonts.Face{a}, before: []*fonts.Face{a, b}, added: nil, ok: false, want: 1},
+		{have: []*fonts.Face{b}, before: nil, added: []*fonts.Face{a, b}, ok: false, want: 1},
+	} {
+		ft := newFaceTable(set, nil)
+		for _, f := range tc.have {
+			ft.entry(f)
+		}
+		if ok := ft.extend(tc.before, tc.added); ok != tc.ok || len(ft.entries) != tc.want {
+			t.Errorf("have %d, before %d, added %d: extend %v with %d entries, want %v with %d",
+				len(tc.have), len(tc.before), len(tc.added), ok, len(ft.entries), tc.ok, tc.want)
 		}
 	}
 }

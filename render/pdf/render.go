@@ -69,7 +69,7 @@ func layout(ctx context.Context, doc *render.Document, allowMissing bool, set *f
 	f.ctx = ctx
 	if r != nil {
 		f.t = newFaceTable(set, r.faceMetrics)
-		f.t.paras = r.paras
+		f.t.paras, f.t.tables = r.paras, r.tables
 	} else {
 		f.t = newFaceTable(set, nil)
 	}

@@ -12,7 +12,9 @@ import (
 
 // Renderer renders documents with one set of options, keeping what does
 // not change from one document to the next: the parsed metrics of each
-// face and each embedded font, compressed, by the characters it draws.
+// face, each embedded font, compressed, by the characters it draws, the
+// paragraphs and tables laid out and, with a template, the page bodies
+// drawn.
 // A batch that reuses one Renderer pays for a font subset once per
 // distinct set of characters. It is safe for concurrent use, and the
 // bytes of a document do not depend on what was rendered before or
@@ -24,16 +26,18 @@ type Renderer struct {
 
 	mu      sync.Mutex
 	metrics map[*fonts.Face]*fonts.Metrics
-	fonts   map[fontKey]*pdfw.Font
-	order   []fontKey // fonts in the order cached, the oldest dropped first
+	fonts   map[fontKey]*keptFont
+	order   []fontKey // fonts in the order cached or last spared, the first dropped first
 
-	// With a template: its characters by font, read once, and the
-	// streams compressed for earlier documents.
+	// With a template: what it draws, read once, and the streams
+	// compressed for earlier documents.
 	tmplOnce sync.Once
-	tmpl     map[fontRef][]rune
+	tmpl     *drawing
 	tmplErr  error
 	cache    *pdfw.Cache
+	bodies   *bodyCache
 	paras    *paraCache
+	tables   *tableCache
 }
 
 // fontKey names an embedded font: the font file it is cut from and the
@@ -45,21 +49,31 @@ type fontKey struct {
 	runes string
 }
 
+// keptFont is an embedded font a Renderer keeps, and whether a document
+// took it since it was kept or last spared.
+type keptFont struct {
+	f    *pdfw.Font
+	used bool
+}
+
 // maxFonts bounds the embedded fonts a Renderer keeps (each is the
-// size of its compressed font program, tens of kilobytes).
+// size of its compressed font program, tens of kilobytes). Beyond, the
+// oldest font no document took since it was kept goes first (a name's
+// font), before those the documents share (the template's).
 const maxFonts = 64
 
 // NewRenderer returns a Renderer for the options. A nil opt.Fonts means
 // the embedded TW-Kai set.
 func NewRenderer(opt Options) *Renderer {
 	r := &Renderer{opt: opt, set: opt.Fonts,
-		metrics: make(map[*fonts.Face]*fonts.Metrics), fonts: make(map[fontKey]*pdfw.Font),
-		paras: newParaCache()}
+		metrics: make(map[*fonts.Face]*fonts.Metrics), fonts: make(map[fontKey]*keptFont),
+		paras: newParaCache(), tables: newTableCache()}
 	if r.set == nil {
 		r.set, r.err = fonts.DefaultSet()
 	}
 	if opt.Template != nil {
 		r.cache = pdfw.NewCache(cacheSize)
+		r.bodies = newBodyCache()
 	}
 	return r
 }
@@ -70,9 +84,16 @@ func NewRenderer(opt Options) *Renderer {
 // 500-candidate roster a peak RSS of 123 MB, 2 MB one of 103 MB.
 const cacheSize = 2 << 20
 
-// templateRunes returns the characters the template draws, by font, laying
-// the template out the first time; nil without a template.
-func (r *Renderer) templateRunes() (map[fontRef][]rune, error) {
+// drawing is what a template draws: its characters and its texts, by
+// font.
+type drawing struct {
+	runes map[fontRef][]rune
+	texts map[fontRef]map[string]bool
+}
+
+// template returns what the template draws, laying the template out the
+// first time; nil without a template.
+func (r *Renderer) template() (*drawing, error) {
 	if r.opt.Template == nil {
 		return nil, nil
 	}
@@ -83,12 +104,22 @@ func (r *Renderer) templateRunes() (map[fontRef][]rune, error) {
 			return
 		}
 		group, runes := drawn(f)
-		r.tmpl = make(map[fontRef][]rune)
+		d := &drawing{runes: make(map[fontRef][]rune), texts: make(map[fontRef]map[string]bool)}
 		for g, set := range runes {
 			if group[g] == g && set != nil {
-				r.tmpl[f.t.entries[g].ref] = sortedRunes(set)
+				d.runes[f.t.entries[g].ref] = set.sorted()
 			}
 		}
+		for _, pg := range f.pages {
+			for _, o := range pg.texts {
+				ref := f.t.entries[o.ent].ref
+				if d.texts[ref] == nil {
+					d.texts[ref] = make(map[string]bool)
+				}
+				d.texts[ref][o.text] = true
+			}
+		}
+		r.tmpl = d
 	})
 	return r.tmpl, r.tmplErr
 }
@@ -180,10 +211,13 @@ func (r *Renderer) font(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 		key.data = &e.face.Data[0]
 	}
 	r.mu.Lock()
-	pf := r.fonts[key]
+	kf := r.fonts[key]
+	if kf != nil {
+		kf.used = true
+	}
 	r.mu.Unlock()
-	if pf != nil {
-		return pf, nil
+	if kf != nil {
+		return kf.f, nil
 	}
 	pf, err := embedFont(e, runes)
 	if err != nil {
@@ -191,11 +225,17 @@ func (r *Renderer) font(e *faceEntry, runes []rune) (*pdfw.Font, error) {
 	}
 	r.mu.Lock()
 	if r.fonts[key] == nil {
-		if len(r.order) >= maxFonts {
-			delete(r.fonts, r.order[0])
+		for len(r.order) >= maxFonts {
+			k := r.order[0]
 			r.order = r.order[1:]
+			if kf := r.fonts[k]; kf.used {
+				kf.used = false // spared once more
+				r.order = append(r.order, k)
+				continue
+			}
+			delete(r.fonts, k)
 		}
-		r.fonts[key] = pf
+		r.fonts[key] = &keptFont{f: pf}
 		r.order = append(r.order, key)
 	}
 	r.mu.Unlock()

@@ -40,9 +40,31 @@ func (ti *tableItem) keep() bool { return false }
 // page.
 func (ti *tableItem) head() float64 { return ti.headH + ti.startNeed() }
 
-// prepareTable lays out the cells of a table as wide as the text.
+// prepareTable lays out the cells of a table as wide as the text, or
+// takes the layout of an equal table from the face table's cache.
 func (f *flow) prepareTable(t *render.Table) (*tableItem, error) {
-	g, err := buildGrid(t)
+	c := f.t.tables
+	if c == nil {
+		return f.layoutTable(t, t)
+	}
+	k := c.key(t, f.width, f.body())
+	if ti := c.get(f, t, k); ti != nil {
+		return ti, nil
+	}
+	n := len(f.t.entries)
+	src := cloneTable(t) // the cached cells refer to it
+	ti, err := f.layoutTable(t, src)
+	if err != nil {
+		return nil, err
+	}
+	c.put(f, src, k, ti, n)
+	return ti, nil
+}
+
+// layoutTable lays out the cells of src, which is t or a copy of it, as
+// wide as the text.
+func (f *flow) layoutTable(t, src *render.Table) (*tableItem, error) {
+	g, err := buildGrid(src)
 	if err != nil {
 		return nil, err
 	}

@@ -77,8 +77,8 @@ func poppler(t *testing.T, pdf []byte, args ...string) string {
 }
 
 // A Renderer gives a document the bytes a fresh one gives it, whatever it
-// rendered before: its caches (fonts, compressed streams, paragraphs laid
-// out) change how fast, never what.
+// rendered before: its caches (fonts, compressed streams, paragraphs and
+// tables laid out) change how fast, never what.
 func TestRendererReuseSameBytes(t *testing.T) {
 	s := bundled(t, "THM2431-001v1")
 	blank, err := assessment.Assessment(s, assessment.AssessmentOptions{}, &assessment.Candidate{})

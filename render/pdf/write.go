@@ -20,8 +20,16 @@ const mmPt = 72 / 25.4
 // write makes the PDF of laid-out pages: each font a text uses, cut down
 // to the characters drawn with it; the pages' content, tagged with the
 // structure the layout built; the outline of the headings. With a
-// template, each page's footer is a content stream of its own.
+// template, each page's footer is a content stream of its own, and the
+// texts of its body that the template does not draw (a name) are cut
+// from the rest (pdfw.Content.Cut), which then comes out the same from
+// one document to the next; a body that draws none of them is drawn once
+// for the batch (bodyCache).
 func (r *Renderer) write(f *flow, in info) ([]byte, error) {
+	tmpl, err := r.template()
+	if err != nil {
+		return nil, err
+	}
 	d := pdfw.New(pdfw.Info{
 		Title: in.title, Subject: in.subject, Keywords: in.keywords, Author: in.author,
 		Creator: "ocs", Producer: "ocs", Lang: in.lang, Date: in.date,
@@ -41,83 +49,139 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 		}
 		logo = d.AddImage(img)
 	}
-	split := r.opt.Template != nil
 	w, h := f.pageW*mmPt, f.pageH*mmPt
-	var codes []byte
+	pw := &pageWriter{f: f, emb: emb, logo: logo, h: h}
+	if tmpl != nil {
+		pw.known = make([]map[string]bool, len(f.t.entries))
+		for g, e := range f.t.entries {
+			pw.known[g] = tmpl.texts[e.ref]
+		}
+	}
+	var key []byte
 	for i, pg := range f.pages {
-		c := pdfw.NewContent()
-		if len(pg.fills) > 0 {
-			c.Artifact("Layout")
-			for _, o := range pg.fills {
-				if o.color.Set {
-					c.FillColor(o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt, rgb(o.color))
-				} else {
-					c.Fill(o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt, o.stroke)
-				}
-			}
-			c.End()
+		if tmpl == nil {
+			d.AddPage(w, h, pw.body(i, pg, pg.texts))
+			continue
 		}
-		if len(pg.images) > 0 {
-			c.Artifact("Pagination")
-			for _, o := range pg.images {
-				c.Image(logo, o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt)
+		texts := pg.texts[:min(pg.foot, len(pg.texts))]
+		var fonts []*pdfw.Font
+		key, fonts = pw.bodyKey(key[:0], pg, texts)
+		c := r.bodies.get(key, fonts)
+		if c != nil {
+			markBody(f.tags.tree, texts, i)
+		} else {
+			c = pw.body(i, pg, texts)
+			if key != nil {
+				r.bodies.put(key, fonts, c)
 			}
-			c.End()
 		}
-		open := false
-		var cur *pdfw.Elem
-		var foot *pdfw.Content // the footer, with a template
-		for j, o := range pg.texts {
-			el := o.el
-			if j >= pg.foot {
-				el = nil
-			}
-			dst := c
-			switch {
-			case split && j >= pg.foot:
-				if foot == nil {
-					foot = pdfw.NewContent()
-					foot.Artifact("Pagination")
-				}
-				dst = foot
-			case !open || el != cur:
-				if open {
-					c.End()
-				}
-				switch {
-				case el != nil:
-					c.Tag(el.Type, f.tags.tree.Mark(el, i))
-				case j >= pg.foot:
-					c.Artifact("Pagination")
-				default:
-					c.Artifact("Layout")
-				}
-				open, cur = true, el
-			}
-			codes = emb[o.ent].draw(dst, codes, o, h)
-		}
-		if open {
-			c.End()
-		}
-		if len(pg.rules) > 0 {
-			c.Artifact("Layout")
-			for _, o := range pg.rules {
-				if o.kind == opLine {
-					c.LineColor(o.x*mmPt, h-o.y*mmPt, o.w*mmPt, h-o.h*mmPt, o.stroke*mmPt, rgb(o.color))
-				} else {
-					c.Frame(o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt, o.stroke*mmPt)
-				}
-			}
-			c.End()
-		}
-		if foot != nil {
-			foot.End()
+		if foot := pw.footer(pg.texts[len(texts):]); foot != nil {
 			d.AddPageParts(w, h, []*pdfw.Content{c, foot})
 		} else {
 			d.AddPage(w, h, c)
 		}
 	}
 	return d.Bytes(), nil
+}
+
+// pageWriter draws the laid-out pages of a document as content streams.
+type pageWriter struct {
+	f     *flow
+	emb   []embedded
+	logo  string  // the resource name of the brand's logo
+	h     float64 // the page height in points
+	codes []byte  // scratch
+	// With a template: for each face entry, the texts the template
+	// draws with its font.
+	known []map[string]bool
+}
+
+// body draws page i's fills, images, texts and rules. With a template,
+// texts are those of the body, without the footer (see footer), and
+// those the template does not draw are cut from the rest
+// (pdfw.Content.Cut); otherwise they are all of the page's.
+func (pw *pageWriter) body(i int, pg *page, texts []op) *pdfw.Content {
+	f, h := pw.f, pw.h
+	c := pdfw.NewContent()
+	if len(pg.fills) > 0 {
+		c.Artifact("Layout")
+		for _, o := range pg.fills {
+			if o.color.Set {
+				c.FillColor(o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt, rgb(o.color))
+			} else {
+				c.Fill(o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt, o.stroke)
+			}
+		}
+		c.End()
+	}
+	if len(pg.images) > 0 {
+		c.Artifact("Pagination")
+		for _, o := range pg.images {
+			c.Image(pw.logo, o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt)
+		}
+		c.End()
+	}
+	open := false
+	var cur *pdfw.Elem
+	own := false // the text drawn last is not the template's
+	for j, o := range texts {
+		el := o.el
+		if j >= pg.foot {
+			el = nil
+		}
+		if pw.known != nil && own != !pw.known[o.ent][o.text] {
+			c.Cut()
+			own = !own
+		}
+		if !open || el != cur {
+			if open {
+				c.End()
+			}
+			switch {
+			case el != nil:
+				c.Tag(el.Type, f.tags.tree.Mark(el, i))
+			case j >= pg.foot:
+				c.Artifact("Pagination")
+			default:
+				c.Artifact("Layout")
+			}
+			open, cur = true, el
+		}
+		pw.codes = pw.emb[o.ent].draw(c, pw.codes, o, h)
+	}
+	if own {
+		c.Cut()
+	}
+	if open {
+		c.End()
+	}
+	if len(pg.rules) > 0 {
+		c.Artifact("Layout")
+		for _, o := range pg.rules {
+			if o.kind == opLine {
+				c.LineColor(o.x*mmPt, h-o.y*mmPt, o.w*mmPt, h-o.h*mmPt, o.stroke*mmPt, rgb(o.color))
+			} else {
+				c.Frame(o.x*mmPt, h-(o.y+o.h)*mmPt, o.w*mmPt, o.h*mmPt, o.stroke*mmPt)
+			}
+		}
+		c.End()
+	}
+	return c
+}
+
+// footer draws the texts of a page's footer as a content stream of its
+// own, an artifact; nil for none.
+func (pw *pageWriter) footer(texts []op) *pdfw.Content {
+	if len(texts) == 0 {
+		return nil
+	}
+	c := pdfw.NewContent()
+	c.Artifact("Pagination")
+	for _, o := range texts {
+		pw.codes = pw.emb[o.ent].draw(c, pw.codes, o, pw.h)
+	}
+	c.End()
+	return c
 }
 
 // embedded are the fonts a face entry draws with: the font of its
@@ -165,11 +229,12 @@ func (e *embedded) draw(c *pdfw.Content, codes []byte, o op, h float64) []byte {
 }
 
 // drawn returns, for each face entry, the first entry with the same
-// font (its group), and the characters each group draws on the pages.
-func drawn(f *flow) (group []int, runes []map[rune]bool) {
+// font (its group), and the characters each group draws on the pages
+// (nil for a group that draws none).
+func drawn(f *flow) (group []int, runes []*charSet) {
 	t := f.t
 	group = make([]int, len(t.entries))
-	runes = make([]map[rune]bool, len(t.entries))
+	runes = make([]*charSet, len(t.entries))
 	for i, e := range t.entries {
 		group[i] = i
 		for j := range i {
@@ -183,24 +248,14 @@ func drawn(f *flow) (group []int, runes []map[rune]bool) {
 		for _, o := range pg.texts {
 			g := group[o.ent]
 			if runes[g] == nil {
-				runes[g] = make(map[rune]bool)
+				runes[g] = new(charSet)
 			}
 			for _, c := range o.text {
-				runes[g][c] = true
+				runes[g].add(c)
 			}
 		}
 	}
 	return group, runes
-}
-
-// sortedRunes returns the characters of a set in order.
-func sortedRunes(set map[rune]bool) []rune {
-	list := make([]rune, 0, len(set))
-	for c := range set {
-		list = append(list, c)
-	}
-	slices.Sort(list)
-	return list
 }
 
 // embed adds to d the fonts the pages draw with, in the order their
@@ -208,7 +263,7 @@ func sortedRunes(set map[rune]bool) []rune {
 // template's characters first, then those of the document's others),
 // and returns each face entry's fonts.
 func (r *Renderer) embed(f *flow, d *pdfw.Doc) ([]embedded, error) {
-	tmpl, err := r.templateRunes()
+	tmpl, err := r.template()
 	if err != nil {
 		return nil, err
 	}
@@ -220,8 +275,12 @@ func (r *Renderer) embed(f *flow, d *pdfw.Doc) ([]embedded, error) {
 		if group[g] != g || runes[g] == nil {
 			continue // draws nothing, or shares the font of an earlier entry
 		}
-		list := sortedRunes(runes[g])
-		if shared := tmpl[t.entries[g].ref]; len(shared) > 0 {
+		list := runes[g].sorted()
+		var shared []rune
+		if tmpl != nil {
+			shared = tmpl.runes[t.entries[g].ref]
+		}
+		if len(shared) > 0 {
 			for _, c := range list {
 				if _, ok := slices.BinarySearch(shared, c); !ok {
 					own[g] = append(own[g], c)

@@ -8,6 +8,7 @@ package assessment
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/standard"
@@ -46,20 +47,50 @@ type AssessmentOptions struct {
 // standard's own text is printed as written, with 【註N】 references as
 // superscripts and the notes they refer to listed after each form.
 func Assessment(s *standard.Standard, opt AssessmentOptions, c *Candidate) (*render.Document, error) {
+	p, err := NewPack(s, opt)
+	if err != nil {
+		return nil, err
+	}
+	return p.Assessment(c), nil
+}
+
+// Pack is the assessment pack of a standard built once for a batch of
+// candidates (a roster): its Assessment method makes a candidate's
+// document making again only the blocks that name the candidate. The
+// documents share the other blocks, which nothing may change. A Pack is
+// safe for concurrent use.
+type Pack struct {
+	b *packBuilder
+}
+
+// NewPack builds the assessment pack of s for Pack.Assessment, with the
+// errors of Assessment.
+func NewPack(s *standard.Standard, opt AssessmentOptions) (*Pack, error) {
 	b, explicit, err := newPackBuilder(s, opt)
 	if err != nil {
 		return nil, err
 	}
-	if c == nil {
-		c = &Candidate{}
-	}
-	b.c = c
 	for _, p := range AssessmentParts() {
 		if b.parts[p] && (explicit || !b.empty(p)) {
 			b.part(p)
 		}
 	}
+	return &Pack{b: b}, nil
+}
 
+// Assessment returns the pack's document for candidate c, the same as
+// the package's Assessment function gives; a nil candidate gives blank
+// forms.
+func (p *Pack) Assessment(c *Candidate) *render.Document {
+	b := p.b
+	if c == nil {
+		c = &Candidate{}
+	}
+	blocks := slices.Clone(b.blocks)
+	for _, f := range b.fields {
+		blocks[f.at] = f.build(c)
+	}
+	s := b.s
 	title := b.f("pack_title", "{name}", s.Name())
 	if c.Name != "" {
 		title += candidateSep + c.Name
@@ -69,13 +100,13 @@ func Assessment(s *standard.Standard, opt AssessmentOptions, c *Candidate) (*ren
 			Title:    title,
 			Subject:  b.f("pack_subject", "{standard}", b.standardLine()),
 			Keywords: packNonEmpty(s.Code, s.Name(), c.Name),
-			Lang:     packLang(opt.Options),
-			Date:     opt.Date,
+			Lang:     packLang(b.opt.Options),
+			Date:     b.opt.Date,
 		},
-		Page:   render.Page{Landscape: opt.Landscape},
-		Footer: render.Footer{Left: b.footerLeft(), Right: b.l.Get("footer_pages")},
-		Blocks: b.blocks,
-	}, nil
+		Page:   render.Page{Landscape: b.opt.Landscape},
+		Footer: render.Footer{Left: b.footerLeft(c), Right: b.l.Get("footer_pages")},
+		Blocks: blocks,
+	}
 }
 
 // candidateSep joins a pack's title and its candidate's name.
@@ -118,11 +149,11 @@ func newPackBuilder(s *standard.Standard, opt AssessmentOptions) (*packBuilder, 
 }
 
 // footerLeft names the standard and the candidate: 「THM2431-001v1　王小明」.
-func (b *packBuilder) footerLeft() string {
-	if b.c.Name == "" {
+func (b *packBuilder) footerLeft(c *Candidate) string {
+	if c.Name == "" {
 		return packFooterName(b.s)
 	}
-	return b.f("footer_candidate", "{standard}", packFooterName(b.s), "{name}", b.c.Name)
+	return b.f("footer_candidate", "{standard}", packFooterName(b.s), "{name}", c.Name)
 }
 
 // packSelectParts returns the set of parts to print and whether the user chose
@@ -152,9 +183,9 @@ type packBuilder struct {
 	l      templates.Labels
 	opt    AssessmentOptions
 	sc     *packScope
-	c      *Candidate
 	parts  map[string]bool
 	blocks []render.Block
+	fields []field // the blocks that name the candidate: nil in blocks
 
 	nextTask map[string]string // task code → the next task of its duty
 }
@@ -199,3 +230,16 @@ func (b *packBuilder) part(p string) {
 
 // add appends blocks.
 func (b *packBuilder) add(blocks ...render.Block) { b.blocks = append(b.blocks, blocks...) }
+
+// field is a block that names the candidate: the block at index at of a
+// document's blocks is built from the candidate.
+type field struct {
+	at    int
+	build func(c *Candidate) render.Block
+}
+
+// addField appends a block that names the candidate, built by build.
+func (b *packBuilder) addField(build func(c *Candidate) render.Block) {
+	b.fields = append(b.fields, field{at: len(b.blocks), build: build})
+	b.blocks = append(b.blocks, nil)
+}

@@ -35,27 +35,31 @@ func (b *packBuilder) cover() {
 	}})
 
 	b.add(&render.Heading{Level: 2, Runs: []render.Run{{Text: b.l.Get("cover_candidate")}}})
-	pairs := []render.Pair{
-		{Label: b.l.Get("candidate_name"), Value: packFill(b.c.Name)},
-		{Label: b.l.Get("candidate_id"), Value: packFill(b.c.ID)},
-		{Label: b.l.Get("candidate_organization"), Value: packFill(b.c.Organization)},
-	}
-	for _, x := range b.c.Extra {
-		pairs = append(pairs, render.Pair{Label: x.Label, Value: packFill(x.Value)})
-	}
-	if len(pairs)%2 == 1 {
-		pairs = append(pairs, render.Pair{})
-	}
-	b.add(&render.KeyValue{Columns: 2, LabelWidth: 2 * packLabelShare, Pairs: pairs})
+	b.addField(func(c *Candidate) render.Block {
+		pairs := []render.Pair{
+			{Label: b.l.Get("candidate_name"), Value: packFill(c.Name)},
+			{Label: b.l.Get("candidate_id"), Value: packFill(c.ID)},
+			{Label: b.l.Get("candidate_organization"), Value: packFill(c.Organization)},
+		}
+		for _, x := range c.Extra {
+			pairs = append(pairs, render.Pair{Label: x.Label, Value: packFill(x.Value)})
+		}
+		if len(pairs)%2 == 1 {
+			pairs = append(pairs, render.Pair{})
+		}
+		return &render.KeyValue{Columns: 2, LabelWidth: 2 * packLabelShare, Pairs: pairs}
+	})
 
 	b.add(&render.Heading{Level: 2, Runs: []render.Run{{Text: b.l.Get("cover_assessment")}}})
-	b.add(&render.KeyValue{Columns: 2, LabelWidth: 2 * packLabelShare, Pairs: []render.Pair{
-		{Label: b.l.Get("assessor"), Value: packFill(b.c.Assessor)},
-		{Label: b.l.Get("assessment_date"), Value: packFill(b.c.Date)},
-		{Label: b.l.Get("assessment_place"), Value: packFill(b.c.Place)},
-		{Label: b.l.Get("cover_result"), Value: []render.Paragraph{{Runs: packBoxes([]string{
-			b.l.Get("result_competent"), b.l.Get("result_not_competent")}, nil)}}},
-	}})
+	b.addField(func(c *Candidate) render.Block {
+		return &render.KeyValue{Columns: 2, LabelWidth: 2 * packLabelShare, Pairs: []render.Pair{
+			{Label: b.l.Get("assessor"), Value: packFill(c.Assessor)},
+			{Label: b.l.Get("assessment_date"), Value: packFill(c.Date)},
+			{Label: b.l.Get("assessment_place"), Value: packFill(c.Place)},
+			{Label: b.l.Get("cover_result"), Value: []render.Paragraph{{Runs: packBoxes([]string{
+				b.l.Get("result_competent"), b.l.Get("result_not_competent")}, nil)}}},
+		}}
+	})
 	b.add(&render.KeyValue{Columns: 1, LabelWidth: packLabelShare, Pairs: []render.Pair{
 		{Label: b.l.Get("cover_methods"), Value: []render.Paragraph{{Runs: b.plannedMethods()}}},
 		{Label: b.l.Get("cover_instruments"), Value: b.instrumentParas()},

@@ -21,10 +21,12 @@ func (b *packBuilder) formHead(part string, aboutCandidate bool) {
 	b.add(&render.Heading{Level: 1, Runs: []render.Run{{Text: b.l.Get(partTitle[part])}}, Align: render.Center})
 	b.add(&render.Paragraph{Runs: []render.Run{{Text: b.standardLine()}}, Align: render.Center, Style: render.Small})
 	if aboutCandidate {
-		b.add(&render.KeyValue{Columns: 2, LabelWidth: 2 * packLabelShare, Pairs: []render.Pair{
-			{Label: b.l.Get("candidate_name"), Value: packFill(b.c.Name)},
-			{Label: b.l.Get("assessment_date"), Value: packFill(b.c.Date)},
-		}})
+		b.addField(func(c *Candidate) render.Block {
+			return &render.KeyValue{Columns: 2, LabelWidth: 2 * packLabelShare, Pairs: []render.Pair{
+				{Label: b.l.Get("candidate_name"), Value: packFill(c.Name)},
+				{Label: b.l.Get("assessment_date"), Value: packFill(c.Date)},
+			}}
+		})
 	}
 }
 

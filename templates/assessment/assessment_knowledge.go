@@ -72,18 +72,20 @@ func (b *packBuilder) knowledge() {
 func (b *packBuilder) thirdParty() {
 	b.formHead(PartThirdParty, false)
 	b.intro("thirdparty_intro")
-	b.add(&render.KeyValue{Columns: 2, LabelWidth: 2 * packLabelShare, Pairs: []render.Pair{
-		{Label: b.l.Get("candidate_name"), Value: packFill(b.c.Name)},
-		{Label: b.l.Get("candidate_id"), Value: packFill(b.c.ID)},
-		{Label: b.l.Get("candidate_organization"), Value: packFill(b.c.Organization)},
-		{Label: b.l.Get("referee_period"), Value: nil},
-		{Label: b.l.Get("referee_name"), Value: nil},
-		{Label: b.l.Get("referee_title"), Value: nil},
-		{Label: b.l.Get("referee_organization"), Value: nil},
-		{Label: b.l.Get("referee_relation"), Value: nil},
-		{Label: b.l.Get("referee_phone"), Value: nil},
-		{Label: b.l.Get("referee_email"), Value: nil},
-	}})
+	b.addField(func(c *Candidate) render.Block {
+		return &render.KeyValue{Columns: 2, LabelWidth: 2 * packLabelShare, Pairs: []render.Pair{
+			{Label: b.l.Get("candidate_name"), Value: packFill(c.Name)},
+			{Label: b.l.Get("candidate_id"), Value: packFill(c.ID)},
+			{Label: b.l.Get("candidate_organization"), Value: packFill(c.Organization)},
+			{Label: b.l.Get("referee_period"), Value: nil},
+			{Label: b.l.Get("referee_name"), Value: nil},
+			{Label: b.l.Get("referee_title"), Value: nil},
+			{Label: b.l.Get("referee_organization"), Value: nil},
+			{Label: b.l.Get("referee_relation"), Value: nil},
+			{Label: b.l.Get("referee_phone"), Value: nil},
+			{Label: b.l.Get("referee_email"), Value: nil},
+		}}
+	})
 	t := &render.Table{
 		Widths:     []float64{30, 78, 26, 36},
 		HeaderRows: 1,

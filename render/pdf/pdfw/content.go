@@ -16,9 +16,10 @@ type Content struct {
 	size       float64
 	mode       int
 	width      float64
-	fill       RGB // the colour filling text and shapes
-	stroke     RGB // the colour stroking lines and bold text outlines
-	marked     int // open marked-content sequences
+	fill       RGB   // the colour filling text and shapes
+	stroke     RGB   // the colour stroking lines and bold text outlines
+	marked     int   // open marked-content sequences
+	cuts       []int // where Cut divided the stream
 }
 
 // RGB is a colour, each component from 0 to 1. The zero value is black;
@@ -53,6 +54,34 @@ func (c *Content) Bytes() []byte {
 		c.End()
 	}
 	return c.b
+}
+
+// Cut divides the stream here: a page writes each piece as a stream of
+// its own, and its Contents array joins them again into one (PDF
+// 32000-1, 7.8.2 and 14.6.1), which text objects and marked-content
+// sequences may span. With a Cache, the pieces that recur from document
+// to document are compressed once, even where the pieces between them
+// differ, such as the text naming a candidate in the body of a form.
+func (c *Content) Cut() {
+	if n := len(c.b); n > 0 && (len(c.cuts) == 0 || c.cuts[len(c.cuts)-1] != n) {
+		c.cuts = append(c.cuts, n)
+	}
+}
+
+// pieces returns the stream (Bytes) in the pieces Cut divided it into,
+// at least one.
+func (c *Content) pieces() [][]byte {
+	b := c.Bytes()
+	out := make([][]byte, 0, len(c.cuts)+1)
+	start := 0
+	for _, n := range c.cuts {
+		out = append(out, b[start:n:n])
+		start = n
+	}
+	if start < len(b) || len(out) == 0 {
+		out = append(out, b[start:])
+	}
+	return out
 }
 
 func (c *Content) num(x float64) { c.b = appendNum(c.b, x); c.b = append(c.b, ' ') }

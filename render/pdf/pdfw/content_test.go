@@ -65,3 +65,40 @@ func TestContentTextObjects(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// Cut divides a stream into pieces that join into it again; a page saves
+// and restores the graphics state around a part however it is cut.
+func TestContentCut(t *testing.T) {
+	c := NewContent()
+	c.Cut() // nothing to cut yet
+	c.Tag("P", 0)
+	c.Text("F1", 10, 1, 2, 0, []byte("A"))
+	c.Cut()
+	c.Cut() // the same place again
+	c.Text("F2", 10, 3, 2, 0, []byte("B"))
+	c.Cut()
+	c.Text("F1", 10, 5, 2, 0, []byte("C"))
+	c.End()
+	body := c.pieces()
+	want := "BT\n/P<</MCID 0>>BDC\n/F1 10 Tf\n1 0 0 1 1 2 Tm(A)Tj\n|/F2 10 Tf\n1 0 0 1 3 2 Tm(B)Tj\n|/F1 10 Tf\n1 0 0 1 5 2 Tm(C)Tj\nEMC\nET\n"
+	var got []string
+	for _, p := range body {
+		got = append(got, string(p))
+	}
+	if s := strings.Join(got, "|"); s != want {
+		t.Errorf("pieces:\n%q\nwant\n%q", s, want)
+	}
+
+	d := New(Info{})
+	foot := NewContent()
+	foot.Text("F1", 8, 0, 0, 0, []byte("1"))
+	d.AddPageParts(100, 100, []*Content{c, foot})
+	cs := d.pages[0].contents
+	if len(cs) != 4 || !strings.HasPrefix(string(cs[0]), "q\nBT\n") || !strings.HasSuffix(string(cs[2]), "ET\nQ\n") ||
+		strings.Contains(string(cs[1]), "q\n") || strings.Contains(string(cs[3]), "Q\n") {
+		t.Errorf("page contents %q", cs)
+	}
+	if !strings.HasSuffix(string(c.Bytes()), "ET\n") {
+		t.Error("adding the page changed the content")
+	}
+}

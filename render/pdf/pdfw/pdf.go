@@ -82,17 +82,22 @@ func (d *Doc) AddPage(w, h float64, content *Content, links ...Link) {
 // starting from the default graphics state (all but the last are saved
 // and restored around, q … Q). With a Cache, a part that recurs from
 // document to document, such as the body of a form page whose footer
-// names the candidate, is compressed once.
+// names the candidate, is compressed once; so is each piece of a part
+// that Content.Cut divided.
 func (d *Doc) AddPageParts(w, h float64, parts []*Content, links ...Link) {
-	cs := make([][]byte, len(parts))
+	var cs [][]byte
 	for i, c := range parts {
-		cs[i] = c.Bytes()
+		ps := c.pieces()
 		if i < len(parts)-1 {
-			b := make([]byte, 0, len(cs[i])+4)
-			b = append(b, "q\n"...)
-			b = append(b, cs[i]...)
-			cs[i] = append(b, "Q\n"...)
+			first := make([]byte, 0, len(ps[0])+4)
+			ps[0] = append(append(first, "q\n"...), ps[0]...)
+			last := len(ps) - 1
+			if last > 0 {
+				ps[last] = slices.Clip(ps[last]) // c's buffer is c's
+			}
+			ps[last] = append(ps[last], "Q\n"...)
 		}
+		cs = append(cs, ps...)
 	}
 	d.pages = append(d.pages, page{w: w, h: h, contents: cs, links: links})
 }

@@ -9,6 +9,10 @@ type Tree struct {
 	// Root is the top element, usually of type Document.
 	Root  *Elem
 	marks [][]*Elem // per page, the element of each marked-content id
+	// Elements and kids allocated for the next Add and Mark calls: a
+	// form's tree has thousands of each.
+	elems []Elem
+	kids  []kid
 }
 
 // Elem is an element of a structure tree.
@@ -23,22 +27,74 @@ type Elem struct {
 	RowSpan, ColSpan int
 	Scope            string
 
-	parent *Elem
-	kids   []any // *Elem or mark
-	page   int   // page of the first marked content; -1 none
-	ref    Ref
+	tree        *Tree // nil for an element made without NewTree
+	parent      *Elem
+	first, last *kid // the kids in order
+	nkids       int
+	page        int // page of the first marked content; -1 none
+	ref         Ref
 }
 
-// mark is a marked-content sequence of a page.
-type mark struct{ page, mcid int }
+// kid is a child of an element: an element, or when elem is nil a
+// marked-content sequence of a page.
+type kid struct {
+	elem       *Elem
+	page, mcid int
+	next       *kid
+}
 
 // NewTree returns a structure tree with a root element of type typ.
-func NewTree(typ string) *Tree { return &Tree{Root: &Elem{Type: typ, page: -1}} }
+func NewTree(typ string) *Tree {
+	t := &Tree{}
+	t.Root = &Elem{Type: typ, tree: t, page: -1}
+	return t
+}
+
+// chunk is how many elements or kids a Tree allocates at a time.
+const chunk = 256
+
+// take returns the next of the values allocated in *free, allocating a
+// chunk when none is left.
+func take[T any](free *[]T) *T {
+	if len(*free) == 0 {
+		*free = make([]T, chunk)
+	}
+	v := &(*free)[0]
+	*free = (*free)[1:]
+	return v
+}
+
+// newElem returns an element to fill in.
+func (t *Tree) newElem() *Elem {
+	if t == nil {
+		return new(Elem)
+	}
+	return take(&t.elems)
+}
+
+// add appends a kid.
+func (e *Elem) add(k kid) {
+	var p *kid
+	if e.tree == nil {
+		p = new(kid)
+	} else {
+		p = take(&e.tree.kids)
+	}
+	*p = k
+	if e.last == nil {
+		e.first = p
+	} else {
+		e.last.next = p
+	}
+	e.last = p
+	e.nkids++
+}
 
 // Add appends a child element of type typ and returns it.
 func (e *Elem) Add(typ string) *Elem {
-	k := &Elem{Type: typ, parent: e, page: -1}
-	e.kids = append(e.kids, k)
+	k := e.tree.newElem()
+	*k = Elem{Type: typ, tree: e.tree, parent: e, page: -1}
+	e.add(kid{elem: k})
 	return k
 }
 
@@ -50,11 +106,16 @@ func (e *Elem) Parent() *Elem { return e.parent }
 // child in reading order.
 func (t *Tree) Mark(e *Elem, page int) int {
 	for len(t.marks) <= page {
-		t.marks = append(t.marks, nil)
+		// A page has about as many marks as the page before.
+		n := 0
+		if len(t.marks) > 0 {
+			n = len(t.marks[len(t.marks)-1])
+		}
+		t.marks = append(t.marks, make([]*Elem, 0, n))
 	}
 	id := len(t.marks[page])
 	t.marks[page] = append(t.marks[page], e)
-	e.kids = append(e.kids, mark{page, id})
+	e.add(kid{page: page, mcid: id})
 	if e.page < 0 {
 		e.page = page
 	}
@@ -64,19 +125,28 @@ func (t *Tree) Mark(e *Elem, page int) int {
 // add writes the tree and returns its StructTreeRoot.
 func (t *Tree) add(fl *file, pages []Ref) Ref {
 	root := fl.alloc()
+	n := 0
 	var number func(e *Elem)
 	number = func(e *Elem) {
 		e.ref = fl.alloc()
-		for _, k := range e.kids {
-			if c, ok := k.(*Elem); ok {
-				number(c)
+		n++
+		for k := e.first; k != nil; k = k.next {
+			if k.elem != nil {
+				number(k.elem)
 			}
 		}
 	}
 	number(t.Root)
+	// The elements' dictionaries are cut from one buffer, grown in
+	// chunks: each keeps the part it was written in.
+	var buf []byte
 	var write func(e *Elem, parent Ref)
 	write = func(e *Elem, parent Ref) {
-		b := []byte("<</S") // /Type /StructElem is optional
+		if cap(buf)-len(buf) < 512 {
+			buf = make([]byte, 0, max(64*n, 4096))
+		}
+		start := len(buf)
+		b := append(buf, "<</S"...) // /Type /StructElem is optional
 		b = appendName(b, e.Type)
 		b = append(b, "/P "...)
 		b = appendRef(b, parent)
@@ -104,25 +174,23 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 			}
 			b = append(b, ">>"...)
 		}
-		if len(e.kids) > 0 {
+		if e.nkids > 0 {
 			// One kid stands alone, more in an array.
-			if len(e.kids) == 1 {
+			if e.nkids == 1 {
 				b = append(b, "/K "...)
 			} else {
 				b = append(b, "/K["...)
 			}
-			for i, k := range e.kids {
-				if i > 0 {
+			for k := e.first; k != nil; k = k.next {
+				if k != e.first {
 					b = append(b, ' ')
 				}
-				switch k := k.(type) {
-				case *Elem:
-					b = appendRef(b, k.ref)
-				case mark:
-					if k.page == e.page {
-						b = strconv.AppendInt(b, int64(k.mcid), 10)
-						continue
-					}
+				switch {
+				case k.elem != nil:
+					b = appendRef(b, k.elem.ref)
+				case k.page == e.page:
+					b = strconv.AppendInt(b, int64(k.mcid), 10)
+				default:
 					b = append(b, "<</Type/MCR/Pg "...)
 					b = appendRef(b, pages[k.page])
 					b = append(b, "/MCID "...)
@@ -130,14 +198,16 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 					b = append(b, ">>"...)
 				}
 			}
-			if len(e.kids) > 1 {
+			if e.nkids > 1 {
 				b = append(b, ']')
 			}
 		}
-		fl.set(e.ref, append(b, ">>"...))
-		for _, k := range e.kids {
-			if c, ok := k.(*Elem); ok {
-				write(c, e.ref)
+		b = append(b, ">>"...)
+		fl.set(e.ref, b[start:len(b):len(b)])
+		buf = b
+		for k := e.first; k != nil; k = k.next {
+			if k.elem != nil {
+				write(k.elem, e.ref)
 			}
 		}
 	}
@@ -150,14 +220,16 @@ func (t *Tree) add(fl *file, pages []Ref) Ref {
 			pt = append(pt, ' ')
 		}
 		pt = strconv.AppendInt(pt, int64(p), 10)
-		pt = append(pt, ' ')
-		var refs []Ref
+		pt = append(pt, " ["...)
 		if p < len(t.marks) {
-			for _, e := range t.marks[p] {
-				refs = append(refs, e.ref)
+			for i, e := range t.marks[p] {
+				if i > 0 {
+					pt = append(pt, ' ')
+				}
+				pt = appendRef(pt, e.ref)
 			}
 		}
-		pt = appendRefs(pt, refs)
+		pt = append(pt, ']')
 	}
 	ptRef := fl.add(append(pt, "]>>"...))
 	b := []byte("<</Type/StructTreeRoot/K ")
