@@ -6,7 +6,6 @@ import (
 	"hash/maphash"
 	"math"
 	"slices"
-	"sync"
 
 	"github.com/ocs-project/ocs/render/pdf/pdfw"
 )
@@ -17,12 +16,7 @@ import (
 // drawn once. An entry is found by what the body draws, encoded whole
 // (bodyKey), and the fonts it draws with. It is safe for concurrent use
 // and holds at most maxBodies bodies.
-type bodyCache struct {
-	seed maphash.Seed
-	mu   sync.Mutex
-	m    map[uint64][]*bodyEntry
-	n    int
-}
+type bodyCache struct{ buckets[*bodyEntry] }
 
 // bodyEntry is a page body drawn: its key, the fonts the key numbers, and
 // its content, finished (pdfw.Content.Bytes) and only read since.
@@ -37,7 +31,7 @@ type bodyEntry struct {
 const maxBodies = 256
 
 func newBodyCache() *bodyCache {
-	return &bodyCache{seed: maphash.MakeSeed(), m: make(map[uint64][]*bodyEntry)}
+	return &bodyCache{newBuckets[*bodyEntry](maxBodies)}
 }
 
 // get returns the content of the body with key and fonts, or nil.
@@ -46,14 +40,11 @@ func (c *bodyCache) get(key []byte, fonts []*pdfw.Font) *pdfw.Content {
 		return nil
 	}
 	k := maphash.Bytes(c.seed, key)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, e := range c.m[k] {
-		if bytes.Equal(e.key, key) && slices.Equal(e.fonts, fonts) {
-			return e.c
-		}
+	e, ok := c.find(k, func(e *bodyEntry) bool { return bytes.Equal(e.key, key) && slices.Equal(e.fonts, fonts) })
+	if !ok {
+		return nil
 	}
-	return nil
+	return e.c
 }
 
 // put keeps content, the body with key and fonts, finishing it.
@@ -61,13 +52,7 @@ func (c *bodyCache) put(key []byte, fonts []*pdfw.Font, content *pdfw.Content) {
 	content.Bytes()
 	e := &bodyEntry{key: slices.Clone(key), fonts: fonts, c: content}
 	k := maphash.Bytes(c.seed, key)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.n >= maxBodies {
-		c.m, c.n = make(map[uint64][]*bodyEntry), 0
-	}
-	c.m[k] = append(c.m[k], e)
-	c.n++
+	c.add(k, e)
 }
 
 // bodyKey appends to dst all that the body of a page, with texts, draws

@@ -3,7 +3,6 @@ package pdf
 import (
 	"hash/maphash"
 	"slices"
-	"sync"
 
 	"github.com/ocs-project/ocs/fonts"
 )
@@ -15,12 +14,7 @@ import (
 // faces by their entry in a document's face table, so a cached layout is
 // used only where the entries it refers to are the same faces. It is safe
 // for concurrent use and holds at most maxParas paragraphs.
-type paraCache struct {
-	seed maphash.Seed
-	mu   sync.Mutex
-	m    map[uint64][]*paraEntry
-	n    int
-}
+type paraCache struct{ buckets[*paraEntry] }
 
 // paraEntry is a paragraph as laid out: what it was laid out from, the
 // faces its entries were, and its lines (never changed once stored).
@@ -41,7 +35,7 @@ type entFace struct {
 const maxParas = 50000
 
 func newParaCache() *paraCache {
-	return &paraCache{seed: maphash.MakeSeed(), m: make(map[uint64][]*paraEntry)}
+	return &paraCache{newBuckets[*paraEntry](maxParas)}
 }
 
 func (c *paraCache) key(p *para, width float64) uint64 {
@@ -59,22 +53,22 @@ func (c *paraCache) key(p *para, width float64) uint64 {
 // get returns a copy of the lines of p laid out at width for face table
 // t, or nil.
 func (c *paraCache) get(t *faceTable, p *para, width float64, k uint64) []tline {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-next:
-	for _, e := range c.m[k] {
+	e, ok := c.find(k, func(e *paraEntry) bool {
 		if e.width != width || e.p.style != p.style || e.p.align != p.align || e.p.indent != p.indent ||
 			e.p.hanging != p.hanging || !slices.Equal(e.p.runs, p.runs) {
-			continue
+			return false
 		}
 		for _, f := range e.faces {
 			if int(f.ent) >= len(t.entries) || t.entries[f.ent].face != f.face {
-				continue next
+				return false
 			}
 		}
-		return slices.Clone(e.lines)
+		return true
+	})
+	if !ok {
+		return nil
 	}
-	return nil
+	return slices.Clone(e.lines)
 }
 
 // put keeps a copy of the lines of p laid out at width for face table t.
@@ -88,13 +82,7 @@ func (c *paraCache) put(t *faceTable, p *para, width float64, k uint64, lines []
 			}
 		}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.n >= maxParas {
-		c.m, c.n = make(map[uint64][]*paraEntry), 0
-	}
-	c.m[k] = append(c.m[k], e)
-	c.n++
+	c.add(k, e)
 }
 
 // layoutPara breaks a paragraph into lines for a box width mm wide,

@@ -3,7 +3,6 @@ package pdf
 import (
 	"hash/maphash"
 	"slices"
-	"sync"
 
 	"github.com/ocs-project/ocs/fonts"
 	"github.com/ocs-project/ocs/render"
@@ -19,12 +18,7 @@ import (
 // as the layout would have (see faceTable.extend), so that a document's
 // face entries, and so its fonts, are the same whatever was cached. It
 // is safe for concurrent use and holds at most maxTables tables.
-type tableCache struct {
-	seed maphash.Seed
-	mu   sync.Mutex
-	m    map[uint64][]*tableEntry
-	n    int
-}
+type tableCache struct{ buckets[*tableEntry] }
 
 // tableEntry is a table as prepared: a copy of the table it was laid out
 // from, the page it was laid out for, the faces of the face entries
@@ -46,7 +40,7 @@ type tableEntry struct {
 const maxTables = 4096
 
 func newTableCache() *tableCache {
-	return &tableCache{seed: maphash.MakeSeed(), m: make(map[uint64][]*tableEntry)}
+	return &tableCache{newBuckets[*tableEntry](maxTables)}
 }
 
 // key hashes what a table's layout depends on.
@@ -79,14 +73,13 @@ func (c *tableCache) key(t *render.Table, width, body float64) uint64 {
 // get returns a fresh item of t laid out before at the flow's width and
 // height with f's face table, or nil.
 func (c *tableCache) get(f *flow, t *render.Table, k uint64) *tableItem {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, e := range c.m[k] {
-		if e.width == f.width && e.body == f.body() && sameTable(e.tbl, t) && f.t.extend(e.before, e.added) {
-			return e.item(f, t)
-		}
+	e, ok := c.find(k, func(e *tableEntry) bool {
+		return e.width == f.width && e.body == f.body() && sameTable(e.tbl, t) && f.t.extend(e.before, e.added)
+	})
+	if !ok {
+		return nil
 	}
-	return nil
+	return e.item(f, t)
 }
 
 // item returns a table item of the entry for a table equal to t, with
@@ -118,13 +111,7 @@ func (c *tableCache) put(f *flow, tbl *render.Table, k uint64, ti *tableItem, n 
 	for i, tc := range ti.g.cells {
 		e.cells[i] = *tc
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.n >= maxTables {
-		c.m, c.n = make(map[uint64][]*tableEntry), 0
-	}
-	c.m[k] = append(c.m[k], e)
-	c.n++
+	c.add(k, e)
 }
 
 // sameTable reports whether two tables have the same content.
