@@ -61,6 +61,7 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 	for i, pg := range f.pages {
 		if tmpl == nil {
 			d.AddPage(w, h, pw.body(i, pg, pg.texts))
+			f.pages[i] = nil
 			continue
 		}
 		texts := pg.texts[:min(pg.foot, len(pg.texts))]
@@ -80,6 +81,7 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 		} else {
 			d.AddPage(w, h, c)
 		}
+		f.pages[i] = nil // drawn: a cohort's thousands of pages need not stay
 	}
 	return d.Bytes(), nil
 }

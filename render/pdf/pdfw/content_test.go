@@ -94,9 +94,14 @@ func TestContentCut(t *testing.T) {
 	foot.Text("F1", 8, 0, 0, 0, []byte("1"))
 	d.AddPageParts(100, 100, []*Content{c, foot})
 	cs := d.pages[0].contents
-	if len(cs) != 4 || !strings.HasPrefix(string(cs[0]), "q\nBT\n") || !strings.HasSuffix(string(cs[2]), "ET\nQ\n") ||
-		strings.Contains(string(cs[1]), "q\n") || strings.Contains(string(cs[3]), "Q\n") {
+	if len(cs) != 4 || !strings.HasPrefix(string(cs[0].data), "q\nBT\n") || !strings.HasSuffix(string(cs[2].data), "ET\nQ\n") ||
+		strings.Contains(string(cs[1].data), "q\n") || strings.Contains(string(cs[3].data), "Q\n") {
 		t.Errorf("page contents %q", cs)
+	}
+	for _, e := range cs {
+		if e.filter != "" {
+			t.Errorf("a piece of %d bytes is compressed (%s), larger than as it is", len(e.data), e.filter)
+		}
 	}
 	if !strings.HasSuffix(string(c.Bytes()), "ET\n") {
 		t.Error("adding the page changed the content")

@@ -54,18 +54,31 @@ func (f *file) addLate(body []byte) Ref {
 	return r
 }
 
-// setStream makes r a stream of data, compressed unless that does not
-// make it smaller; dict holds the other keys of its dictionary.
-func (f *file) setStream(r Ref, dict string, data []byte) {
+// encoded is the data of a stream as the file holds it, and the filter
+// that decodes it: "/Filter/FlateDecode", or "" for data as it is.
+type encoded struct {
+	filter string
+	data   []byte
+}
+
+// encode compresses data for a stream, through c, unless that does not
+// make it smaller.
+func encode(c *Cache, data []byte) encoded {
 	level := levelLarge
 	if len(data) < smallStream {
 		level = levelSmall
 	}
-	if z := f.cache.deflate(data, level); len(z)+16 < len(data) {
-		f.setRaw(r, "/Filter/FlateDecode"+dict, z)
-		return
+	if z := c.deflate(data, level); len(z)+16 < len(data) {
+		return encoded{"/Filter/FlateDecode", z}
 	}
-	f.setRaw(r, dict, data)
+	return encoded{"", data}
+}
+
+// setStream makes r a stream of data, compressed unless that does not
+// make it smaller; dict holds the other keys of its dictionary.
+func (f *file) setStream(r Ref, dict string, data []byte) {
+	e := encode(f.cache, data)
+	f.setRaw(r, e.filter+dict, e.data)
 }
 
 // smallStream is the size below which a stream takes the fastest level:
@@ -83,6 +96,13 @@ func (f *file) setRaw(r Ref, dict string, data []byte) {
 // tag, so the file identifier need not hash it again.
 func (f *file) setShared(r Ref, dict string, data []byte) {
 	f.objs[r-1] = object{body: []byte(dict), data: data, stream: true, shared: true}
+}
+
+// addEncoded allocates a stream object of data already encoded.
+func (f *file) addEncoded(e encoded) Ref {
+	r := f.alloc()
+	f.setRaw(r, e.filter, e.data)
+	return r
 }
 
 // addStream allocates a stream object.

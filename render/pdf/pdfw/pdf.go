@@ -29,7 +29,7 @@ type Link struct {
 // page is a page as added.
 type page struct {
 	w, h     float64
-	contents [][]byte
+	contents []encoded // compressed when added: a long document holds them all
 	links    []Link
 }
 
@@ -85,7 +85,7 @@ func (d *Doc) AddPage(w, h float64, content *Content, links ...Link) {
 // names the candidate, is compressed once; so is each piece of a part
 // that Content.Cut divided.
 func (d *Doc) AddPageParts(w, h float64, parts []*Content, links ...Link) {
-	var cs [][]byte
+	var cs []encoded
 	for i, c := range parts {
 		ps := c.pieces()
 		if i < len(parts)-1 {
@@ -97,7 +97,9 @@ func (d *Doc) AddPageParts(w, h float64, parts []*Content, links ...Link) {
 			}
 			ps[last] = append(ps[last], "Q\n"...)
 		}
-		cs = append(cs, ps...)
+		for _, p := range ps {
+			cs = append(cs, encode(d.Cache, p))
+		}
 	}
 	d.pages = append(d.pages, page{w: w, h: h, contents: cs, links: links})
 }
@@ -124,7 +126,7 @@ func (d *Doc) Bytes() []byte {
 	for i, p := range d.pages {
 		contents := make([]Ref, len(p.contents))
 		for j, c := range p.contents {
-			contents[j] = fl.addStream("", c)
+			contents[j] = fl.addEncoded(c)
 		}
 		b := []byte("<</Type/Page/Parent ")
 		b = appendRef(b, pagesRef)
