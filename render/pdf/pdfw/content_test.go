@@ -1,6 +1,8 @@
 package pdfw
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -105,5 +107,70 @@ func TestContentCut(t *testing.T) {
 	}
 	if !strings.HasSuffix(string(c.Bytes()), "ET\n") {
 		t.Error("adding the page changed the content")
+	}
+}
+
+func TestBandRows(t *testing.T) {
+	// Three table rows, each two cell frames, a shaded cell and a box in
+	// a cell: every row writes the same bytes after its cm, and each
+	// rectangle lands where it was given, to the hundredth.
+	c := NewContent()
+	c.Artifact("Layout")
+	type rect struct{ x, y, w, h float64 }
+	var want []rect
+	for row := range 3 {
+		y := 700 - 21.5*float64(row)
+		c.Fill(56.69, y, 84.33, 21.5, 0.88)
+		c.Frame(56.69, y, 84.33, 21.5, 0.57)
+		c.Frame(141.02, y, 156.61, 21.5, 0.57)
+		c.Frame(150.13, y+6.65, 7.2, 7.2, 0.43)
+		want = append(want, rect{56.69, y, 84.33, 21.5}, rect{56.69, y, 84.33, 21.5}, rect{141.02, y, 156.61, 21.5}, rect{150.13, y + 6.65, 7.2, 7.2})
+	}
+	c.End()
+	c.Line(10, 10, 20, 10, 0.5) // after the band: absolute
+	c.Frame(10, 20, 5, 5, 0.5)
+	want = append(want, rect{10, 20, 5, 5})
+	s := string(c.Bytes())
+
+	rows := strings.Split(s, " cm\n")[1:]
+	if len(rows) != 3 {
+		t.Fatalf("%d bands, want 3:\n%s", len(rows), s)
+	}
+	first, _, _ := strings.Cut(rows[0], "Q\n")
+	for i, r := range rows[1:] {
+		if got, _, _ := strings.Cut(r, "Q\n"); got != first {
+			t.Errorf("row %d writes\n%s\nrow 0\n%s", i+2, got, first)
+		}
+	}
+	if q, Q := strings.Count(s, "q "), strings.Count(s, "Q\n"); q != 3 || Q != 3 {
+		t.Errorf("%d q and %d Q, want 3 each:\n%s", q, Q, s)
+	}
+	// Follow the translations to where each rectangle is drawn.
+	var got []rect
+	ty := 0.0
+	for _, line := range strings.Split(s, "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 8 && f[7] == "cm":
+			ty, _ = strconv.ParseFloat(f[6], 64)
+		case len(f) == 1 && f[0] == "Q":
+			ty = 0
+		case len(f) == 6 && f[4] == "re":
+			var v [4]float64
+			for i := range v {
+				v[i], _ = strconv.ParseFloat(f[i], 64)
+			}
+			got = append(got, rect{v[0], v[1] + ty, v[2], v[3]})
+		}
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d rectangles drawn, want %d:\n%s", len(got), len(want), s)
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if math.Round(g.x*100) != math.Round(w.x*100) || math.Round(g.y*100) != math.Round(w.y*100) ||
+			math.Round(g.w*100) != math.Round(w.w*100) || math.Round(g.h*100) != math.Round(w.h*100) {
+			t.Errorf("rectangle %d drawn at %v, want %v", i, g, w)
+		}
 	}
 }

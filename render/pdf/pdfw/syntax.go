@@ -8,11 +8,20 @@ import (
 // appendNum appends x with at most two decimals, without trailing
 // zeros: 12, 12.5, 0.25, -3.1. Two decimals of a point (1/7200 inch) are
 // finer than any device; fixed rounding keeps output deterministic.
-func appendNum(dst []byte, x float64) []byte {
-	n := int64(x*100 + 0.5)
+func appendNum(dst []byte, x float64) []byte { return appendHundredths(dst, hundredths(x)) }
+
+// hundredths returns x in hundredths, rounded half away from zero: the
+// number appendNum writes.
+func hundredths(x float64) int64 {
 	if x < 0 {
-		n = int64(x*100 - 0.5)
+		return int64(x*100 - 0.5)
 	}
+	return int64(x*100 + 0.5)
+}
+
+// appendHundredths appends n hundredths as a number, without trailing
+// zeros.
+func appendHundredths(dst []byte, n int64) []byte {
 	if n < 0 {
 		dst = append(dst, '-')
 		n = -n
