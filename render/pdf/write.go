@@ -86,6 +86,14 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 	return d.Bytes(), nil
 }
 
+// rowOf returns the table row of a cell's element, or nil.
+func rowOf(el *pdfw.Elem) *pdfw.Elem {
+	if el == nil || el.Parent() == nil || el.Parent().Type != "TR" {
+		return nil
+	}
+	return el.Parent()
+}
+
 // pageWriter draws the laid-out pages of a document as content streams.
 type pageWriter struct {
 	f     *flow
@@ -138,6 +146,9 @@ func (pw *pageWriter) body(i int, pg *page, texts []op) *pdfw.Content {
 		if !open || el != cur {
 			if open {
 				c.End()
+			}
+			if row := rowOf(el); row != nil && row != rowOf(cur) {
+				c.Origin(h - o.y*mmPt) // the row's first baseline
 			}
 			switch {
 			case el != nil:

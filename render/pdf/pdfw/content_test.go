@@ -2,6 +2,7 @@ package pdfw
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -172,5 +173,71 @@ func TestBandRows(t *testing.T) {
 			math.Round(g.w*100) != math.Round(w.w*100) || math.Round(g.h*100) != math.Round(w.h*100) {
 			t.Errorf("rectangle %d drawn at %v, want %v", i, g, w)
 		}
+	}
+}
+
+func TestOriginRows(t *testing.T) {
+	// Two table rows of two tagged cells, each row begun at its first
+	// baseline: the rows write the same bytes, each sets its fonts again
+	// (Q restores the text state too), marked content nests inside q … Q,
+	// and each text lands on its baseline.
+	c := NewContent()
+	for row := range 2 {
+		y := 700 - 21.5*float64(row)
+		c.Origin(y)
+		c.Tag("TD", 2*row)
+		c.Text("F1", 10, 60, y, 0, []byte("A"))
+		c.Text("F1", 10, 60, y-13, 0, []byte("B"))
+		c.End()
+		c.Tag("TD", 2*row+1)
+		c.Text("F1", 10, 100, y, 0.3, []byte("C"))
+		c.End()
+	}
+	c.Artifact("Layout")
+	c.Frame(10, 10, 5, 5, 0.5)
+	c.End()
+	s := string(c.Bytes())
+	bands := strings.Split(s, " cm\n")[1:]
+	if len(bands) != 2 {
+		t.Fatalf("%d bands, want 2:\n%s", len(bands), s)
+	}
+	var rows []string
+	for _, b := range bands {
+		r, _, ok := strings.Cut(b, "Q\n")
+		if !ok {
+			t.Fatalf("a band does not end:\n%s", s)
+		}
+		r = strings.ReplaceAll(r, "MCID 2", "MCID 0")
+		rows = append(rows, strings.ReplaceAll(r, "MCID 3", "MCID 1"))
+	}
+	if rows[0] != rows[1] {
+		t.Errorf("the rows write\n%s\nand\n%s", rows[0], rows[1])
+	}
+	for _, r := range rows {
+		if tf, tj := strings.Index(r, "/F1 10 Tf"), strings.Index(r, "Tj"); tf < 0 || tf > tj {
+			t.Errorf("a band shows text before setting its font:\n%s", r)
+		}
+		if strings.Count(r, "BDC") != strings.Count(r, "EMC") || strings.Count(r, "BT") != strings.Count(r, "ET") {
+			t.Errorf("marked content or text objects cross the band's end:\n%s", r)
+		}
+	}
+	// Where the texts land: the band's origin plus their Tm.
+	var got []string
+	ty := 0.0
+	for _, line := range strings.Split(s, "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 8 && f[7] == "cm":
+			ty, _ = strconv.ParseFloat(f[6], 64)
+		case len(f) == 1 && f[0] == "Q":
+			ty = 0
+		case len(f) == 7 && strings.HasPrefix(f[6], "Tm("):
+			y, _ := strconv.ParseFloat(f[5], 64)
+			got = append(got, strconv.FormatFloat(math.Round((y+ty)*100)/100, 'f', 2, 64))
+		}
+	}
+	want := []string{"700.00", "687.00", "700.00", "678.50", "665.50", "678.50"}
+	if !slices.Equal(got, want) {
+		t.Errorf("baselines %v, want %v\n%s", got, want, s)
 	}
 }
