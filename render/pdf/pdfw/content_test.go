@@ -148,22 +148,15 @@ func TestBandRows(t *testing.T) {
 	}
 	// Follow the translations to where each rectangle is drawn.
 	var got []rect
-	ty := 0.0
-	for _, line := range strings.Split(s, "\n") {
-		f := strings.Fields(line)
-		switch {
-		case len(f) == 8 && f[7] == "cm":
-			ty, _ = strconv.ParseFloat(f[6], 64)
-		case len(f) == 1 && f[0] == "Q":
-			ty = 0
-		case len(f) == 6 && f[4] == "re":
+	translated(s, func(f []string, ty float64) {
+		if len(f) == 6 && f[4] == "re" {
 			var v [4]float64
 			for i := range v {
 				v[i], _ = strconv.ParseFloat(f[i], 64)
 			}
 			got = append(got, rect{v[0], v[1] + ty, v[2], v[3]})
 		}
-	}
+	})
 	if len(got) != len(want) {
 		t.Fatalf("%d rectangles drawn, want %d:\n%s", len(got), len(want), s)
 	}
@@ -223,6 +216,21 @@ func TestOriginRows(t *testing.T) {
 	}
 	// Where the texts land: the band's origin plus their Tm.
 	var got []string
+	translated(s, func(f []string, ty float64) {
+		if len(f) == 7 && strings.HasPrefix(f[6], "Tm(") {
+			y, _ := strconv.ParseFloat(f[5], 64)
+			got = append(got, strconv.FormatFloat(math.Round((y+ty)*100)/100, 'f', 2, 64))
+		}
+	})
+	want := []string{"700.00", "687.00", "700.00", "678.50", "665.50", "678.50"}
+	if !slices.Equal(got, want) {
+		t.Errorf("baselines %v, want %v\n%s", got, want, s)
+	}
+}
+
+// translated calls fn with the fields of each line of content s and the
+// vertical translation in force there (q 1 0 0 1 0 ty cm … Q).
+func translated(s string, fn func(fields []string, ty float64)) {
 	ty := 0.0
 	for _, line := range strings.Split(s, "\n") {
 		f := strings.Fields(line)
@@ -231,13 +239,8 @@ func TestOriginRows(t *testing.T) {
 			ty, _ = strconv.ParseFloat(f[6], 64)
 		case len(f) == 1 && f[0] == "Q":
 			ty = 0
-		case len(f) == 7 && strings.HasPrefix(f[6], "Tm("):
-			y, _ := strconv.ParseFloat(f[5], 64)
-			got = append(got, strconv.FormatFloat(math.Round((y+ty)*100)/100, 'f', 2, 64))
+		default:
+			fn(f, ty)
 		}
-	}
-	want := []string{"700.00", "687.00", "700.00", "678.50", "665.50", "678.50"}
-	if !slices.Equal(got, want) {
-		t.Errorf("baselines %v, want %v\n%s", got, want, s)
 	}
 }
