@@ -59,9 +59,9 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 	}
 	var key []byte
 	for i, pg := range f.pages {
+		f.pages[i] = nil // drawn below: a cohort's thousands of pages need not stay
 		if tmpl == nil {
 			d.AddPage(w, h, pw.body(i, pg, pg.texts))
-			f.pages[i] = nil
 			continue
 		}
 		texts := pg.texts[:min(pg.foot, len(pg.texts))]
@@ -81,7 +81,6 @@ func (r *Renderer) write(f *flow, in info) ([]byte, error) {
 		} else {
 			d.AddPage(w, h, c)
 		}
-		f.pages[i] = nil // drawn: a cohort's thousands of pages need not stay
 	}
 	return d.Bytes(), nil
 }

@@ -55,20 +55,32 @@ func (c *Cache) deflate(data []byte, level int) []byte {
 		return deflate(data, level)
 	}
 	k := c.key(data, level)
-	c.mu.Lock()
-	e := c.m[k]
-	if e != nil {
-		e.used = true
-	}
-	c.mu.Unlock()
-	if e != nil {
-		return e.z
+	if z := c.get(k); z != nil {
+		return z
 	}
 	z := deflate(data, level)
+	c.keep(k, z)
+	return z
+}
+
+// get returns what is kept under k, or nil.
+func (c *Cache) get(k cacheKey) []byte {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.m[k]
+	if e == nil {
+		return nil
+	}
+	e.used = true
+	return e.z
+}
+
+// keep keeps z under k, dropping older entries to stay within the size.
+func (c *Cache) keep(k cacheKey, z []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.m[k]; ok || len(z) > c.max {
-		return z
+		return
 	}
 	for c.size+len(z) > c.max {
 		k0 := c.order[0]
@@ -84,5 +96,4 @@ func (c *Cache) deflate(data []byte, level int) []byte {
 	c.m[k] = &cached{z: z}
 	c.order = append(c.order, k)
 	c.size += len(z)
-	return z
 }

@@ -12,15 +12,21 @@ type Content struct {
 	// textMarked is how many marked-content sequences were open when the
 	// text object began: those deeper began inside it and end inside it.
 	textMarked int
-	font       string
-	size       float64
-	mode       int
-	width      float64
-	fill       RGB   // the colour filling text and shapes
-	stroke     RGB   // the colour stroking lines and bold text outlines
+	gstate           // as last written
 	marked     int   // open marked-content sequences
 	cuts       []int // where Cut divided the stream
-	band       band  // rectangles drawn relative to a row
+	band       band  // rectangles or texts drawn relative to a row
+}
+
+// gstate is the part of the graphics state a Content writes once per
+// change, and which Q restores.
+type gstate struct {
+	font   string
+	size   float64
+	mode   int
+	width  float64
+	fill   RGB // the colour filling text and shapes
+	stroke RGB // the colour stroking lines and bold text outlines
 }
 
 // band is a horizontal band of the page, from y to top, in which
@@ -30,16 +36,12 @@ type Content struct {
 // bands of their own (Origin). With both, the THM2431 assessment pack is
 // 199,259 bytes instead of 208,431.
 type band struct {
-	on        bool
-	text      bool // a band of texts (Origin), not of rectangles
-	marked    int  // the marked-content sequences open when it began
-	y, top    float64
-	yh        int64   // y as written, in hundredths
-	width     float64 // the graphics state when the band began, which Q
-	fill, str RGB     // restores: line width, colours,
-	font      string  // and the text state's font, size and mode
-	size      float64
-	mode      int
+	on     bool
+	text   bool // a band of texts (Origin), not of rectangles
+	marked int  // the marked-content sequences open when it began
+	y, top float64
+	yh     int64  // y as written, in hundredths
+	saved  gstate // when it began, which Q restores
 }
 
 // inBand reports whether a rectangle from y to top lies in the band.
@@ -50,8 +52,7 @@ func (b *band) inBand(y, top float64) bool {
 
 // beginBand starts a band from y to top.
 func (c *Content) beginBand(y, top float64) {
-	c.band = band{on: true, marked: c.marked, y: y, top: top, yh: hundredths(y),
-		width: c.width, fill: c.fill, str: c.stroke, font: c.font, size: c.size, mode: c.mode}
+	c.band = band{on: true, marked: c.marked, y: y, top: top, yh: hundredths(y), saved: c.gstate}
 	c.b = append(c.b, "q 1 0 0 1 0 "...)
 	c.num(y)
 	c.b = append(c.b, "cm\n"...)
@@ -74,8 +75,7 @@ func (c *Content) endBand() {
 	if c.band.on {
 		c.endText()
 		c.b = append(c.b, "Q\n"...)
-		b := &c.band
-		c.width, c.fill, c.stroke, c.font, c.size, c.mode = b.width, b.fill, b.str, b.font, b.size, b.mode
+		c.gstate = c.band.saved
 		c.band = band{}
 	}
 }
@@ -120,7 +120,7 @@ func (c *Content) appendColor(col RGB, gray, rgb string) {
 
 // NewContent returns an empty content stream with the PDF defaults in
 // force: black, line width 1, text mode 0.
-func NewContent() *Content { return &Content{width: 1, b: make([]byte, 0, 4096)} }
+func NewContent() *Content { return &Content{gstate: gstate{width: 1}, b: make([]byte, 0, 4096)} }
 
 // Bytes returns the content stream, closing what is still open.
 func (c *Content) Bytes() []byte {

@@ -74,13 +74,6 @@ func encode(c *Cache, data []byte) encoded {
 	return encoded{"", data}
 }
 
-// setStream makes r a stream of data, compressed unless that does not
-// make it smaller; dict holds the other keys of its dictionary.
-func (f *file) setStream(r Ref, dict string, data []byte) {
-	e := encode(f.cache, data)
-	f.setRaw(r, e.filter+dict, e.data)
-}
-
 // smallStream is the size below which a stream takes the fastest level:
 // levels above 1 clear 640 KB of tables to start, which costs more than a
 // page footer gains from them (a few bytes).
@@ -98,18 +91,18 @@ func (f *file) setShared(r Ref, dict string, data []byte) {
 	f.objs[r-1] = object{body: []byte(dict), data: data, stream: true, shared: true}
 }
 
-// addEncoded allocates a stream object of data already encoded.
-func (f *file) addEncoded(e encoded) Ref {
+// addEncoded allocates a stream object of data already encoded; dict
+// holds the other keys of its dictionary.
+func (f *file) addEncoded(dict string, e encoded) Ref {
 	r := f.alloc()
-	f.setRaw(r, e.filter, e.data)
+	f.setRaw(r, e.filter+dict, e.data)
 	return r
 }
 
-// addStream allocates a stream object.
+// addStream allocates a stream object of data, compressed unless that
+// does not make it smaller; dict holds the other keys of its dictionary.
 func (f *file) addStream(dict string, data []byte) Ref {
-	r := f.alloc()
-	f.setStream(r, dict, data)
-	return r
+	return f.addEncoded(dict, encode(f.cache, data))
 }
 
 // perObjStm is the most objects one object stream holds.

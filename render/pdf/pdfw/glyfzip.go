@@ -2,7 +2,6 @@ package pdfw
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"hash/adler32"
 	"hash/fnv"
@@ -17,7 +16,7 @@ import (
 // maxRun glyphs), so runs depend on their glyphs alone: two subsets of a
 // face that differ in a few characters, such as the forms of two
 // candidates whose names differ, share most runs, and a run compressed
-// once (kept in runCache) is not compressed again. The bytes depend on
+// once (kept in runs) is not compressed again. The bytes depend on
 // the font data only, never on what was compressed before. The stream
 // is about 0.3 % larger than one compressed whole; in a batch of forms
 // for candidates with different names, it is made about seven times
@@ -117,9 +116,9 @@ func appendPiece(dst, p []byte, cache bool) []byte {
 	if len(p) == 0 {
 		return dst
 	}
-	var key [sha256.Size]byte
+	var key cacheKey
 	if cache {
-		key = sha256.Sum256(p)
+		key = runs.key(p, levelLarge)
 		if z := runs.get(key); z != nil {
 			return append(dst, z...)
 		}
@@ -130,39 +129,11 @@ func appendPiece(dst, p []byte, cache bool) []byte {
 	w.Flush()
 	release(w, levelLarge)
 	if cache {
-		runs.put(key, b.Bytes())
+		runs.keep(key, b.Bytes())
 	}
 	return append(dst, b.Bytes()...)
 }
 
-// runCache keeps compressed runs of glyphs by their content, the oldest
-// dropped first beyond maxRuns (some 10 MB at most).
-type runCache struct {
-	mu    sync.Mutex
-	m     map[[sha256.Size]byte][]byte
-	order [][sha256.Size]byte
-}
-
-const maxRuns = 256
-
-var runs = runCache{m: make(map[[sha256.Size]byte][]byte)}
-
-func (c *runCache) get(k [sha256.Size]byte) []byte {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.m[k]
-}
-
-func (c *runCache) put(k [sha256.Size]byte, z []byte) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.m[k]; ok {
-		return
-	}
-	if len(c.order) >= maxRuns {
-		delete(c.m, c.order[0])
-		c.order = c.order[1:]
-	}
-	c.m[k] = z
-	c.order = append(c.order, k)
-}
+// runs keep the process's compressed runs of glyphs (raw deflate ended by
+// a sync flush, not zlib streams) by their content: some 10 MB at most.
+var runs = NewCache(10 << 20)

@@ -126,7 +126,7 @@ func (d *Doc) Bytes() []byte {
 	for i, p := range d.pages {
 		contents := make([]Ref, len(p.contents))
 		for j, c := range p.contents {
-			contents[j] = fl.addEncoded(c)
+			contents[j] = fl.addEncoded("", c)
 		}
 		b := []byte("<</Type/Page/Parent ")
 		b = appendRef(b, pagesRef)
