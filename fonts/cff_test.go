@@ -13,7 +13,9 @@ import (
 // name-keyed CFF font with boxes for A (advance 600) and 中 (1000).
 const tinyCFF = "testdata/tiny-cff.otf"
 
-func TestParseCFF(t *testing.T) {
+// tinyFace is the face of testdata/tiny-cff.otf, and the file's bytes.
+func tinyFace(t testing.TB) (*Face, []byte) {
+	t.Helper()
 	data, err := os.ReadFile(tinyCFF)
 	if err != nil {
 		t.Fatal(err)
@@ -22,6 +24,11 @@ func TestParseCFF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return f, data
+}
+
+func TestParseCFF(t *testing.T) {
+	f, data := tinyFace(t)
 	if !f.CFF() || f.Name != "Tiny CFF" || !f.Has('A') || !f.Has('中') || f.Has('B') || f.Len() != 2 {
 		t.Errorf("face %q CFF %v, A %v 中 %v B %v, %d characters; want Tiny CFF, CFF, A and 中 only",
 			f.Name, f.CFF(), f.Has('A'), f.Has('中'), f.Has('B'), f.Len())

@@ -2,8 +2,6 @@ package fonts
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -157,18 +155,7 @@ func TestSubsetCFFNoto(t *testing.T) {
 			t.Errorf("CID %d kept, not asked for", c)
 		}
 	}
-	dir := t.TempDir()
-	whole, sub := filepath.Join(dir, "whole.cff"), filepath.Join(dir, "sub.cff")
-	if err := os.WriteFile(whole, p.Table, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(sub, out, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	got, err := exec.Command(python, "-c", compareOutlines, whole, sub).CombinedOutput()
-	if err != nil {
-		t.Fatalf("fontTools: %v\n%s", err, got)
-	}
+	got := fontTools(t, python, compareOutlines, "whole.cff", p.Table, "sub.cff", out)
 	if want := "glyphs " + strconv.Itoa(len(want)) + " differ 0 empty 1\n"; string(got) != want {
 		t.Errorf("fontTools says %q; want %q", got, want)
 	}
@@ -199,14 +186,7 @@ print("glyphs", len(sub.charset), "differ", differ, "empty", empty)
 // tinyProgram is the Program of testdata/tiny-cff.otf.
 func tinyProgram(t testing.TB) *Program {
 	t.Helper()
-	data, err := os.ReadFile(tinyCFF)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := ParseFile(tinyCFF, data, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, _ := tinyFace(t)
 	p, err := f.Program()
 	if err != nil {
 		t.Fatal(err)

@@ -83,6 +83,25 @@ func TestTablesForPDFRefuses(t *testing.T) {
 	}
 }
 
+// fontTools runs a Python script with fontTools on two font files, written
+// from a and b under the names na and nb, and returns what it printed.
+func fontTools(t *testing.T, python, script, na string, a []byte, nb string, b []byte) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	pa, pb := filepath.Join(dir, na), filepath.Join(dir, nb)
+	if err := os.WriteFile(pa, a, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(pb, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(python, "-c", script, pa, pb).CombinedOutput()
+	if err != nil {
+		t.Fatalf("fontTools: %v\n%s", err, out)
+	}
+	return out
+}
+
 // TW-Kai's points lie on a grid of 4 units: its PDF program takes an em of
 // 256 instead of 1024, every point divided by 4 and nothing else changed.
 // fontTools, an independent reader, draws each glyph of both.
@@ -108,18 +127,7 @@ func TestShrinkEm(t *testing.T) {
 		t.Fatal(err)
 	}
 	python := testtool.PythonModule(t, "fontTools", "python3-fonttools")
-	dir := t.TempDir()
-	a, b := filepath.Join(dir, "whole.ttf"), filepath.Join(dir, "pdf.ttf")
-	if err := os.WriteFile(a, sub.Data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(b, got, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(python, "-c", compareScaled, a, b).CombinedOutput()
-	if err != nil {
-		t.Fatalf("fontTools: %v\n%s", err, out)
-	}
+	out := fontTools(t, python, compareScaled, "whole.ttf", sub.Data, "pdf.ttf", got)
 	if want := fmt.Sprintf("glyphs %d scaled 4 differ 0\n", g.numGlyphs); string(out) != want {
 		t.Errorf("fontTools says %q; want %q", out, want)
 	}
