@@ -23,6 +23,7 @@ type faceTable struct {
 	metrics func(*fonts.Face) (*fonts.Metrics, error)
 	paras   *paraCache  // paragraphs laid out before, or nil
 	tables  *tableCache // tables laid out before, or nil
+	found   []*charSet  // what coverage found each entry drawing in plain text
 }
 
 // faceEntry is one face as drawn: the font it is registered as, and
@@ -168,7 +169,7 @@ func (t *faceTable) coverage(doc *render.Document, allowMissing bool) error {
 	extras(&drawn, func(_, text string) {
 		for _, r := range text {
 			if seen.add(r) && !unicode.IsControl(r) {
-				t.lookup(r, false)
+				t.find(t.lookup(r, false), r)
 				missing = missing || t.set.Face(r, false) == nil
 			}
 		}
@@ -183,6 +184,71 @@ func (t *faceTable) coverage(doc *render.Document, allowMissing bool) error {
 	}
 	return t.err
 }
+
+// find records that coverage found entry i drawing r.
+func (t *faceTable) find(i int16, r rune) {
+	for int(i) >= len(t.found) {
+		t.found = append(t.found, nil)
+	}
+	if t.found[i] == nil {
+		t.found[i] = new(charSet)
+	}
+	t.found[i].add(r)
+}
+
+// groups returns, for each entry, the first entry of the same font
+// (fontRef): the entries of a group draw with one embedded font.
+func (t *faceTable) groups() []int {
+	group := make([]int, len(t.entries))
+	for i, e := range t.entries {
+		group[i] = i
+		for j := range i {
+			if t.entries[j].ref == e.ref {
+				group[i] = j
+				break
+			}
+		}
+	}
+	return group
+}
+
+// ahead returns, for the first entry of each group (groups), the
+// characters coverage found its font drawing in plain text when they are
+// at least prefetchRunes, nil otherwise: a font worth making before the
+// pages are laid out. It may hold a few characters the pages do not
+// draw after all, such as the 續 of a table's continuation label when
+// the table fits on one page.
+func (t *faceTable) ahead() [][]rune {
+	group := t.groups()
+	sets := make([]*charSet, len(t.entries))
+	for i, set := range t.found {
+		if set == nil {
+			continue
+		}
+		g := group[i]
+		if sets[g] == nil {
+			sets[g] = new(charSet)
+		}
+		for _, r := range set.sorted() {
+			sets[g].add(r)
+		}
+	}
+	out := make([][]rune, len(t.entries))
+	for g, set := range sets {
+		if set == nil {
+			continue
+		}
+		if list := set.sorted(); len(list) >= prefetchRunes {
+			out[g] = list
+		}
+	}
+	return out
+}
+
+// prefetchRunes is the fewest characters of a face worth making its font
+// ahead for: a CJK face's, whose subset and compression take
+// milliseconds, not a Latin face's few dozen.
+const prefetchRunes = 128
 
 // texts calls fn with every text the document draws and where it stands:
 // the texts render.Walk yields but the metadata, and the list markers,

@@ -26,6 +26,8 @@ type flow struct {
 	tags    tagState      // the structure tree, built in reading order
 	brand   *render.Brand // the house style; nil for none
 	band    float64       // the brand header band above the body, with its gap
+
+	coverageDone func(*faceTable) // called once the faces of every character are known; may be nil
 }
 
 // item is a block prepared for placing: its lines are broken and its

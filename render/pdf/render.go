@@ -70,6 +70,7 @@ func layout(ctx context.Context, doc *render.Document, allowMissing bool, set *f
 	if r != nil {
 		f.t = newFaceTable(set, r.faceMetrics)
 		f.t.paras, f.t.tables = r.paras, r.tables
+		f.coverageDone = r.prefetch
 	} else {
 		f.t = newFaceTable(set, nil)
 	}
@@ -95,6 +96,9 @@ func layout(ctx context.Context, doc *render.Document, allowMissing bool, set *f
 func (f *flow) place(doc *render.Document, allowMissing bool) error {
 	if err := f.t.coverage(doc, allowMissing); err != nil {
 		return err
+	}
+	if f.coverageDone != nil {
+		f.coverageDone(f.t)
 	}
 	items, err := f.prepare(doc.Blocks)
 	if err != nil {

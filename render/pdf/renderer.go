@@ -3,6 +3,7 @@ package pdf
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/ocs-project/ocs/fonts"
@@ -50,9 +51,12 @@ type fontKey struct {
 }
 
 // keptFont is an embedded font a Renderer keeps, and whether a document
-// took it since it was kept or last spared.
+// took it since it was kept or last spared. Until done is closed it is
+// being made, and f and err are not to be read.
 type keptFont struct {
 	f    *pdfw.Font
+	err  error
+	done chan struct{}
 	used bool
 }
 
@@ -204,42 +208,79 @@ func (r *Renderer) faceMetrics(f *fonts.Face) (*fonts.Metrics, error) {
 }
 
 // font returns the embedded font of face e drawing runes (sorted,
-// without repeats), making it when no document made it before.
+// without repeats), making it when no document made it before. A caller
+// asking for a font another goroutine is making waits for it.
 func (r *Renderer) font(e *faceEntry, runes []rune) (*pdfw.Font, error) {
-	key := fontKey{size: len(e.face.Data), name: e.ref.family, runes: string(runes)}
+	kf, key, mine := r.claim(e, runes)
+	if mine {
+		r.makeFont(kf, key, e, runes)
+	}
+	<-kf.done
+	return kf.f, kf.err
+}
+
+// claim returns the kept font of face e drawing runes, and whether the
+// caller is to make it: when r had none, claim keeps a new
+// one, not made yet (makeFont).
+func (r *Renderer) claim(e *faceEntry, runes []rune) (kf *keptFont, key fontKey, mine bool) {
+	key = fontKey{size: len(e.face.Data), name: e.ref.family, runes: string(runes)}
 	if len(e.face.Data) > 0 {
 		key.data = &e.face.Data[0]
 	}
 	r.mu.Lock()
-	kf := r.fonts[key]
-	if kf != nil {
+	defer r.mu.Unlock()
+	if kf := r.fonts[key]; kf != nil {
 		kf.used = true
+		return kf, key, false
 	}
-	r.mu.Unlock()
-	if kf != nil {
-		return kf.f, nil
-	}
-	pf, err := embedFont(e, runes)
-	if err != nil {
-		return nil, err
-	}
-	r.mu.Lock()
-	if r.fonts[key] == nil {
-		for len(r.order) >= maxFonts {
-			k := r.order[0]
-			r.order = r.order[1:]
-			if kf := r.fonts[k]; kf.used {
-				kf.used = false // spared once more
-				r.order = append(r.order, k)
-				continue
-			}
-			delete(r.fonts, k)
+	for len(r.order) >= maxFonts {
+		k := r.order[0]
+		r.order = r.order[1:]
+		if kf := r.fonts[k]; kf.used {
+			kf.used = false // spared once more
+			r.order = append(r.order, k)
+			continue
 		}
-		r.fonts[key] = &keptFont{f: pf}
-		r.order = append(r.order, key)
+		delete(r.fonts, k)
 	}
-	r.mu.Unlock()
-	return pf, nil
+	kf = &keptFont{done: make(chan struct{})}
+	r.fonts[key] = kf
+	r.order = append(r.order, key)
+	return kf, key, true
+}
+
+// makeFont makes the font kf, claimed under key, and lets those waiting for
+// it go on. A font that could not be made is not kept.
+func (r *Renderer) makeFont(kf *keptFont, key fontKey, e *faceEntry, runes []rune) {
+	kf.f, kf.err = embedFont(e, runes)
+	close(kf.done)
+	if kf.err != nil {
+		r.mu.Lock()
+		if r.fonts[key] == kf {
+			delete(r.fonts, key)
+			r.order = slices.DeleteFunc(r.order, func(k fontKey) bool { return k == key })
+		}
+		r.mu.Unlock()
+	}
+}
+
+// prefetch starts making, on other goroutines, the fonts of the faces
+// the coverage check found drawing many characters (ahead), while the
+// pages are laid out. Documents drawn from a template take their fonts
+// another way (embed), and are left alone.
+func (r *Renderer) prefetch(t *faceTable) {
+	if r.opt.Template != nil {
+		return
+	}
+	for g, list := range t.ahead() {
+		if list == nil {
+			continue
+		}
+		e := t.entries[g] // a copy: layout goes on adding entries and widths
+		if kf, key, mine := r.claim(&e, list); mine {
+			go r.makeFont(kf, key, &e, list)
+		}
+	}
 }
 
 // embedFont cuts face e down to runes and makes the font to embed. The

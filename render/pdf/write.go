@@ -245,17 +245,8 @@ func (e *embedded) draw(c *pdfw.Content, codes []byte, o op, h float64) []byte {
 // (nil for a group that draws none).
 func drawn(f *flow) (group []int, runes []*charSet) {
 	t := f.t
-	group = make([]int, len(t.entries))
+	group = t.groups()
 	runes = make([]*charSet, len(t.entries))
-	for i, e := range t.entries {
-		group[i] = i
-		for j := range i {
-			if t.entries[j].ref == e.ref {
-				group[i] = j
-				break
-			}
-		}
-	}
 	for _, pg := range f.pages {
 		for _, o := range pg.texts {
 			g := group[o.ent]
@@ -270,10 +261,28 @@ func drawn(f *flow) (group []int, runes []*charSet) {
 	return group, runes
 }
 
+// includes reports whether the sorted list all holds every character of
+// the sorted list some.
+func includes(all, some []rune) bool {
+	i := 0
+	for _, r := range some {
+		for i < len(all) && all[i] < r {
+			i++
+		}
+		if i == len(all) || all[i] != r {
+			return false
+		}
+	}
+	return true
+}
+
 // embed adds to d the fonts the pages draw with, in the order their
 // faces were first looked up (with a template, the fonts of the
 // template's characters first, then those of the document's others),
-// and returns each face entry's fonts.
+// and returns each face entry's fonts. Without a template, a font the
+// coverage check found drawing many characters holds all of those
+// (faceTable.ahead, made while the pages were laid out) when they include
+// every character the pages drew: at most a few glyphs more than drawn.
 func (r *Renderer) embed(f *flow, d *pdfw.Doc) ([]embedded, error) {
 	tmpl, err := r.template()
 	if err != nil {
@@ -281,6 +290,10 @@ func (r *Renderer) embed(f *flow, d *pdfw.Doc) ([]embedded, error) {
 	}
 	t := f.t
 	group, runes := drawn(f)
+	var ahead [][]rune
+	if tmpl == nil {
+		ahead = t.ahead()
+	}
 	emb := make([]embedded, len(t.entries))
 	own := make([][]rune, len(t.entries)) // characters outside the template
 	for g := range t.entries {
@@ -288,6 +301,9 @@ func (r *Renderer) embed(f *flow, d *pdfw.Doc) ([]embedded, error) {
 			continue // draws nothing, or shares the font of an earlier entry
 		}
 		list := runes[g].sorted()
+		if g < len(ahead) && ahead[g] != nil && includes(ahead[g], list) {
+			list = ahead[g] // the font prefetch made, with what the pages did not draw after all
+		}
 		var shared []rune
 		if tmpl != nil {
 			shared = tmpl.runes[t.entries[g].ref]
