@@ -20,12 +20,15 @@ type Char struct {
 
 // Font is a font program ready to embed, with everything its PDF objects
 // need made and compressed once. It is immutable: one Font may be added to
-// any number of documents, from any number of goroutines.
+// any number of documents, from any number of goroutines. Pages may draw
+// with it at once; its program is compressed in the background, and a
+// document's Bytes waits for it.
 type Font struct {
 	base     string          // subset tag and name, ABCDEF+Name
 	cff      bool            // CIDFontType0 (CFF) rather than CIDFontType2
 	codes    map[rune]uint16 // character → CID
-	program  []byte          // compressed font program
+	program  []byte          // compressed font program, once ready is closed
+	ready    chan struct{}   // closed once program is made
 	progDict string          // the program stream's dictionary
 	widths   []byte          // the W array
 	toUni    []byte          // compressed ToUnicode CMap
@@ -78,10 +81,21 @@ func NewTrueType(name string, data []byte, chars []Char) (*Font, error) {
 	}
 	f.widths = widthArray(codes)
 	f.toUni = deflate(toUnicode(codes), levelLarge)
-	f.program = deflateGlyphs(data)
+	f.compress(func() []byte { return deflateGlyphs(data) })
 	f.progDict = "/Filter/FlateDecode/Length1 " + strconv.Itoa(len(data))
 	f.desc = m.descriptor(f.base)
 	return f, nil
+}
+
+// compress makes f's program with z on another goroutine: a document's
+// pages can be drawn meanwhile, since they need the characters' codes
+// only.
+func (f *Font) compress(z func() []byte) {
+	f.ready = make(chan struct{})
+	go func() {
+		f.program = z()
+		close(f.ready)
+	}()
 }
 
 // ownGlyphs reports whether every character (in character order) has a
@@ -311,6 +325,7 @@ func appendUTF16(b []byte, r rune) []byte {
 // add writes the font's objects and returns its Type 0 font dictionary.
 func (f *Font) add(fl *file) Ref {
 	prog := fl.alloc()
+	<-f.ready
 	fl.setShared(prog, f.progDict, f.program)
 	desc := append([]byte(nil), f.desc...)
 	if f.cff {
