@@ -113,6 +113,7 @@ type renderJob struct {
 }
 
 func runRender(cmd *cobra.Command, e *env, f *renderFlags, args []string) error {
+	prepareHeap(f.roster == "")
 	date, err := e.documentDate()
 	if err != nil {
 		return err
