@@ -13,11 +13,13 @@ package hugeheap
 
 // Reserve makes the next n bytes the heap grows by eligible for huge
 // pages: it allocates them as one object, which the runtime maps but
-// does not touch, advises the kernel, and lets a garbage collection (run
-// in the background) free the object, so that the allocations that follow
-// take its memory. Elsewhere than Linux it does nothing; where the kernel
-// has no huge pages to give, or is set never to give them, it costs the
-// collection and changes nothing else.
+// does not touch, advises the kernel, and has a garbage collection free
+// the object, so that the allocations that follow take its memory. The
+// collection is the only one while Reserve runs: early in a run, with
+// little on the heap, it takes a millisecond or two. Elsewhere than Linux
+// Reserve does nothing; where the kernel has no huge pages to give, or is
+// set never to give them, it costs the collection and changes nothing
+// else.
 func Reserve(n int) {
 	reserve(n)
 }

@@ -2,6 +2,7 @@ package hugeheap
 
 import (
 	"runtime"
+	"runtime/debug"
 	"syscall"
 	"unsafe"
 )
@@ -17,6 +18,9 @@ func reserve(n int) (lo, hi uintptr) {
 	if n < hugePage {
 		return 0, 0
 	}
+	// No collection may start while the reservation is live: it would
+	// keep the reservation, and then run besides the one below.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	b := make([]byte, n+hugePage) // room to align n bytes on a huge page
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
 	lo = (p + hugePage - 1) &^ (hugePage - 1)
@@ -25,6 +29,6 @@ func reserve(n int) (lo, hi uintptr) {
 	if syscall.Madvise(advised, syscall.MADV_HUGEPAGE) != nil {
 		lo, hi = 0, 0
 	}
-	go runtime.GC() // b is dead from here on, and this collection frees it
+	runtime.GC() // b is dead from here on, and this collection frees it
 	return lo, hi
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -54,21 +55,43 @@ func TestReserve(t *testing.T) {
 			t.Errorf("the mapping holding %#x is not advised for huge pages (VmFlags %v; setting %q)", a, flags, setting)
 		}
 	}
-	// Once collected, the advised memory serves the next allocations.
-	runtime.GC()
+	// Once collected, the advised memory serves the next allocations: the
+	// heap takes free pages from the lowest up, so allocating as much as
+	// the heap has free reaches it (unless it were still taken: no
+	// collection but Reserve's may free it).
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
 	var keep [][]byte
-	taken := 0
-	for range 1024 {
+	taken := false
+	for size := uint64(0); !taken && size < ms.HeapIdle+n; size += 4096 {
 		b := make([]byte, 4096)
 		keep = append(keep, b)
-		if p := uintptr(unsafe.Pointer(&b[0])); p >= lo && p < hi {
-			taken++
-		}
+		p := uintptr(unsafe.Pointer(&b[0]))
+		taken = p >= lo && p < hi
 	}
-	if taken == 0 {
-		t.Errorf("none of 1,024 allocations of 4 KiB after the collection lies in the advised %#x-%#x", lo, hi)
+	if !taken {
+		t.Errorf("no allocation of 4 KiB, up to the %d bytes the heap had free, lies in the advised %#x-%#x", ms.HeapIdle+n, lo, hi)
 	}
 	runtime.KeepAlive(keep)
+}
+
+func TestReserveCollectsOnce(t *testing.T) {
+	// One collection frees the reservation, and the collector's setting
+	// is as it was.
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	reserve(16 << 20)
+	runtime.ReadMemStats(&after)
+	if n := after.NumGC - before.NumGC; n != 1 {
+		t.Errorf("Reserve ran %d collections, want 1", n)
+	}
+	if after.HeapAlloc > before.HeapAlloc+8<<20 {
+		t.Errorf("the heap holds %d bytes after Reserve, %d before: the reservation was not freed", after.HeapAlloc, before.HeapAlloc)
+	}
+	if old := debug.SetGCPercent(100); old != 100 {
+		t.Errorf("GOGC is %d after Reserve, want 100 as before", old)
+	}
 }
 
 func TestReserveSmall(t *testing.T) {
