@@ -1,10 +1,16 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"net/http/httptest"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestMetricsCount(t *testing.T) {
@@ -161,6 +167,121 @@ func checkExposition(t *testing.T, text string) {
 			t.Errorf("histogram %s does not end in le=\"+Inf\": %v", key, h.le)
 		} else if h.inf != h.count {
 			t.Errorf("histogram %s: +Inf bucket %v, count %v", key, h.inf, h.count)
+		}
+	}
+}
+
+func TestMetricsHistogram(t *testing.T) {
+	// A duration on a bucket's bound counts in that bucket; the buckets
+	// are cumulative; one beyond the last bound counts in +Inf only.
+	m := newMetrics()
+	for _, d := range []time.Duration{5 * time.Millisecond, 7 * time.Millisecond, 2 * time.Second, 100 * time.Second} {
+		m.observe("GET /", 200, d)
+	}
+	var out bytes.Buffer
+	m.write(&out)
+	text := out.String()
+	for _, want := range []string{
+		`ocs_http_request_duration_seconds_bucket{route="GET /",le="0.005"} 1`,
+		`ocs_http_request_duration_seconds_bucket{route="GET /",le="0.01"} 2`,
+		`ocs_http_request_duration_seconds_bucket{route="GET /",le="1"} 2`,
+		`ocs_http_request_duration_seconds_bucket{route="GET /",le="2.5"} 3`,
+		`ocs_http_request_duration_seconds_bucket{route="GET /",le="30"} 3`,
+		`ocs_http_request_duration_seconds_bucket{route="GET /",le="+Inf"} 4`,
+		`ocs_http_request_duration_seconds_sum{route="GET /"} 102.012`,
+		`ocs_http_request_duration_seconds_count{route="GET /"} 4`,
+		`ocs_http_requests_total{code="200",route="GET /"} 4`,
+	} {
+		if !strings.Contains(text, want+"\n") {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+	checkExposition(t, text)
+}
+
+func TestMetricsRuntime(t *testing.T) {
+	// The Go runtime's and the process's metrics, under the Prometheus
+	// client's names, with values that make sense for this process.
+	var out bytes.Buffer
+	newMetrics().write(&out)
+	text := out.String()
+	checkExposition(t, text)
+	value := func(name string) float64 {
+		t.Helper()
+		for line := range strings.Lines(text) {
+			if v, ok := strings.CutPrefix(line, name+" "); ok {
+				f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+				if err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				return f
+			}
+		}
+		t.Fatalf("no sample %s", name)
+		return 0
+	}
+	if !strings.Contains(text, `go_info{version="`+runtime.Version()+`"} 1`) {
+		t.Error("go_info lacks the Go version")
+	}
+	for _, c := range []struct {
+		name     string
+		min, max float64
+	}{
+		{"go_goroutines", 1, 1e5},
+		{"go_threads", 1, 1e4},
+		{"go_memstats_heap_alloc_bytes", 1 << 10, 1 << 34},
+		{"go_memstats_sys_bytes", 1 << 20, 1 << 36},
+		{"go_gc_duration_seconds_count", 0, 1e9},
+		{"process_cpu_seconds_total", 0.001, 1e6},
+		{"process_resident_memory_bytes", 1 << 20, 1 << 36},
+		{"process_virtual_memory_bytes", 1 << 20, 1 << 50},
+		{"process_open_fds", 3, 1e6},
+		{"process_max_fds", 3, 1 << 31},
+	} {
+		if v := value(c.name); v < c.min || v > c.max {
+			t.Errorf("%s = %v, want between %v and %v", c.name, v, c.min, c.max)
+		}
+	}
+	start := value("process_start_time_seconds")
+	if now := float64(time.Now().Unix()); start > now+1 || start < now-24*3600 {
+		t.Errorf("process_start_time_seconds = %v, now is %v", start, now)
+	}
+}
+
+func TestMetricsGzip(t *testing.T) {
+	h := newTestServer(t, Config{}).Handler()
+	for _, tc := range []struct {
+		accept string
+		gzip   bool
+	}{
+		{"", false},
+		{"gzip", true},
+		{"deflate, gzip;q=0.5", true},
+		{"br, GZIP", true},
+		{"gzip;q=0", false},
+		{"identity", false},
+	} {
+		req := httptest.NewRequest("GET", "/metrics", nil)
+		if tc.accept != "" {
+			req.Header.Set("Accept-Encoding", tc.accept)
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		body := w.Body.Bytes()
+		if got := w.Header().Get("Content-Encoding") == "gzip"; got != tc.gzip {
+			t.Errorf("Accept-Encoding %q: gzip %v, want %v", tc.accept, got, tc.gzip)
+		}
+		if tc.gzip {
+			z, err := gzip.NewReader(bytes.NewReader(body))
+			if err != nil {
+				t.Fatalf("Accept-Encoding %q: %v", tc.accept, err)
+			}
+			if body, err = io.ReadAll(z); err != nil {
+				t.Fatalf("Accept-Encoding %q: %v", tc.accept, err)
+			}
+		}
+		if !strings.Contains(string(body), "\ngo_goroutines ") {
+			t.Errorf("Accept-Encoding %q: the body is not the exposition", tc.accept)
 		}
 	}
 }

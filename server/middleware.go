@@ -99,7 +99,7 @@ func (s *Server) wrap(next http.Handler) http.Handler {
 		r = r.WithContext(ctx)
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
 
-		s.met.inFlight.Inc()
+		s.met.inFlight.Add(1)
 		rec := &recorder{ResponseWriter: w}
 		if strings.HasPrefix(r.URL.Path, "/api/") && r.URL.Path != "/api/openapi.json" && !s.authorized(r) {
 			h.Set("WWW-Authenticate", `Bearer realm="ocs"`)
@@ -109,7 +109,7 @@ func (s *Server) wrap(next http.Handler) http.Handler {
 		} else {
 			next.ServeHTTP(rec, r)
 		}
-		s.met.inFlight.Dec()
+		s.met.inFlight.Add(-1)
 		if rec.code == 0 {
 			rec.code = http.StatusOK
 		}
