@@ -55,32 +55,31 @@ func procStat() ([]string, bool) {
 
 // bootTime returns when the system started, in seconds since 1970.
 func bootTime() (float64, bool) {
-	data, err := os.ReadFile("/proc/stat")
-	if err != nil {
-		return 0, false
-	}
-	for line := range strings.Lines(string(data)) {
-		if v, ok := strings.CutPrefix(line, "btime "); ok {
-			n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-			return n, err == nil
-		}
-	}
-	return 0, false
+	v, ok := procLine("/proc/stat", "btime ")
+	n, err := strconv.ParseFloat(v, 64)
+	return n, ok && err == nil
 }
 
 // threads returns the process's threads, from /proc/self/status.
 func threads() (int, bool) {
-	data, err := os.ReadFile("/proc/self/status")
+	v, ok := procLine("/proc/self/status", "Threads:")
+	n, err := strconv.Atoi(v)
+	return n, ok && err == nil
+}
+
+// procLine returns the rest, trimmed, of the first line of a /proc file
+// that starts with prefix.
+func procLine(path, prefix string) (string, bool) {
+	data, err := os.ReadFile(path)
 	if err != nil {
-		return 0, false
+		return "", false
 	}
 	for line := range strings.Lines(string(data)) {
-		if v, ok := strings.CutPrefix(line, "Threads:"); ok {
-			n, err := strconv.Atoi(strings.TrimSpace(v))
-			return n, err == nil
+		if v, ok := strings.CutPrefix(line, prefix); ok {
+			return strings.TrimSpace(v), true
 		}
 	}
-	return 0, false
+	return "", false
 }
 
 func parseFloat(s string) float64 {
