@@ -23,7 +23,8 @@ type faceTable struct {
 	metrics func(*fonts.Face) (*fonts.Metrics, error)
 	paras   *paraCache  // paragraphs laid out before, or nil
 	tables  *tableCache // tables laid out before, or nil
-	found   []*charSet  // what coverage found each entry drawing in plain text
+	seen    charSet     // the characters coverage found
+	early   [][]rune    // ahead's result, once made
 }
 
 // faceEntry is one face as drawn: the font it is registered as, and
@@ -163,13 +164,13 @@ func (e *faceEntry) units(r rune) int {
 // occurs, unless missing characters are allowed.
 func (t *faceTable) coverage(doc *render.Document, allowMissing bool) error {
 	missing := false
-	var seen charSet
+	seen := &t.seen
 	drawn := *doc
 	drawn.Meta = render.Meta{} // not drawn
 	extras(&drawn, func(_, text string) {
 		for _, r := range text {
 			if seen.add(r) && !unicode.IsControl(r) {
-				t.find(t.lookup(r, false), r)
+				t.lookup(r, false)
 				missing = missing || t.set.Face(r, false) == nil
 			}
 		}
@@ -183,17 +184,6 @@ func (t *faceTable) coverage(doc *render.Document, allowMissing bool) error {
 		}
 	}
 	return t.err
-}
-
-// find records that coverage found entry i drawing r.
-func (t *faceTable) find(i int16, r rune) {
-	for int(i) >= len(t.found) {
-		t.found = append(t.found, nil)
-	}
-	if t.found[i] == nil {
-		t.found[i] = new(charSet)
-	}
-	t.found[i].add(r)
 }
 
 // groups returns, for each entry, the first entry of the same font
@@ -217,32 +207,28 @@ func (t *faceTable) groups() []int {
 // at least prefetchRunes, nil otherwise: a font worth making before the
 // pages are laid out. It may hold a few characters the pages do not
 // draw after all, such as the 續 of a table's continuation label when
-// the table fits on one page.
+// the table fits on one page. It is made once, after coverage: the
+// entries layout adds later draw in bold, which coverage does not look
+// up.
 func (t *faceTable) ahead() [][]rune {
+	if t.early != nil {
+		return t.early
+	}
 	group := t.groups()
-	sets := make([]*charSet, len(t.entries))
-	for i, set := range t.found {
-		if set == nil {
-			continue
-		}
-		g := group[i]
-		if sets[g] == nil {
-			sets[g] = new(charSet)
-		}
-		for _, r := range set.sorted() {
-			sets[g].add(r)
+	lists := make([][]rune, len(t.entries))
+	for _, r := range t.seen.sorted() {
+		if !unicode.IsControl(r) {
+			g := group[t.lookup(r, false)]
+			lists[g] = append(lists[g], r)
 		}
 	}
-	out := make([][]rune, len(t.entries))
-	for g, set := range sets {
-		if set == nil {
-			continue
-		}
-		if list := set.sorted(); len(list) >= prefetchRunes {
-			out[g] = list
+	for g, list := range lists {
+		if len(list) < prefetchRunes {
+			lists[g] = nil
 		}
 	}
-	return out
+	t.early = lists
+	return lists
 }
 
 // prefetchRunes is the fewest characters of a face worth making its font
