@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/render/pdf/pdfw"
@@ -134,5 +136,41 @@ func TestIncludes(t *testing.T) {
 		if got := includes([]rune(tc.all), []rune(tc.some)); got != tc.want {
 			t.Errorf("includes(%q, %q) = %v, want %v", tc.all, tc.some, got, tc.want)
 		}
+	}
+}
+
+func TestFontPanicLetsWaitersGo(t *testing.T) {
+	// A font whose making panics (here a face entry without metrics, so
+	// that the widths cannot be read) is an error for its maker and for
+	// every caller waiting for it, made on the caller's goroutine or on
+	// prefetch's, and it is not kept.
+	set := testSet(t)
+	r := NewRenderer(Options{Fonts: set})
+	e := faceEntry{face: set.Regular, ref: fontRef{family: "TW-Kai"}}
+	runes := []rune("甲乙丙")
+	kf, key, mine := r.claim(&e, runes)
+	if !mine {
+		t.Fatal("a new renderer already had the font")
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			_, err := r.font(&e, runes)
+			errs <- err
+		}()
+	}
+	go r.makeFont(kf, key, &e, runes)
+	for range 4 {
+		select {
+		case err := <-errs:
+			if err == nil || !strings.Contains(err.Error(), "internal error embedding font TW-Kai") {
+				t.Errorf("a waiter got %v, want the internal error", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("a waiter still waits for a font whose making panicked")
+		}
+	}
+	if keys := kaiFonts(r); len(keys) != 0 {
+		t.Errorf("the renderer keeps %d fonts after the panics", len(keys))
 	}
 }

@@ -250,18 +250,26 @@ func (r *Renderer) claim(e *faceEntry, runes []rune) (kf *keptFont, key fontKey,
 }
 
 // makeFont makes the font kf, claimed under key, and lets those waiting for
-// it go on. A font that could not be made is not kept.
+// it go on. A font that could not be made, or whose making panicked, is
+// not kept, and its error is theirs.
 func (r *Renderer) makeFont(kf *keptFont, key fontKey, e *faceEntry, runes []rune) {
-	kf.f, kf.err = embedFont(e, runes)
-	close(kf.done)
-	if kf.err != nil {
-		r.mu.Lock()
-		if r.fonts[key] == kf {
-			delete(r.fonts, key)
-			r.order = slices.DeleteFunc(r.order, func(k fontKey) bool { return k == key })
+	defer func() {
+		// A font that cannot be made must still let its waiters go, and,
+		// made on a goroutine of its own, must not take the program down.
+		if v := recover(); v != nil {
+			kf.f, kf.err = nil, fmt.Errorf("internal error embedding font %s (please report it with the input): %v", e.ref.family, v)
 		}
-		r.mu.Unlock()
-	}
+		close(kf.done)
+		if kf.err != nil {
+			r.mu.Lock()
+			if r.fonts[key] == kf {
+				delete(r.fonts, key)
+				r.order = slices.DeleteFunc(r.order, func(k fontKey) bool { return k == key })
+			}
+			r.mu.Unlock()
+		}
+	}()
+	kf.f, kf.err = embedFont(e, runes)
 }
 
 // prefetch starts making, on other goroutines, the fonts of the faces

@@ -45,7 +45,7 @@ func NewCFF(name string, otf, cff []byte, chars []Char) (*Font, error) {
 	}
 	f.widths = widthArray(uni)
 	f.toUni = deflate(toUnicode(uni), levelLarge)
-	f.compress(func() []byte { return deflate(cff, levelLarge) })
+	f.compress(cff, func(d []byte) []byte { return deflate(d, levelLarge) })
 	f.progDict = "/Filter/FlateDecode/Subtype/CIDFontType0C"
 	f.desc = m.descriptor(f.base)
 	return f, nil

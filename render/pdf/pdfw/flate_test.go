@@ -167,3 +167,20 @@ func TestDeflateIsZlib(t *testing.T) {
 		}
 	}
 }
+
+func TestCompressFallsBack(t *testing.T) {
+	// A program compressor that panics on a font it cannot read leaves
+	// the program compressed whole instead.
+	data := []byte("a font program a reader cannot parse")
+	f := &Font{}
+	f.compress(data, func([]byte) []byte { panic("unreadable") })
+	<-f.ready
+	r, err := zlib.NewReader(bytes.NewReader(f.program))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(r)
+	if err != nil || !bytes.Equal(got, data) {
+		t.Errorf("the program reads back as %q, %v; want %q", got, err, data)
+	}
+}

@@ -81,20 +81,27 @@ func NewTrueType(name string, data []byte, chars []Char) (*Font, error) {
 	}
 	f.widths = widthArray(codes)
 	f.toUni = deflate(toUnicode(codes), levelLarge)
-	f.compress(func() []byte { return deflateGlyphs(data) })
+	f.compress(data, deflateGlyphs)
 	f.progDict = "/Filter/FlateDecode/Length1 " + strconv.Itoa(len(data))
 	f.desc = m.descriptor(f.base)
 	return f, nil
 }
 
-// compress makes f's program with z on another goroutine: a document's
-// pages can be drawn meanwhile, since they need the characters' codes
-// only.
-func (f *Font) compress(z func() []byte) {
+// compress makes f's program, data compressed by z, on another
+// goroutine: a document's pages can be drawn meanwhile, since they need
+// the characters' codes only. Should z fail on a font it cannot read, the
+// program is data compressed as one stream, as readers take it all the
+// same, rather than a panic outside any caller's recovery.
+func (f *Font) compress(data []byte, z func([]byte) []byte) {
 	f.ready = make(chan struct{})
 	go func() {
-		f.program = z()
-		close(f.ready)
+		defer close(f.ready)
+		defer func() {
+			if recover() != nil {
+				f.program = deflate(data, levelLarge)
+			}
+		}()
+		f.program = z(data)
 	}()
 }
 
