@@ -123,7 +123,6 @@ type source struct {
 
 func runBuild(cmd *cobra.Command, e *env, f *buildFlags, args []string) error {
 	start := time.Now()
-	prepareHeap(false)
 	b, err := newBuilder(cmd, e, f)
 	if err != nil {
 		return err

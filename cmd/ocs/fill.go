@@ -69,7 +69,7 @@ ocs fill --data STANDARD prints every field a template can use, as JSON.
 }
 
 func runFill(cmd *cobra.Command, f *fillFlags, args []string) error {
-	prepareHeap(true)
+	oneDocument()
 	st, err := loadSettings(cmd)
 	if err != nil {
 		return err

@@ -5,21 +5,19 @@ import (
 	"testing"
 )
 
-func TestPrepareHeap(t *testing.T) {
-	// One document: GOGC=400 under a soft memory limit; several: neither.
-	// GOGC and GOMEMLIMIT in the environment win.
+func TestOneDocument(t *testing.T) {
+	// GOGC=400 under a soft memory limit; GOGC and GOMEMLIMIT in the
+	// environment win.
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	tests := []struct {
-		single         bool
 		gogc, memlimit string
 		percent        int
 		limit          int64
 	}{
-		{true, "", "", 400, heapLimit},
-		{false, "", "", 100, 1<<63 - 1},
-		{true, "150", "", 150, 1<<63 - 1},
-		{true, "", "1GiB", 400, 1<<63 - 1},
+		{"", "", 400, heapLimit},
+		{"150", "", 150, 1<<63 - 1},
+		{"", "1GiB", 400, 1<<63 - 1},
 	}
 	for _, tc := range tests {
 		t.Setenv("GOGC", tc.gogc)
@@ -29,12 +27,12 @@ func TestPrepareHeap(t *testing.T) {
 			debug.SetGCPercent(150) // as the runtime would from the environment
 		}
 		debug.SetMemoryLimit(1<<63 - 1)
-		prepareHeap(tc.single)
+		oneDocument()
 		if got := debug.SetGCPercent(100); got != tc.percent {
-			t.Errorf("single %v GOGC %q: GC percent %d, want %d", tc.single, tc.gogc, got, tc.percent)
+			t.Errorf("GOGC %q: GC percent %d, want %d", tc.gogc, got, tc.percent)
 		}
 		if got := debug.SetMemoryLimit(-1); got != tc.limit {
-			t.Errorf("single %v GOMEMLIMIT %q: memory limit %d, want %d", tc.single, tc.memlimit, got, tc.limit)
+			t.Errorf("GOMEMLIMIT %q: memory limit %d, want %d", tc.memlimit, got, tc.limit)
 		}
 	}
 }

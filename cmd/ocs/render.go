@@ -113,7 +113,9 @@ type renderJob struct {
 }
 
 func runRender(cmd *cobra.Command, e *env, f *renderFlags, args []string) error {
-	prepareHeap(f.roster == "")
+	if f.roster == "" {
+		oneDocument()
+	}
 	date, err := e.documentDate()
 	if err != nil {
 		return err
