@@ -3,10 +3,10 @@ package pdf
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sync"
 
 	"github.com/ocs-project/ocs/fonts"
+	"github.com/ocs-project/ocs/internal/evict"
 	"github.com/ocs-project/ocs/render"
 	"github.com/ocs-project/ocs/render/pdf/pdfw"
 )
@@ -28,7 +28,7 @@ type Renderer struct {
 	mu      sync.Mutex
 	metrics map[*fonts.Face]*fonts.Metrics
 	fonts   map[fontKey]*keptFont
-	order   []fontKey // fonts in the order cached or last spared, the first dropped first
+	order   evict.Queue[fontKey] // fonts in the order they go
 
 	// With a template: what it draws, read once, and the streams
 	// compressed for earlier documents.
@@ -233,19 +233,17 @@ func (r *Renderer) claim(e *faceEntry, runes []rune) (kf *keptFont, key fontKey,
 		kf.used = true
 		return kf, key, false
 	}
-	for len(r.order) >= maxFonts {
-		k := r.order[0]
-		r.order = r.order[1:]
-		if kf := r.fonts[k]; kf.used {
-			kf.used = false // spared once more
-			r.order = append(r.order, k)
-			continue
-		}
-		delete(r.fonts, k)
-	}
+	r.order.Evict(func() bool { return r.order.Len() >= maxFonts },
+		func(k fontKey) bool {
+			kf := r.fonts[k]
+			used := kf.used
+			kf.used = false
+			return used
+		},
+		func(k fontKey) { delete(r.fonts, k) })
 	kf = &keptFont{done: make(chan struct{})}
 	r.fonts[key] = kf
-	r.order = append(r.order, key)
+	r.order.Push(key)
 	return kf, key, true
 }
 
@@ -264,7 +262,7 @@ func (r *Renderer) makeFont(kf *keptFont, key fontKey, e *faceEntry, runes []run
 			r.mu.Lock()
 			if r.fonts[key] == kf {
 				delete(r.fonts, key)
-				r.order = slices.DeleteFunc(r.order, func(k fontKey) bool { return k == key })
+				r.order.Remove(key)
 			}
 			r.mu.Unlock()
 		}

@@ -3,6 +3,8 @@ package pdfw
 import (
 	"hash/maphash"
 	"sync"
+
+	"github.com/ocs-project/ocs/internal/evict"
 )
 
 // Cache keeps compressed streams by their content, for documents that
@@ -18,7 +20,7 @@ type Cache struct {
 	max   int
 	size  int
 	m     map[cacheKey]*cached
-	order []cacheKey
+	order evict.Queue[cacheKey]
 	seeds [2]maphash.Seed
 }
 
@@ -82,18 +84,18 @@ func (c *Cache) keep(k cacheKey, z []byte) {
 	if _, ok := c.m[k]; ok || len(z) > c.max {
 		return
 	}
-	for c.size+len(z) > c.max {
-		k0 := c.order[0]
-		c.order = c.order[1:]
-		if e := c.m[k0]; e.used {
-			e.used = false // spared once more
-			c.order = append(c.order, k0)
-			continue
-		}
-		c.size -= len(c.m[k0].z)
-		delete(c.m, k0)
-	}
+	c.order.Evict(func() bool { return c.size+len(z) > c.max },
+		func(k cacheKey) bool {
+			e := c.m[k]
+			used := e.used
+			e.used = false
+			return used
+		},
+		func(k cacheKey) {
+			c.size -= len(c.m[k].z)
+			delete(c.m, k)
+		})
 	c.m[k] = &cached{z: z}
-	c.order = append(c.order, k)
+	c.order.Push(k)
 	c.size += len(z)
 }
