@@ -24,7 +24,7 @@ type faceTable struct {
 	paras   *paraCache  // paragraphs laid out before, or nil
 	tables  *tableCache // tables laid out before, or nil
 	seen    charSet     // the characters coverage found
-	early   [][]rune    // ahead's result, once made
+	early   [][]rune    // ahead's result, once prefetch asked for it
 }
 
 // faceEntry is one face as drawn: the font it is registered as, and

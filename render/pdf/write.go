@@ -290,10 +290,7 @@ func (r *Renderer) embed(f *flow, d *pdfw.Doc) ([]embedded, error) {
 	}
 	t := f.t
 	group, runes := drawn(f)
-	var ahead [][]rune
-	if tmpl == nil {
-		ahead = t.ahead()
-	}
+	ahead := t.early // the characters prefetch made fonts of; none with a template
 	emb := make([]embedded, len(t.entries))
 	own := make([][]rune, len(t.entries)) // characters outside the template
 	for g := range t.entries {
