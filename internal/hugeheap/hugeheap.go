@@ -12,9 +12,10 @@
 package hugeheap
 
 // Reserve makes the next n bytes the heap grows by eligible for huge
-// pages: it allocates them as one object, which the runtime maps but
-// does not touch, advises the kernel, and has a garbage collection free
-// the object, so that the allocations that follow take its memory. The
+// pages (and the rest of the 4 MiB chunk the runtime maps them in): it
+// allocates them as one object, which the runtime maps but does not
+// touch, advises the kernel, and has a garbage collection free the
+// object, so that the allocations that follow take its memory. The
 // collection is the only one while Reserve runs: early in a run, with
 // little on the heap, it takes a millisecond or two. Elsewhere than Linux
 // Reserve does nothing; where the kernel has no huge pages to give, or is

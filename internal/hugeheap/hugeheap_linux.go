@@ -12,6 +12,11 @@ import (
 // where it holds a whole, aligned one.
 const hugePage = 2 << 20
 
+// chunk is the unit in which the runtime maps memory for its heap
+// (runtime.pallocChunkBytes), on chunk boundaries: the mapping made for
+// an object spans the chunks it touches.
+const chunk = 4 << 20
+
 // reserve does Reserve's work and returns the advised range, empty when
 // nothing was advised.
 func reserve(n int) (lo, hi uintptr) {
@@ -21,14 +26,16 @@ func reserve(n int) (lo, hi uintptr) {
 	// No collection may start while the reservation is live: it would
 	// keep the reservation, and then run besides the one below.
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	b := make([]byte, n+hugePage) // room to align n bytes on a huge page
+	b := make([]byte, n)
 	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-	lo = (p + hugePage - 1) &^ (hugePage - 1)
-	hi = lo + uintptr(n)&^(hugePage-1)
-	advised := b[lo-p : hi-p]
-	if syscall.Madvise(advised, syscall.MADV_HUGEPAGE) != nil {
+	// The whole of the chunks holding b, so that the allocations taking
+	// the rest of the last one take huge pages too.
+	lo = p &^ (chunk - 1)
+	hi = (p + uintptr(n) + chunk - 1) &^ (chunk - 1)
+	if _, _, e := syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, syscall.MADV_HUGEPAGE); e != 0 {
 		lo, hi = 0, 0
 	}
+	runtime.KeepAlive(b)
 	runtime.GC() // b is dead from here on, and this collection frees it
 	return lo, hi
 }
