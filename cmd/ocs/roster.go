@@ -165,6 +165,7 @@ func (c *cohort) files(ctx context.Context, workers int, out string, bar *progre
 	if info, err := os.Stat(out); err == nil && !info.IsDir() {
 		return 0, fmt.Errorf("%s is a file: a roster without --combine writes one file per candidate into a folder; name a folder with -o, or add --combine", out)
 	}
+	temps.wait()
 	tmp, err := os.MkdirTemp(parent, ".ocs-roster-*")
 	if err != nil {
 		return 0, fmt.Errorf("write %s: %w", out, err)

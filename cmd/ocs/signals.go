@@ -46,12 +46,21 @@ func interrupted(ctx context.Context, w io.Writer, what string) error {
 // cancels: commands stop scheduling work, cancel what is running, clean up
 // and exit 130 or 143. A second signal exits at once, after removing the
 // temporary files still registered, so that no partial file is left.
+//
+// The handlers are installed on a goroutine of their own: the runtime
+// starts a thread for them, a millisecond or more that the command need
+// not wait for. Until they are in place a signal ends the program as it
+// would any other, and no temporary file is made before then (temps.add
+// waits for them).
 func notifySignals(parent context.Context, stderr io.Writer) (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(parent)
 	ch := make(chan os.Signal, 2)
-	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	installed := make(chan struct{})
+	temps.waitFor(installed)
 	done := make(chan struct{})
 	go func() {
+		signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+		close(installed)
 		select {
 		case sig := <-ch:
 			cancel(signalCause{sig})
@@ -67,6 +76,7 @@ func notifySignals(parent context.Context, stderr io.Writer) (context.Context, f
 		}
 	}()
 	return ctx, func() {
+		<-installed
 		signal.Stop(ch)
 		close(done)
 		cancel(nil)
@@ -82,11 +92,33 @@ type tempSet struct {
 	mu      sync.Mutex
 	paths   map[string]bool
 	closing bool
+	ready   <-chan struct{} // closed once signals are caught; nil: no wait
 }
 
-// add registers path; it reports false when the program is ending and
-// nothing new may start.
+// waitFor makes add wait until ready is closed: the signal handlers that
+// remove the registered paths are in place.
+func (t *tempSet) waitFor(ready <-chan struct{}) {
+	t.mu.Lock()
+	t.ready = ready
+	t.mu.Unlock()
+}
+
+// wait waits until the signal handlers are in place (see waitFor): a
+// caller about to make a file that a signal must not leave behind calls
+// it first, when it can register the path only once made.
+func (t *tempSet) wait() {
+	t.mu.Lock()
+	ready := t.ready
+	t.mu.Unlock()
+	if ready != nil {
+		<-ready
+	}
+}
+
+// add registers path, once the signal handlers are in place; it reports
+// false when the program is ending and nothing new may start.
 func (t *tempSet) add(path string) bool {
+	t.wait()
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.closing {

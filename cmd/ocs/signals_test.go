@@ -183,3 +183,35 @@ func TestCancelledCommands(t *testing.T) {
 		}
 	}
 }
+
+func TestTempsWaitForHandlers(t *testing.T) {
+	// No temporary path is registered, so none is made, before the
+	// signal handlers that would remove it are in place.
+	ts := &tempSet{paths: map[string]bool{}}
+	ready := make(chan struct{})
+	ts.waitFor(ready)
+	added := make(chan bool)
+	go func() { added <- ts.add("a.tmp") }()
+	waited := make(chan struct{})
+	go func() { ts.wait(); close(waited) }()
+	select {
+	case <-added:
+		t.Fatal("add returned before the handlers were in place")
+	case <-waited:
+		t.Fatal("wait returned before the handlers were in place")
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(ready)
+	if !<-added {
+		t.Fatal("add refused a path once the handlers were in place")
+	}
+	<-waited
+	if !ts.paths["a.tmp"] {
+		t.Error("a.tmp is not registered")
+	}
+	// A set nobody waits for (tests calling execute directly) adds at once.
+	free := &tempSet{paths: map[string]bool{}}
+	if !free.add("b.tmp") {
+		t.Error("add refused a path with no handlers to wait for")
+	}
+}
