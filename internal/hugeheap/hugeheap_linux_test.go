@@ -1,44 +1,15 @@
 package hugeheap
 
 import (
-	"bufio"
 	"os"
 	"runtime"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"testing"
 	"unsafe"
-)
 
-// vmaFlags returns the VmFlags of the mapping of this process holding
-// addr, from /proc/self/smaps.
-func vmaFlags(t *testing.T, addr uintptr) []string {
-	t.Helper()
-	f, err := os.Open("/proc/self/smaps")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	in := false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if from, to, ok := strings.Cut(strings.Fields(line)[0], "-"); ok && !strings.HasSuffix(line, ":") {
-			lo, err1 := strconv.ParseUint(from, 16, 64)
-			hi, err2 := strconv.ParseUint(to, 16, 64)
-			if err1 == nil && err2 == nil {
-				in = uint64(addr) >= lo && uint64(addr) < hi
-				continue
-			}
-		}
-		if rest, ok := strings.CutPrefix(line, "VmFlags:"); ok && in {
-			return strings.Fields(rest)
-		}
-	}
-	t.Fatalf("no mapping holds %#x", addr)
-	return nil
-}
+	"github.com/ocs-project/ocs/internal/hugeheap/smaps"
+)
 
 func TestReserve(t *testing.T) {
 	setting, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
@@ -51,7 +22,7 @@ func TestReserve(t *testing.T) {
 		t.Fatalf("advised %#x-%#x, want %d bytes on a %d-byte boundary", lo, hi, n, hugePage)
 	}
 	for _, a := range []uintptr{lo, hi - 1} {
-		if flags := vmaFlags(t, a); !strings.Contains(" "+strings.Join(flags, " ")+" ", " hg ") {
+		if flags := smaps.Mapping(t, a)["VmFlags"]; !strings.Contains(" "+flags+" ", " hg ") {
 			t.Errorf("the mapping holding %#x is not advised for huge pages (VmFlags %v; setting %q)", a, flags, setting)
 		}
 	}

@@ -1,54 +1,16 @@
 package early
 
 import (
-	"bufio"
 	"bytes"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"unsafe"
-)
 
-// smaps returns the fields of the mapping of this process holding addr,
-// from /proc/self/smaps: "Size", "Rss", "VmFlags" and the others, and the
-// mapping's path under "path".
-func smaps(t *testing.T, addr uintptr) map[string]string {
-	t.Helper()
-	f, err := os.Open("/proc/self/smaps")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var fields map[string]string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		head := strings.Fields(line)
-		if from, to, ok := strings.Cut(head[0], "-"); ok && !strings.HasSuffix(head[0], ":") {
-			lo, err1 := strconv.ParseUint(from, 16, 64)
-			hi, err2 := strconv.ParseUint(to, 16, 64)
-			if err1 == nil && err2 == nil {
-				if fields != nil {
-					return fields
-				}
-				if uint64(addr) >= lo && uint64(addr) < hi {
-					fields = map[string]string{"path": strings.Join(head[5:], " ")}
-				}
-				continue
-			}
-		}
-		if k, v, ok := strings.Cut(line, ":"); ok && fields != nil {
-			fields[k] = strings.TrimSpace(v)
-		}
-	}
-	if fields == nil {
-		t.Fatalf("no mapping holds %#x", addr)
-	}
-	return fields
-}
+	"github.com/ocs-project/ocs/internal/hugeheap/smaps"
+)
 
 func TestHeapAdvised(t *testing.T) {
 	if _, err := os.Stat("/sys/kernel/mm/transparent_hugepage/enabled"); err != nil {
@@ -56,7 +18,7 @@ func TestHeapAdvised(t *testing.T) {
 	}
 	// The heap mapping that held the first objects is advised for huge
 	// pages (flag hg), as the runtime would not have it.
-	m := smaps(t, uintptr(unsafe.Pointer(probe)))
+	m := smaps.Mapping(t, uintptr(unsafe.Pointer(probe)))
 	if !strings.Contains(" "+m["VmFlags"]+" ", " hg ") {
 		t.Errorf("the heap mapping holding %p is not advised for huge pages: VmFlags %s", probe, m["VmFlags"])
 	}
@@ -69,7 +31,7 @@ func TestPopulated(t *testing.T) {
 	// of the test's own checks populate.
 	f := TestPopulated
 	pc := **(**uintptr)(unsafe.Pointer(&f))
-	if m := smaps(t, pc); m["path"] == "" || m["Size"] != m["Rss"] {
+	if m := smaps.Mapping(t, pc); m["path"] == "" || m["Size"] != m["Rss"] {
 		t.Errorf("the code mapping %q is %s, of which %s in place; want all of it", m["path"], m["Size"], m["Rss"])
 	}
 
@@ -89,7 +51,7 @@ func TestPopulated(t *testing.T) {
 	}
 	defer syscall.Munmap(data)
 	addr := uintptr(unsafe.Pointer(&data[0]))
-	if rss := smaps(t, addr)["Rss"]; rss != "0 kB" {
+	if rss := smaps.Mapping(t, addr)["Rss"]; rss != "0 kB" {
 		t.Fatalf("a fresh mapping of %s has %s in place, want none", name, rss)
 	}
 	real, err := filepath.EvalSymlinks(name) // as the kernel names it
@@ -97,7 +59,7 @@ func TestPopulated(t *testing.T) {
 		t.Fatal(err)
 	}
 	populate([]byte(real))
-	m := smaps(t, addr)
+	m := smaps.Mapping(t, addr)
 	if m["Rss"] != m["Size"] || m["Size"] != "8192 kB" {
 		if madvise(addr, pageSize, madvPopulateRead) != nil {
 			t.Skip("this kernel cannot populate a mapping (Linux 5.14)")
