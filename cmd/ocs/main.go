@@ -15,8 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ocs-project/ocs/fonts"
-	"github.com/ocs-project/ocs/internal/hugeheap"
-	_ "github.com/ocs-project/ocs/internal/hugeheap/early"
+	_ "github.com/ocs-project/ocs/internal/hugeheap"
 	"github.com/ocs-project/ocs/internal/pipeline"
 	"github.com/ocs-project/ocs/standard"
 )
@@ -110,23 +109,17 @@ func tuneGC(args []string) {
 }
 
 // oneDocument readies the heap of a command that makes one document, a
-// short run. The heap's first pages are in huge pages from the start
-// (hugeheap/early, for every command); the next 8 MiB it grows by are too,
-// where the system gives them (hugeheap): a cold render of the THM2431
-// standard table then takes some 15 % less time on a virtual machine,
-// whose page faults are dear. The collection that frees the reservation is
-// one such a command would make anyway, made early while the heap is
-// small. (A batch does without: a 500-candidate roster took some 10 %
-// more time with the reservation, and 100 standard tables no less.) The
-// heap grows to five times what is live before collecting (GOGC=400): the
-// standard table then needs no collection but that one, and takes some
-// 7 % less time for a peak RSS about 1 MB higher. So that a very large
-// document does not take five times its memory, collections then keep the
-// heap under heapLimit while they can (a soft limit: the heap outgrows it
-// only when more than that is live). GOGC and GOMEMLIMIT in the
-// environment win.
+// short run. Its first megabytes are in huge pages from the start, where
+// the system gives them (hugeheap): a cold render of the THM2431 standard
+// table then takes some 15 % less time on a virtual machine, whose page
+// faults are dear. The heap grows to five times what is live before
+// collecting (GOGC=400): the standard table then needs no collection at
+// all, and takes some 7 % less time for a peak RSS about 1 MB higher. So
+// that a very large document does not take five times its memory,
+// collections then keep the heap under heapLimit while they can (a soft
+// limit: the heap outgrows it only when more than that is live). GOGC and
+// GOMEMLIMIT in the environment win.
 func oneDocument() {
-	hugeheap.Reserve(8 << 20)
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 		if os.Getenv("GOMEMLIMIT") == "" {
