@@ -60,6 +60,9 @@ func NewTrueType(name string, data []byte, chars []Char) (*Font, error) {
 		return nil, fmt.Errorf("font %s: %w", name, err)
 	}
 	f := &Font{codes: make(map[rune]uint16, len(chars))}
+	// The program, which takes longest, is compressed while the rest is
+	// made.
+	f.compress(data, deflateGlyphs)
 	f.base = subsetTag(name, chars) + "+" + psName(name)
 	identity := ownGlyphs(chars)
 	codes := make([]cidChar, len(chars))
@@ -81,7 +84,6 @@ func NewTrueType(name string, data []byte, chars []Char) (*Font, error) {
 	}
 	f.widths = widthArray(codes)
 	f.toUni = deflate(toUnicode(codes), levelLarge)
-	f.compress(data, deflateGlyphs)
 	f.progDict = "/Filter/FlateDecode/Length1 " + strconv.Itoa(len(data))
 	f.desc = m.descriptor(f.base)
 	return f, nil
