@@ -6,6 +6,7 @@ import (
 	"hash/adler32"
 	"hash/fnv"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -28,7 +29,8 @@ func deflateGlyphs(data []byte) []byte {
 		return deflate(data, levelLarge)
 	}
 	// The pieces: the tables before glyf, the runs, the tables after;
-	// compressed side by side on the machine's cores.
+	// compressed side by side on the machine's cores, as many at once as
+	// it has, the largest first.
 	parts := [][]byte{data[:glyf]}
 	start := glyf
 	for _, end := range cuts {
@@ -36,19 +38,26 @@ func deflateGlyphs(data []byte) []byte {
 		start = glyf + end
 	}
 	parts = append(parts, data[start:])
+	order := make([]int, len(parts))
+	size := 2 + 5 + 4
+	for i, p := range parts {
+		order[i] = i
+		size += len(p)
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return len(parts[b]) - len(parts[a]) })
 	zs := make([][]byte, len(parts))
 	var wg sync.WaitGroup
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	size := 2 + 5 + 4
-	for i, p := range parts {
+	for _, i := range order {
 		wg.Add(1)
-		slots <- struct{}{}
 		go func() {
 			defer wg.Done()
-			zs[i] = appendPiece(nil, p, i > 0 && i < len(parts)-1)
+			// A slot is taken once running, so that a piece waiting for
+			// a core holds back none of the others.
+			slots <- struct{}{}
+			zs[i] = appendPiece(nil, parts[i], i > 0 && i < len(parts)-1)
 			<-slots
 		}()
-		size += len(p)
 	}
 	wg.Wait()
 	out := make([]byte, 0, size/2)
