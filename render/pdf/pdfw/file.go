@@ -17,6 +17,10 @@ type object struct {
 	data   []byte
 	stream bool
 	shared bool // data is a cached font program, left out of the file identifier
+	// later gives the data of a shared stream that may still be in the
+	// making (a font program being compressed): bytes asks for it only
+	// once every object that needs no waiting is made.
+	later func() []byte
 	// late marks an object that differs from one document of a batch to
 	// the next (the information dictionary, font dictionaries with their
 	// subset tags): with a Cache, such objects go in the last object
@@ -84,11 +88,13 @@ func (f *file) setRaw(r Ref, dict string, data []byte) {
 	f.objs[r-1] = object{body: []byte(dict), data: data, stream: true}
 }
 
-// setShared makes r a stream of data as given, like setRaw, for data a
-// Font or Image made once and shares: a font program, named by its subset
-// tag, so the file identifier need not hash it again.
-func (f *file) setShared(r Ref, dict string, data []byte) {
-	f.objs[r-1] = object{body: []byte(dict), data: data, stream: true, shared: true}
+// setShared makes r a stream of the data later gives, encoded as dict
+// says, for data a Font made once and shares: a font program, named by its
+// subset tag, so the file identifier need not hash it again. later is
+// called when the file is written, after the object streams are made, so
+// that a program still being compressed holds nothing else back.
+func (f *file) setShared(r Ref, dict string, later func() []byte) {
+	f.objs[r-1] = object{body: []byte(dict), later: later, stream: true, shared: true}
 }
 
 // addEncoded allocates a stream object of data already encoded; dict
@@ -130,28 +136,27 @@ func (f *file) bytes(root, info Ref) []byte {
 		b    uint16 // index in the object stream
 	}
 	xref := make([]entry, n+1)
-	var plain, late []Ref
+	var plain, late, streams []Ref
 	for i := range f.objs {
 		r := Ref(i + 1)
 		o := &f.objs[i]
-		if !o.stream {
-			if o.late && f.cache != nil {
-				late = append(late, r)
-			} else {
-				plain = append(plain, r)
-			}
-			continue
-		}
-		xref[r] = entry{kind: 1, a: uint32(out.Len())}
-		writeStream(&out, r, o.body, o.data)
-		if o.shared {
-			id.Write(out.Bytes()[hashed : out.Len()-len(o.data)-len("\nendstream\nendobj\n")])
-			hashed = out.Len()
+		switch {
+		case o.stream:
+			streams = append(streams, r)
+		case o.late && f.cache != nil:
+			late = append(late, r)
+		default:
+			plain = append(plain, r)
 		}
 	}
 	// Object streams: a header of "number offset" pairs, then the objects;
-	// the late ones in streams of their own, after the others.
-	var objStms []Ref
+	// the late ones in streams of their own, after the others. They are
+	// made first, written last.
+	type objStm struct {
+		dict string
+		data []byte
+	}
+	var objStms []objStm
 	for len(plain) > 0 || len(late) > 0 {
 		if len(plain) == 0 {
 			plain, late = late, nil
@@ -160,7 +165,6 @@ func (f *file) bytes(root, info Ref) []byte {
 		chunk := plain[:k]
 		plain = plain[k:]
 		stm := Ref(n + 1 + len(objStms))
-		objStms = append(objStms, stm)
 		n := 0
 		for _, r := range chunk {
 			n += len(f.objs[r-1].body) + 1
@@ -176,9 +180,25 @@ func (f *file) bytes(root, info Ref) []byte {
 			xref[r] = entry{kind: 2, a: uint32(stm), b: uint16(j)}
 		}
 		data := append(head, body...) // one copy of the body, at most
-		dict := "/Type/ObjStm/N " + strconv.Itoa(k) + "/First " + strconv.Itoa(len(head))
+		dict := "/Filter/FlateDecode/Type/ObjStm/N " + strconv.Itoa(k) + "/First " + strconv.Itoa(len(head))
+		objStms = append(objStms, objStm{dict, f.cache.deflate(data, levelLarge)})
+	}
+	for _, r := range streams {
+		o := &f.objs[r-1]
+		if o.later != nil {
+			o.data, o.later = o.later(), nil
+			out.Grow(len(o.data) + 64)
+		}
+		xref[r] = entry{kind: 1, a: uint32(out.Len())}
+		writeStream(&out, r, o.body, o.data)
+		if o.shared {
+			id.Write(out.Bytes()[hashed : out.Len()-len(o.data)-len("\nendstream\nendobj\n")])
+			hashed = out.Len()
+		}
+	}
+	for i, stm := range objStms {
 		xref = append(xref, entry{kind: 1, a: uint32(out.Len())})
-		writeStream(&out, stm, []byte("/Filter/FlateDecode"+dict), f.cache.deflate(data, levelLarge))
+		writeStream(&out, Ref(n+1+i), []byte(stm.dict), stm.data)
 	}
 	// The cross-reference stream: type (1 byte), offset or object
 	// stream (4 bytes), generation or index (2 bytes).

@@ -334,8 +334,10 @@ func appendUTF16(b []byte, r rune) []byte {
 // add writes the font's objects and returns its Type 0 font dictionary.
 func (f *Font) add(fl *file) Ref {
 	prog := fl.alloc()
-	<-f.ready
-	fl.setShared(prog, f.progDict, f.program)
+	fl.setShared(prog, f.progDict, func() []byte {
+		<-f.ready
+		return f.program
+	})
 	desc := append([]byte(nil), f.desc...)
 	if f.cff {
 		desc = append(desc, "/FontFile3 "...)
