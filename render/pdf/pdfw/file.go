@@ -119,12 +119,6 @@ const perObjStm = 200
 // root and info.
 func (f *file) bytes(root, info Ref) []byte {
 	var out bytes.Buffer
-	size := 1024
-	for i := range f.objs {
-		size += len(f.objs[i].body) + len(f.objs[i].data) + 64
-	}
-	out.Grow(size)
-	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	// The file identifier is a digest of the file but the shared font
 	// programs: the same content gives the same identifier.
 	id := md5.New()
@@ -183,12 +177,21 @@ func (f *file) bytes(root, info Ref) []byte {
 		dict := "/Filter/FlateDecode/Type/ObjStm/N " + strconv.Itoa(k) + "/First " + strconv.Itoa(len(head))
 		objStms = append(objStms, objStm{dict, f.cache.deflate(data, levelLarge)})
 	}
+	size := 1024 + 16*len(xref)
 	for _, r := range streams {
 		o := &f.objs[r-1]
 		if o.later != nil {
 			o.data, o.later = o.later(), nil
-			out.Grow(len(o.data) + 64)
 		}
+		size += len(o.body) + len(o.data) + 64
+	}
+	for _, stm := range objStms {
+		size += len(stm.dict) + len(stm.data) + 64
+	}
+	out.Grow(size)
+	out.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	for _, r := range streams {
+		o := &f.objs[r-1]
 		xref[r] = entry{kind: 1, a: uint32(out.Len())}
 		writeStream(&out, r, o.body, o.data)
 		if o.shared {
