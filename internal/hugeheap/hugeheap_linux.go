@@ -124,18 +124,12 @@ func reserve(n int) (lo, hi uintptr) {
 // the kernel has them: the os package, which has them too, is not
 // initialised yet.
 func cmdline() []string {
-	fd, err := syscall.Open("/proc/self/cmdline", syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
-	if err != nil {
-		return nil
-	}
-	defer syscall.Close(fd)
-	buf := make([]byte, 4096) // the first arguments are enough
-	n, _ := syscall.Read(fd, buf)
 	var args []string
-	for b := buf[:max(n, 0)]; len(b) > 0; {
+	// The first arguments are enough.
+	for b := readFile("/proc/self/cmdline", 4096); len(b) > 0; {
 		i := indexByte(b, 0)
 		if i < 0 {
-			break // cut off at the end of buf
+			break // cut off at the limit
 		}
 		args = append(args, string(b[:i]))
 		b = b[i+1:]
@@ -173,23 +167,30 @@ func exe() {
 // populate maps in, from the page cache, every mapping of the file path
 // in this process, with one system call each.
 func populate(path []byte) {
-	fd, err := syscall.Open("/proc/self/maps", syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
-	if err != nil {
-		return
+	for _, m := range fileMappings(readFile("/proc/self/maps", 1<<20), path) {
+		madvise(m.lo, m.hi-m.lo, madvPopulateRead)
 	}
-	var maps []byte
-	buf := make([]byte, 32<<10)
-	for len(maps) < 1<<20 {
+}
+
+// readFile returns the file name, up to about limit bytes, read with
+// system calls (the os package is not initialised yet); nil when it
+// cannot be opened.
+func readFile(name string, limit int) []byte {
+	fd, err := syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil
+	}
+	defer syscall.Close(fd)
+	var data []byte
+	buf := make([]byte, min(limit, 32<<10))
+	for len(data) < limit {
 		n, err := syscall.Read(fd, buf)
 		if n <= 0 || err != nil {
 			break
 		}
-		maps = append(maps, buf[:n]...)
+		data = append(data, buf[:n]...)
 	}
-	syscall.Close(fd)
-	for _, m := range fileMappings(maps, path) {
-		madvise(m.lo, m.hi-m.lo, madvPopulateRead)
-	}
+	return data
 }
 
 // mapping is an address range.

@@ -177,6 +177,8 @@ func (f *file) bytes(root, info Ref) []byte {
 		dict := "/Filter/FlateDecode/Type/ObjStm/N " + strconv.Itoa(k) + "/First " + strconv.Itoa(len(head))
 		objStms = append(objStms, objStm{dict, f.cache.deflate(data, levelLarge)})
 	}
+	// Only now are the font programs still being compressed waited for,
+	// and the file's size known.
 	size := 1024 + 16*len(xref)
 	for _, r := range streams {
 		o := &f.objs[r-1]
